@@ -1,0 +1,113 @@
+"""The data model: Release, Person, engagement types and the DataFrame column lists.
+
+Every table the package produces is built from the column lists here, so the CSV,
+Parquet and dashboard views of a corpus always agree on names and order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ENGAGEMENT_TYPES: tuple[str, ...] = ("meeting", "phone_call", "video_call", "event", "other")
+
+ENGAGEMENT_LABELS: dict[str, str] = {
+    "meeting": "Meeting",
+    "phone_call": "Phone call",
+    "video_call": "Video call",
+    "event": "Event",
+    "other": "Other",
+}
+
+ROLE_SCO = "sco"
+ROLE_COUNTERPART = "counterpart"
+
+REPORT_OK = "ok"
+REPORT_WARNING = "warning"
+REPORT_REJECTED = "rejected"
+REPORT_SKIPPED = "skipped"
+
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named participant: name as written (no Mr/Ms), title as written."""
+
+    name: str
+    title: str | None = None
+    organisation: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Release:
+    """One parsed news release: what happened, when, where, with whom, about what."""
+
+    release_id: str
+    source: str | None
+    title: str | None
+    event_date: dt.date | None
+    engagement_type: str
+    sco_official: str | None
+    sco_role: str | None
+    counterparts: tuple[Person, ...]
+    location_city: str | None
+    location_country: str | None
+    latitude: float | None
+    longitude: float | None
+    occasion: str | None
+    topics: tuple[str, ...]
+    countries_mentioned: tuple[str, ...]
+    text: str
+    warnings: tuple[str, ...]
+    topic_mentions: tuple[tuple[str, int], ...] = ()
+    foreign_lines: tuple[str, ...] = field(default=())
+
+
+# Columns of Corpus.releases, in order. topic_<id> (bool) and topic_<id>_mentions (int)
+# follow for every topic of the taxonomy, in taxonomy order.
+RELEASE_COLUMNS: tuple[str, ...] = (
+    "release_id",
+    "source",
+    "title",
+    "event_date",
+    "engagement_type",
+    "sco_official",
+    "sco_role",
+    "counterparts",
+    "counterpart_titles",
+    "counterpart_countries",
+    "location_city",
+    "location_country",
+    "latitude",
+    "longitude",
+    "occasion",
+    "topics",
+    "countries_mentioned",
+    "text",
+    "warnings",
+    "foreign_line_count",
+)
+
+PARTICIPANT_COLUMNS: tuple[str, ...] = (
+    "release_id",
+    "event_date",
+    "name",
+    "title",
+    "organisation",
+    "country",
+    "role",
+)
+
+REPORT_COLUMNS: tuple[str, ...] = ("path", "status", "reason", "release_id")
+
+
+def topic_flag_column(topic_id: str) -> str:
+    """Name of the boolean column that says a release has the topic."""
+    return f"topic_{topic_id}"
+
+
+def topic_mentions_column(topic_id: str) -> str:
+    """Name of the integer column that counts the topic's mentions in a release."""
+    return f"topic_{topic_id}_mentions"
