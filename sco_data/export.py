@@ -1,0 +1,75 @@
+"""CSV for download: opens cleanly in a spreadsheet, round-trips through pandas, runs no formulas.
+
+`to_csv_bytes` is the one way the dashboard and the CLI write CSV, so every download has the
+same encoding, line endings, date format and formula-injection guard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+# A spreadsheet opening a CSV guesses the encoding; the byte-order mark makes it pick UTF-8.
+CSV_ENCODING = "utf-8-sig"
+
+# RFC 4180 line ending; a cell holding "\r" or "\n" is then always quoted by the writer.
+CSV_LINE_TERMINATOR = "\r\n"
+
+# OWASP "CSV injection": a cell starting with one of these may be run as a formula
+# (=SUM(...), +cmd|..., -2+3, @SUM(...)); tab and carriage return can hide the first character.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+# Prefixed to a triggering cell: the spreadsheet then reads it as text.
+FORMULA_GUARD = "'"
+
+DATE_FORMAT = "%Y-%m-%d"
+
+
+def neutralise_cell(value: str) -> str:
+    """Return the text of a cell with a quote in front when a spreadsheet would run it."""
+    if value.startswith(FORMULA_TRIGGERS):
+        return FORMULA_GUARD + value
+    return value
+
+
+def _format_object_cell(value: object) -> object:
+    """Format one cell of a text or mixed column: dates as ISO days, strings guarded."""
+    if isinstance(value, str):
+        return neutralise_cell(value)
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        return value.strftime(DATE_FORMAT) if not pd.isna(value) else None
+    if isinstance(value, dt.date):
+        return value.strftime(DATE_FORMAT)
+    return value
+
+
+def _export_column(column: pd.Series) -> pd.Series:
+    """Return the column as it should be written: numbers untouched, text guarded."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        column = column.astype(object)
+        dtype = column.dtype
+    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_numeric_dtype(dtype):
+        return column
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return column.dt.strftime(DATE_FORMAT).astype(object).where(column.notna(), None)
+    # Text: pandas 3 "str" dtype, pandas 2 object columns, or anything else mixed.
+    values = column.astype(object).where(column.notna(), None)
+    return values.map(_format_object_cell, na_action="ignore")
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """Return the frame as UTF-8 CSV (with BOM) that a spreadsheet opens safely.
+
+    Text cells that a spreadsheet would treat as a formula get a leading quote; numeric
+    columns are written as numbers (a negative number is not quoted); dates are YYYY-MM-DD;
+    missing values are empty cells. The index is not written.
+    """
+    out = pd.DataFrame(
+        {i: _export_column(df.iloc[:, i]) for i in range(df.shape[1])},
+        index=df.index,
+    )
+    out.columns = [neutralise_cell(str(name)) for name in df.columns]
+    text = out.to_csv(index=False, lineterminator=CSV_LINE_TERMINATOR, date_format=DATE_FORMAT)
+    return text.encode(CSV_ENCODING)
