@@ -1,0 +1,21 @@
+"""sco_data: SCO Secretariat news releases in, tidy pandas DataFrames out.
+
+The public API:
+    parse_release(text, source=None) -> Release
+    load_corpus(paths, cache_dir=None) -> Corpus
+"""
+
+from sco_data.extract import parse_release
+from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES, Person, Release
+from sco_data.topics import Taxonomy, Topic, load_taxonomy
+
+__all__ = [
+    "ENGAGEMENT_LABELS",
+    "ENGAGEMENT_TYPES",
+    "Person",
+    "Release",
+    "Taxonomy",
+    "Topic",
+    "load_taxonomy",
+    "parse_release",
+]

@@ -1,0 +1,263 @@
+"""Plotly figure builders: an aggregation from sco_data.query in, a Figure out.
+
+Every builder gives its figure a title, axis titles and hover text, and returns a figure
+that says "nothing to show" in words when its frame is empty, so the page never shows a
+blank box.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES
+
+# One colour per engagement type, in ENGAGEMENT_TYPES order; stable across filters so that
+# "Phone call" keeps its colour when other types disappear.
+ENGAGEMENT_COLOURS: dict[str, str] = {
+    "meeting": "#1f77b4",
+    "phone_call": "#ff7f0e",
+    "video_call": "#2ca02c",
+    "event": "#9467bd",
+    "other": "#7f7f7f",
+}
+
+EMPTY_MESSAGE = "No releases match the current filters."
+
+_PERIOD_FREQ = {"month": "M", "quarter": "Q", "year": "Y"}
+_PERIOD_AXIS = {"month": "Month", "quarter": "Quarter", "year": "Year"}
+
+# Marker area grows with the count; the square root keeps one busy city from hiding the rest.
+MAP_MIN_MARKER = 9
+MAP_MARKER_SCALE = 7
+# Degrees of margin around the plotted places so single points are not zoomed into a blur.
+MAP_MARGIN_DEGREES = 12
+
+
+def _layout(fig: go.Figure, title: str, **extra) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        hoverlabel={"namelength": -1},
+        **extra,
+    )
+    return fig
+
+
+def empty_figure(title: str, message: str = EMPTY_MESSAGE) -> go.Figure:
+    """A figure with no data and the message written in its middle."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 15},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, height=260)
+
+
+def is_empty_figure(fig: go.Figure) -> bool:
+    """True for a figure built by empty_figure (no traces, one message)."""
+    return len(fig.data) == 0
+
+
+def period_label(start: pd.Timestamp, period: str) -> str:
+    """'May 2019', '2019 Q2' or '2019' for the period starting at `start`."""
+    if period == "month":
+        return start.strftime("%b %Y")
+    if period == "quarter":
+        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+    return str(start.year)
+
+
+def _period_range(starts: pd.Series, period: str) -> list[pd.Timestamp]:
+    """Every period start from the first to the last, so gaps show as gaps."""
+    freq = _PERIOD_FREQ[period]
+    periods = pd.period_range(
+        pd.Timestamp(starts.min()).to_period(freq), pd.Timestamp(starts.max()).to_period(freq)
+    )
+    return [p.start_time for p in periods]
+
+
+def engagements_over_time_figure(counts: pd.DataFrame, period: str = "month") -> go.Figure:
+    """Stacked bars of engagements per period, one colour per engagement type."""
+    title = f"Engagements per {period}, by type"
+    if counts.empty:
+        return empty_figure(title)
+    starts = _period_range(counts["period"], period)
+    labels = [period_label(s, period) for s in starts]
+    fig = go.Figure()
+    for engagement in ENGAGEMENT_TYPES:
+        rows = counts[counts["engagement_type"] == engagement]
+        if rows.empty:
+            continue
+        by_start = dict(zip(pd.to_datetime(rows["period"]), rows["count"]))
+        name = ENGAGEMENT_LABELS[engagement]
+        fig.add_trace(
+            go.Bar(
+                x=labels,
+                y=[int(by_start.get(s, 0)) for s in starts],
+                name=name,
+                marker_color=ENGAGEMENT_COLOURS[engagement],
+                hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y}}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title_text=_PERIOD_AXIS[period], type="category")
+    fig.update_yaxes(title_text="Engagements", rangemode="tozero", dtick=1 if _small(fig) else None)
+    return _layout(
+        fig,
+        title,
+        barmode="stack",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        legend_title_text="",
+    )
+
+
+def _small(fig: go.Figure) -> bool:
+    """True when the tallest stack is low enough that whole-number ticks read best."""
+    totals: dict[object, int] = {}
+    for trace in fig.data:
+        for x, y in zip(trace.x, trace.y):
+            totals[x] = totals.get(x, 0) + int(y)
+    return max(totals.values(), default=0) <= 6
+
+
+def topic_frequencies_figure(frequencies: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: releases with each topic; total mentions on hover."""
+    title = "Topics: releases that discuss each"
+    shown = frequencies[frequencies["releases"] > 0] if not frequencies.empty else frequencies
+    if shown.empty:
+        return empty_figure(title, "No topic is discussed in the releases that match.")
+    fig = go.Figure(
+        go.Bar(
+            x=shown["releases"].tolist(),
+            y=shown["label"].tolist(),
+            orientation="h",
+            customdata=shown[["mentions"]].to_numpy(),
+            marker_color="#1f77b4",
+            hovertemplate="<b>%{y}</b><br>Releases: %{x}<br>Mentions: %{customdata[0]}"
+            "<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text="Releases", rangemode="tozero")
+    fig.update_yaxes(title_text="Topic", autorange="reversed")
+    return _layout(fig, title, height=max(260, 60 + 28 * len(shown)))
+
+
+def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year") -> go.Figure:
+    """Heatmap: topics (rows) by period (columns), coloured by releases with the topic."""
+    title = f"Topics per {period}"
+    if topics_over_time.empty or int(topics_over_time["releases"].sum()) == 0:
+        return empty_figure(title, "No topic is discussed in the releases that match.")
+    starts = _period_range(topics_over_time["period"], period)
+    labels = [period_label(s, period) for s in starts]
+    wide = topics_over_time.pivot_table(
+        index="label", columns="period", values="releases", aggfunc="sum", sort=False
+    )
+    wide = wide.reindex(columns=starts, fill_value=0).fillna(0).astype(int)
+    # Keep topics that occur at all, in taxonomy order.
+    wide = wide[wide.sum(axis=1) > 0]
+    fig = go.Figure(
+        go.Heatmap(
+            z=wide.to_numpy().tolist(),
+            x=labels,
+            y=wide.index.tolist(),
+            colorscale="Blues",
+            colorbar={"title": {"text": "Releases"}},
+            hovertemplate="<b>%{y}</b>, %{x}<br>Releases: %{z}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_xaxes(title_text=_PERIOD_AXIS[period], type="category")
+    fig.update_yaxes(title_text="Topic", autorange="reversed", type="category")
+    return _layout(fig, title, height=max(260, 90 + 30 * len(wide)))
+
+
+def top_counterparts_figure(counterparts: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: the counterparts met most often, with title and country on hover."""
+    title = "Counterparts met most often"
+    if counterparts.empty:
+        return empty_figure(title)
+    details = counterparts[["title", "country"]].astype(object).where(
+        counterparts[["title", "country"]].notna(), "unknown"
+    )
+    fig = go.Figure(
+        go.Bar(
+            x=counterparts["engagements"].tolist(),
+            y=counterparts["name"].tolist(),
+            orientation="h",
+            customdata=details.to_numpy(),
+            marker_color="#ff7f0e",
+            hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>Country: %{customdata[1]}"
+            "<br>Engagements: %{x}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text="Engagements", rangemode="tozero", dtick=1 if counterparts["engagements"].max() <= 6 else None)
+    fig.update_yaxes(title_text="Counterpart", autorange="reversed", type="category")
+    return _layout(fig, title, height=max(260, 60 + 28 * len(counterparts)))
+
+
+def top_countries_figure(countries: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: counterpart countries by engagements, people on hover."""
+    title = "Counterpart countries"
+    if countries.empty:
+        return empty_figure(title, "No counterpart country is known for the releases that match.")
+    fig = go.Figure(
+        go.Bar(
+            x=countries["engagements"].tolist(),
+            y=countries["country"].tolist(),
+            orientation="h",
+            customdata=countries[["people"]].to_numpy(),
+            marker_color="#2ca02c",
+            hovertemplate="<b>%{y}</b><br>Engagements: %{x}<br>People: %{customdata[0]}"
+            "<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text="Engagements", rangemode="tozero", dtick=1 if countries["engagements"].max() <= 6 else None)
+    fig.update_yaxes(title_text="Country", autorange="reversed", type="category")
+    return _layout(fig, title, height=max(260, 60 + 28 * len(countries)))
+
+
+def engagement_map_figure(places: pd.DataFrame) -> go.Figure:
+    """Points on a world map where engagements took place, sized by their number."""
+    title = "Where engagements took place"
+    if places.empty:
+        return empty_figure(title, "No engagement with a known place matches the filters.")
+    counts = places["engagements"].astype(int)
+    fig = go.Figure(
+        go.Scattergeo(
+            lon=places["longitude"].tolist(),
+            lat=places["latitude"].tolist(),
+            text=places["place"].tolist(),
+            customdata=counts.to_numpy().reshape(-1, 1),
+            mode="markers",
+            marker={
+                "size": [MAP_MIN_MARKER + MAP_MARKER_SCALE * math.sqrt(c) for c in counts],
+                "color": "#d62728",
+                "opacity": 0.8,
+                "line": {"width": 1, "color": "white"},
+            },
+            hovertemplate="<b>%{text}</b><br>Engagements: %{customdata[0]}<extra></extra>",
+        )
+    )
+    lon, lat = places["longitude"], places["latitude"]
+    fig.update_geos(
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor="#bbbbbb",
+        showland=True,
+        landcolor="#f2efe9",
+        showocean=True,
+        oceancolor="#e6f0f7",
+        lonaxis_range=[max(-180, lon.min() - MAP_MARGIN_DEGREES), min(180, lon.max() + MAP_MARGIN_DEGREES)],
+        lataxis_range=[max(-90, lat.min() - MAP_MARGIN_DEGREES), min(90, lat.max() + MAP_MARGIN_DEGREES)],
+    )
+    return _layout(fig, title, height=420)

@@ -1,0 +1,293 @@
+"""Counterparts: the people the SCO official met or spoke with, split out of title chains.
+
+A lead names counterparts in two orders: title first ("Vice Minister of Foreign Affairs of
+China Le Yucheng") and name first ("Lim Jock Hoi, Secretary-General of ASEAN"). A name is a
+run of capitalised words that are not title, organisation or place words, standing at the
+edge of a part of the chain; whatever precedes it in its part is its title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sco_data.countries import affiliation_index
+from sco_data.phrases import tokenize
+from sco_data.places import city_index, cities, region_index
+from sco_data.schema import Person
+
+# Words of titles, offices and bodies: never part of a person's name.
+TITLE_WORDS = frozenset("""
+President Vice Vice-President Minister Ministers Deputy Prime First Chairman Chairwoman Chairperson
+Vice-Chairman Vice-Chairperson Chair Secretary Secretary-General General Ambassador Ambassadors
+Extraordinary Plenipotentiary Envoy Special Representative Representatives Permanent Director
+Director-General Directors Head Heads Chief Executive Governor Vice-Governor Mayor Vice-Mayor
+Rector Vice-Rector Professor Dean Editor Editor-in-Chief Chargé Charge d'Affaires d’Affaires
+Affaires Counsellor Counselor Adviser Advisor Assistant Speaker Member Members Senator
+Commissioner Founder Co-Founder Leader Coordinator Consul Consul-General Attaché Officer Manager
+Partner Board CEO Chancellor King Queen Prince Princess Emir Sultan Premier Commander Justice
+Judge Prosecutor Auditor Inspector Spokesperson Spokesman Delegate Delegation Observer Expert
+Analyst Researcher Scholar Fellow Curator Administrator Party Secretary-General's Acting Honorary
+Former Ministry Ministries Committee Commission Council Federation Association Union Institute
+University Academy Centre Center Chamber Bank Fund Foundation Agency Service Office Department
+Administration Province Provincial Region Regional City Municipal Municipality Republic Kingdom
+State States Organisation Organization Group Company Corporation Forum Assembly Parliament Senate
+Duma Congress Affairs Development Cooperation Co-operation Relations Security Economy Economic
+Trade Commerce Industry Industries Health Culture Cultural Education Science Sciences
+Technology Technologies Research Information News Television Media Society Network School
+College Court Police Army Forces Defence Defense Customs Tax Finance Financial Energy Transport
+Agriculture Tourism Sports Youth Women Women's Secretariat Mission Embassy Consulate Studies
+Affairs Foreign Internal Interior Justice Labour Labor Social Emergency Emergencies Investment
+Investments Economics Planning National International Global Standing Executive Central
+Eastern Western Southern Northern Far Middle Asian European African Pacific Eurasian People's
+All-China Joint Supreme High Higher Public Political Strategic Friendship Peace Partnership
+Business Businesses Council's Authority Authorities Bureau Directorate Division Section Team
+Staff Commerce Holding Holdings Enterprise Enterprises Ltd LLC Inc Co Group's Press Radio
+Newspaper Daily Times Post Herald Agency's Institute's Museum Library Hospital Zone Park Port
+Airport Railway Railways Road Roads Autonomous Special Administrative District County Oblast
+Territory Capital Secretariat's RATS Structure Anti-Terrorist Regional Observers
+Extraordinary-and-Plenipotentiary Ombudsman Procurator Prosecutor-General Attorney-General
+""".split())
+
+# Words that precede a name and are not part of it ("Mr Le Yucheng", "H.E. Dato Lim Jock Hoi").
+HONORIFICS = frozenset({
+    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE", "Dato", "Dato'", "Dato’",
+    "Datuk", "Datin", "Tan", "Sri", "Sir", "Madam", "Madame", "Mme", "Prof.", "Academician",
+    "His", "Her", "Excellency", "Honourable", "Hon.", "Mister",
+})
+# Lower-case particles that may stand inside a name ("Abdullah bin Ahmad", "Ahmad al-Sabah").
+NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "al", "el", "de", "da", "van", "von",
+                            "der", "ul", "ud", "di", "la", "le", "du", "dos", "das"})
+MAX_NAME_WORDS = 4
+NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][a-zA-Z'’\-]+)$")
+
+# Verbs and phrases that introduce the people met, ending just before the first of them.
+COUNTERPART_CUES = re.compile(
+    r"\b(?:met|meets|meet|meeting|talks|conversation|consultations|call|spoke|speaks|talked|"
+    r"interview|discussion|discussions)\b[^.;]{0,70}?\bwith\s+(?:the\s+)?"
+    r"|\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?!a\b|an\b|the\s+(?:SCO|participants|delegation)\b)"
+    r"|\bwas\s+received\s+by\s+"
+)
+# Where the chain of counterparts ends.
+CHAIN_END = re.compile(
+    r"\s+(?:on\s+the\s+sidelines|in\s+the\s+city|at\s+the|at\s+(?=[A-Z])|as\s+part|during|via|"
+    r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+discuss|who|"
+    r"where|which|within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|"
+    r"online|in\s+an?\s+(?:online|video)|and\s+discussed|to\s+exchange|regarding|about|"
+    r"following|after|before|ahead\s+of|upon|under|while|from\s+(?=\d)|in\s+(?=\d)|"
+    r"in\s+(?:early|mid|late)\b|this\s+|last\s+)\b|[.;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|was|had|has|have)\b"
+)
+# "delegation of X", "representatives of X": a body, not a named person.
+BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|"
+                       r"participants|students|staff|heads|leadership|experts|journalists)\b", re.I)
+BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)$")
+PART_SPLIT = re.compile(r"\s*(,\s*and\s+|,\s+|\s+and\s+|\s+as\s+well\s+as\s+)")
+# Places a city must have this many people to count as a place word at the start of a name.
+CITY_WORD_MIN_POPULATION = 100_000
+
+
+@dataclass
+class _Pending:
+    name: str
+    title: str | None
+
+
+def find_counterparts(sentence: str, official_name: str | None) -> tuple[Person, ...]:
+    """The people met or spoken with, from the sentence that reports the engagement."""
+    chain = _counterpart_chain(sentence, official_name)
+    if not chain:
+        return ()
+    people = _split_chain(chain)
+    excluded = {official_name} if official_name else set()
+    return tuple(person for person in people if person.name not in excluded)
+
+
+def _counterpart_chain(sentence: str, official_name: str | None) -> str | None:
+    between = BETWEEN.search(sentence)
+    if between and (official_name and official_name in between.group(1) or "SCO" in between.group(1)
+                    or "Secretary" in between.group(1)):
+        chain = between.group(2)
+    else:
+        cue = COUNTERPART_CUES.search(sentence)
+        if cue is None:
+            return None
+        chain = sentence[cue.end():]
+    end = CHAIN_END.search(chain)
+    chain = chain[: end.start()] if end else chain
+    chain = _cut_at_city(chain).strip(" ,")
+    if not chain or BODY_ONLY.match(chain):
+        return None
+    return chain
+
+
+def _cut_at_city(chain: str) -> str:
+    """Cut "... He Jinping in Zhengzhou": a trailing "in <City>" says where, not who."""
+    for match in re.finditer(r"\s+in\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)", chain):
+        if match.group(1) in cities():
+            return chain[: match.start()]
+    return chain
+
+
+def _split_chain(chain: str) -> list[Person]:
+    """Walk the chain's parts: a part ending in a name closes a person with the title before it;
+    a bare name opens a name-first person whose title follows after a comma."""
+    pieces = PART_SPLIT.split(chain)
+    parts = pieces[0::2]
+    separators = [""] + pieces[1::2]
+    people: list[Person] = []
+    pending: _Pending | None = None
+    title_buffer = ""
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            people.append(_person(pending.name, pending.title))
+            pending = None
+
+    for part, separator in zip(parts, separators):
+        part = part.strip()
+        if not part:
+            continue
+        prefix, name = _split_title_name(part)
+        if name is not None:
+            flush()
+            title = f"{title_buffer}{separator}{prefix}" if title_buffer and prefix else (prefix or title_buffer)
+            title_buffer = ""
+            if title:
+                people.append(_person(name, title))
+            else:
+                pending = _Pending(name, None)
+        elif pending is not None and pending.title is None and separator.strip() == ",":
+            pending.title = part
+        elif pending is not None and pending.title is not None and "and" in separator:
+            pending.title = f"{pending.title}{separator}{part}"
+        else:
+            flush()
+            title_buffer = f"{title_buffer}{separator}{part}" if title_buffer else part
+    flush()
+    return people
+
+
+def _split_title_name(part: str) -> tuple[str, str | None]:
+    """Split "<title> <Name>" or a bare "<Name>"; the name is None when the part ends otherwise."""
+    words = part.split()
+    end = len(words)
+    start = end
+    while start > 0 and end - start < MAX_NAME_WORDS and _is_name_word(words[start - 1], start - 1 == 0):
+        start -= 1
+    while start < end and words[start] in NAME_PARTICLES:
+        start += 1
+    name_words = words[start:end]
+    if name_words and name_words[0] in place_words() and len(name_words) >= 3:
+        name_words = name_words[1:]
+        start += 1
+    prefix_words = words[:start]
+    while prefix_words and prefix_words[-1].rstrip(",") in HONORIFICS:
+        prefix_words.pop()
+    if len(name_words) < 2 and not (len(name_words) == 1 and words[:start] and words[start - 1] in HONORIFICS):
+        return part, None
+    if any(word in place_words() for word in name_words[-1:]):
+        return part, None
+    return " ".join(prefix_words).strip(" ,"), " ".join(name_words)
+
+
+def _is_name_word(word: str, is_first: bool) -> bool:
+    if word in NAME_PARTICLES:
+        return not is_first
+    if word in TITLE_WORDS or word in HONORIFICS or word in affiliation_words():
+        return False
+    return NAME_WORD.match(word) is not None
+
+
+@lru_cache(maxsize=1)
+def affiliation_words() -> frozenset[str]:
+    """Single words that name a country, nationality or organisation."""
+    words: set[str] = set()
+    for first, candidates in affiliation_index()._by_first.items():
+        for key, _ in candidates:
+            if len(key) == 1:
+                words.add(first)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Names of sizeable cities and of provinces: they end titles, never start names."""
+    words = {name for name, place in cities().items()
+             if place.population >= CITY_WORD_MIN_POPULATION and " " not in name}
+    for first, candidates in region_index()._by_first.items():
+        for key, _ in candidates:
+            if len(key) == 1:
+                words.add(first)
+    return frozenset(words)
+
+
+def _person(name: str, title: str | None) -> Person:
+    title = _clean_title(title)
+    return Person(name=name, title=title, organisation=organisation_of(title),
+                  country=country_of(title))
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    words = title.strip(" ,").split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words.pop(0)
+    while words and words[-1] in HONORIFICS:
+        words.pop()
+    cleaned = " ".join(words).strip(" ,")
+    return cleaned or None
+
+
+# A word before a place that says the place is a destination or host, not the person's own.
+FOREIGN_PLACE_CUES = frozenset({"to", "in", "at", "for"})
+ORGANISATION_NOUNS = ("Federation", "Ministry", "Committee", "University", "Institute", "Company",
+                      "Corporation", "Bank", "Association", "Council", "Agency", "Centre", "Center",
+                      "Chamber", "Academy", "Fund", "Foundation", "Group", "Union", "Organisation",
+                      "Organization", "Commission", "Service", "Office", "Party", "Parliament",
+                      "Assembly", "Congress", "Secretariat", "Structure", "Holding", "Agency",
+                      "Society", "Network", "Forum", "Administration", "Bureau", "Court", "Museum")
+OF_SPLIT = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def organisation_of(title: str | None) -> str | None:
+    """The body a title names ("President of the All-China Women's Federation" -> the federation).
+
+    The title is cut at each "of"; the last piece naming a body, with what qualifies it after
+    it ("Institute of Far Eastern Studies"), is the organisation.
+    """
+    if not title:
+        return None
+    pieces = OF_SPLIT.split(title)
+    for index in range(len(pieces) - 1, 0, -1):
+        words = pieces[index].split()
+        if any(word.strip(",") in ORGANISATION_NOUNS for word in words):
+            return " of ".join(pieces[index:]).strip(" ,")
+    return None
+
+
+def country_of(title: str | None) -> str | None:
+    """The country (or international organisation) a person represents, read from the title."""
+    if not title:
+        return None
+    tokens = tokenize(title)
+    candidates: list[tuple[int, str]] = []
+    for index, kind in ((affiliation_index(), "affiliation"), (region_index(), "region"),
+                        (city_index(), "city")):
+        for match in index.find(tokens):
+            before = tokens[match.first_token - 1].text.lower() if match.first_token > 0 else ""
+            if before == "the" and match.first_token > 1:
+                before = tokens[match.first_token - 2].text.lower()
+            if before in FOREIGN_PLACE_CUES:
+                continue
+            if kind == "affiliation":
+                candidates.append((match.start, match.value[1]))
+            elif kind == "region":
+                candidates.append((match.start, match.value))
+            elif match.value.country and match.value.population >= CITY_WORD_MIN_POPULATION:
+                candidates.append((match.start, match.value.country))
+    if not candidates:
+        return None
+    return min(candidates)[1]

@@ -1,0 +1,128 @@
+"""Date expressions: find them with compiled patterns, parse the cut with dateutil."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+RANGE_JOIN = r"\s*(?:-|–|—|to|and|until)\s*"
+YEAR = r"(?:19|20)\d{2}"
+
+# "26 May 2019", "3 March, 2021", "3-4 March", "From 3 to 6 March 2021", "26-29 May 2019".
+# Months must be capitalised so that the verb "may" never reads as a date.
+DAY_MONTH_YEAR = (
+    rf"(?P<dmy_day>{DAY})(?:{RANGE_JOIN}(?:{DAY})(?:\s+{MONTH})?)?\s+(?P<dmy_month>{MONTH})"
+    rf"(?:,?\s+(?P<dmy_year>{YEAR}))?"
+)
+# "March 3, 2021", "March 3-4, 2021", "April 1".
+MONTH_DAY_YEAR = (
+    rf"(?P<mdy_month>{MONTH})\s+(?P<mdy_day>{DAY})(?:{RANGE_JOIN}(?:{DAY}))?(?![\d])"
+    rf"(?:,?\s+(?P<mdy_year>{YEAR}))?"
+)
+# "12.03.2021" and "2021-03-12", used by datelines.
+NUMERIC = r"(?P<num_a>\d{1,2})\.(?P<num_b>\d{1,2})\.(?P<num_year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})"
+
+DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b")
+# What stands just before the engagement's own date in a lead: "On 3 March", "from 3 to".
+LEAD_DATE_CUE = re.compile(r"(?:\b(?:On|on|From|from|Between|between)\s+(?:the\s+)?)$")
+DATE_LINE = re.compile(rf"^\W*(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\W*$")
+# Days a borrowed year may run ahead of the release date before it means the previous year.
+BORROWED_YEAR_SLACK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: str
+    month: str
+    year: int | None
+    iso: str | None = None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    mentions: list[DateMention] = []
+    for match in DATE_PATTERN.finditer(text):
+        groups = match.groupdict()
+        if groups["iso"]:
+            mentions.append(DateMention(match.start(), match.end(), "", "", None, groups["iso"]))
+        elif groups["num_year"]:
+            iso = f"{groups['num_year']}-{int(groups['num_b']):02d}-{int(groups['num_a']):02d}"
+            mentions.append(DateMention(match.start(), match.end(), "", "", None, iso))
+        elif groups["dmy_month"]:
+            year = groups["dmy_year"]
+            mentions.append(DateMention(match.start(), match.end(), groups["dmy_day"],
+                                        groups["dmy_month"], int(year) if year else None))
+        else:
+            year = groups["mdy_year"]
+            mentions.append(DateMention(match.start(), match.end(), groups["mdy_day"],
+                                        groups["mdy_month"], int(year) if year else None))
+    return mentions
+
+
+def to_date(mention: DateMention, fallback_year: int | None = None) -> dt.date | None:
+    """The calendar day a mention names, borrowing a year when it has none; None if impossible."""
+    if mention.iso:
+        return _parse_iso(mention.iso)
+    year = mention.year if mention.year is not None else fallback_year
+    if year is None:
+        return None
+    day = re.sub(r"(st|nd|rd|th)$", "", mention.day)
+    return _parse(f"{day} {mention.month.rstrip('.')} {year}")
+
+
+def _parse_iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _parse(text: str) -> dt.date | None:
+    try:
+        return date_parser.parse(text, dayfirst=True, fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def is_date_line(paragraph: str) -> bool:
+    """A dateline: a paragraph that is nothing but a full date."""
+    return len(paragraph) <= 40 and DATE_LINE.match(paragraph) is not None and any(
+        mention.year is not None or mention.iso for mention in find_dates(paragraph)
+    )
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """The first full date in a short text (a dateline or an HTML meta value)."""
+    for mention in find_dates(text):
+        day = to_date(mention)
+        if day is not None:
+            return day
+    return _parse_iso(text)
+
+
+def borrow_year(mention: DateMention, release_date: dt.date | None) -> dt.date | None:
+    """A year-less date takes the release's year (the previous one if it would lie in the future)."""
+    if release_date is None:
+        return None
+    day = to_date(mention, release_date.year)
+    if day is not None and (day - release_date).days > BORROWED_YEAR_SLACK_DAYS:
+        day = to_date(mention, release_date.year - 1)
+    return day
+
+
+def lead_date_mention(text: str) -> DateMention | None:
+    """The engagement's date in a lead: one introduced by "On"/"From", else the first."""
+    mentions = find_dates(text)
+    for mention in mentions:
+        if LEAD_DATE_CUE.search(text[max(0, mention.start - 16):mention.start]):
+            return mention
+    return mentions[0] if mentions else None

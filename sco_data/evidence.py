@@ -1,0 +1,232 @@
+"""Where in a release's text each extracted value came from, and that text as safe markdown.
+
+`release_segments` cuts the text into pieces, each either plain or labelled with what was
+extracted there (the engagement date, the SCO official, a counterpart, the place, a topic
+word). `segments_to_markdown` escapes every character markdown or Streamlit would act on,
+so release text always shows literally, and colours the labelled pieces with Streamlit's
+`:color-background[...]` directive. No release text is ever passed on as HTML.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from sco_data.schema import LIST_SEPARATOR
+
+Segment = tuple[str, "str | None"]
+
+# What a marked piece of text is, in the order overlaps are settled: an earlier kind wins.
+LABEL_DATE = "date"
+LABEL_OFFICIAL = "official"
+LABEL_COUNTERPART = "counterpart"
+LABEL_PLACE = "place"
+LABEL_TOPIC = "topic"
+LABELS: tuple[str, ...] = (LABEL_DATE, LABEL_OFFICIAL, LABEL_COUNTERPART, LABEL_PLACE, LABEL_TOPIC)
+
+# Streamlit background colours available since 1.40 (blue, green, orange, red, violet, gray).
+LABEL_COLOURS: dict[str, str] = {
+    LABEL_DATE: "blue",
+    LABEL_OFFICIAL: "violet",
+    LABEL_COUNTERPART: "orange",
+    LABEL_PLACE: "green",
+    LABEL_TOPIC: "gray",
+}
+
+LABEL_NAMES: dict[str, str] = {
+    LABEL_DATE: "engagement date",
+    LABEL_OFFICIAL: "SCO official",
+    LABEL_COUNTERPART: "counterpart",
+    LABEL_PLACE: "place",
+    LABEL_TOPIC: "topic word",
+}
+
+# ASCII punctuation that CommonMark, GitHub-flavoured markdown or Streamlit give a meaning:
+# emphasis, code, links, headings, lists, tables, HTML, entities, LaTeX ($), directives and
+# emoji shortcodes (:), strikethrough (~), e-mail autolinks (@). CommonMark lets any ASCII
+# punctuation be backslash-escaped.
+MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>$~:&^=@")
+
+# A surname alone must be at least this long to be marked ("Mr Norov" yes, "Li" no).
+MIN_SURNAME_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked stretch of text: [start, end) and what was extracted there."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _value(release: Any, name: str) -> Any:
+    """A field of a release given as a Series, a mapping or a Release-like object."""
+    if isinstance(release, (pd.Series, Mapping)):
+        value = release.get(name)
+    else:
+        value = getattr(release, name, None)
+    if value is None:
+        return None
+    if not isinstance(value, (str, tuple, list)) and pd.isna(value):
+        return None
+    return value
+
+
+def _names(value: Any) -> list[str]:
+    """Names from a '; '-joined string or a sequence of names / Person objects."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        items = value.split(LIST_SEPARATOR)
+    else:
+        items = [getattr(item, "name", item) for item in value]
+    return [str(item).strip() for item in items if item and str(item).strip()]
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The phrase as a whole-word, case-insensitive pattern tolerant of line breaks."""
+    words = [re.escape(word) for word in phrase.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _date_patterns(day: dt.date) -> list[re.Pattern[str]]:
+    """Ways a release writes the day, most specific first."""
+    months = {calendar.month_name[day.month], calendar.month_abbr[day.month]}
+    if day.month == 9:
+        months.add("Sept")
+    month = "(?:" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    dd = rf"0?{day.day}(?:st|nd|rd|th)?"
+    year = str(day.year)
+    texts = [
+        rf"{dd}\s+(?:of\s+)?{month},?\s+{year}",
+        rf"{month}\s+{dd},?\s+{year}",
+        rf"0?{day.day}[./]0?{day.month}[./]{year}",
+        rf"{year}-{day.month:02d}-{day.day:02d}",
+        rf"{dd}\s+(?:of\s+)?{month}",
+        rf"{month}\s+{dd}",
+    ]
+    return [re.compile(r"(?<!\w)" + text + r"(?!\w)", re.IGNORECASE) for text in texts]
+
+
+def _date_spans(text: str, event_date: Any) -> list[Span]:
+    """The first place the text writes the engagement day (the lead, as a rule)."""
+    if event_date is None:
+        return []
+    day = pd.Timestamp(event_date).date()
+    for pattern in _date_patterns(day):
+        match = pattern.search(text)
+        if match:
+            return [Span(match.start(), match.end(), LABEL_DATE)]
+    return []
+
+
+def _phrase_spans(text: str, phrases: list[str], label: str) -> list[Span]:
+    spans = []
+    for phrase in phrases:
+        spans.extend(Span(m.start(), m.end(), label) for m in _phrase_pattern(phrase).finditer(text))
+    return spans
+
+
+def find_spans(release: Any, taxonomy: Any = None) -> list[Span]:
+    """Non-overlapping spans of the release text where extracted values appear, in order."""
+    text = _value(release, "text") or ""
+    official = _value(release, "sco_official")
+    officials = [official] if official else []
+    # "Mr Norov" refers to the official too.
+    surnames = [o.split()[-1] for o in officials if len(o.split()) > 1]
+    surnames = [s for s in surnames if len(s) >= MIN_SURNAME_LENGTH]
+    city = _value(release, "location_city")
+    candidates = [
+        *_date_spans(text, _value(release, "event_date")),
+        *_phrase_spans(text, officials, LABEL_OFFICIAL),
+        *_phrase_spans(text, surnames, LABEL_OFFICIAL),
+        *_phrase_spans(text, _names(_value(release, "counterparts")), LABEL_COUNTERPART),
+        *_phrase_spans(text, [city] if city else [], LABEL_PLACE),
+    ]
+    if taxonomy is not None:
+        candidates.extend(Span(s, e, LABEL_TOPIC) for s, e, _ in taxonomy.find_mentions(text))
+    rank = {label: i for i, label in enumerate(LABELS)}
+    candidates.sort(key=lambda span: (rank[span.label], span.start, -(span.end - span.start)))
+    taken = [False] * (len(text) + 1)
+    kept = []
+    for span in candidates:
+        if span.end <= span.start or any(taken[span.start:span.end]):
+            continue
+        taken[span.start:span.end] = [True] * (span.end - span.start)
+        kept.append(span)
+    return sorted(kept, key=lambda span: span.start)
+
+
+def release_segments(release: Any, taxonomy: Any = None) -> list[Segment]:
+    """The release text as consecutive (text, label or None) pieces covering all of it."""
+    text = _value(release, "text") or ""
+    segments: list[Segment] = []
+    position = 0
+    for span in find_spans(release, taxonomy):
+        if span.start > position:
+            segments.append((text[position:span.start], None))
+        segments.append((text[span.start:span.end], span.label))
+        position = span.end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments
+
+
+def escape_markdown(text: str) -> str:
+    """The text with every markdown-active character backslash-escaped, on one line."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def _paragraph_pieces(segments: list[Segment]) -> list[list[Segment]]:
+    """Split segments at line breaks: every non-empty line of a release is a paragraph."""
+    paragraphs: list[list[Segment]] = [[]]
+    for text, label in segments:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for i, line in enumerate(lines):
+            if i > 0:
+                paragraphs.append([])
+            if line:
+                paragraphs[-1].append((line, label))
+    return paragraphs
+
+
+def segments_to_markdown(segments: list[Segment]) -> str:
+    """Safe Streamlit markdown of the segments: literal text, extracted values coloured."""
+    blocks = []
+    for paragraph in _paragraph_pieces(segments):
+        parts = []
+        for text, label in paragraph:
+            if not parts:
+                # Leading spaces would turn the paragraph into a code block.
+                text = text.lstrip()
+                if not text:
+                    continue
+            escaped = escape_markdown(text)
+            if label is None:
+                parts.append(escaped)
+            else:
+                parts.append(f":{LABEL_COLOURS[label]}-background[{escaped}]")
+        line = "".join(parts).rstrip()
+        if line:
+            blocks.append(line)
+    return "\n\n".join(blocks)
+
+
+def legend_markdown() -> str:
+    """One line naming each colour used by segments_to_markdown."""
+    return " ".join(
+        f":{LABEL_COLOURS[label]}-background[{escape_markdown(LABEL_NAMES[label])}]"
+        for label in LABELS
+    )
+
+
+def release_markdown(release: Any, taxonomy: Any = None) -> str:
+    """The release text as safe markdown with its extracted values marked."""
+    return segments_to_markdown(release_segments(release, taxonomy))

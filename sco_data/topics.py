@@ -1,0 +1,89 @@
+"""The topic taxonomy (an editable TOML file) and the matcher that counts mentions."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sco_data.phrases import PhraseIndex, Token, tokenize
+
+DEFAULT_TAXONOMY_PATH = Path(__file__).with_name("topics.toml")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicCounts:
+    """Mentions of each topic in a release, overall and in its headline and lead."""
+
+    total: dict[str, int]
+    lead: dict[str, int]
+
+
+class Taxonomy:
+    """Topics in file order, plus the rule that turns mention counts into topic flags."""
+
+    def __init__(self, topics: tuple[Topic, ...], min_mentions: int, lead_mentions: int,
+                 fingerprint: str) -> None:
+        self.topics = topics
+        self.ids = tuple(topic.id for topic in topics)
+        self.min_mentions = min_mentions
+        self.lead_mentions = lead_mentions
+        self.fingerprint = fingerprint
+        words: list[tuple[str, str]] = []
+        stems: list[tuple[str, str]] = []
+        for topic in topics:
+            for keyword in topic.keywords:
+                if keyword.endswith("*"):
+                    stems.append((keyword[:-1], topic.id))
+                else:
+                    words.append((keyword, topic.id))
+        self._index: PhraseIndex[str] = PhraseIndex(words, casefold=True, prefixes=stems)
+
+    def label(self, topic_id: str) -> str:
+        return next((topic.label for topic in self.topics if topic.id == topic_id), topic_id)
+
+    def count(self, tokens: list[Token], lead_end: int) -> TopicCounts:
+        """Count mentions; those ending before character `lead_end` also count as lead mentions."""
+        total = dict.fromkeys(self.ids, 0)
+        lead = dict.fromkeys(self.ids, 0)
+        for match in self._index.find(tokens):
+            total[match.value] += 1
+            if match.end <= lead_end:
+                lead[match.value] += 1
+        return TopicCounts(total, lead)
+
+    def has_topic(self, counts: TopicCounts, topic_id: str) -> bool:
+        return (counts.lead[topic_id] >= self.lead_mentions
+                or counts.total[topic_id] >= self.min_mentions)
+
+    def find_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, topic id) of every topic word in a text, for highlighting."""
+        return [(match.start, match.end, match.value) for match in self._index.find(tokenize(text))]
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """Read a taxonomy file (the bundled one by default)."""
+    resolved = Path(path) if path is not None else DEFAULT_TAXONOMY_PATH
+    return _load(str(resolved.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Taxonomy:
+    raw = Path(path).read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    settings = data.get("settings", {})
+    topics = tuple(
+        Topic(topic_id, str(entry.get("label", topic_id)), tuple(str(k) for k in entry.get("keywords", ())))
+        for topic_id, entry in data.get("topics", {}).items()
+    )
+    return Taxonomy(topics, int(settings.get("min_mentions", 2)), int(settings.get("lead_mentions", 1)),
+                    hashlib.blake2b(raw, digest_size=8).hexdigest())
