@@ -5,11 +5,16 @@ The public API:
     load_corpus(paths, cache_dir=None) -> Corpus
 """
 
+from sco_data.corpus import Corpus, load_corpus
+from sco_data.export import to_csv_bytes
 from sco_data.extract import parse_release
 from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES, Person, Release
 from sco_data.topics import Taxonomy, Topic, load_taxonomy
 
 __all__ = [
+    "Corpus",
+    "load_corpus",
+    "to_csv_bytes",
     "ENGAGEMENT_LABELS",
     "ENGAGEMENT_TYPES",
     "Person",

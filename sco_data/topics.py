@@ -32,8 +32,9 @@ class Taxonomy:
     """Topics in file order, plus the rule that turns mention counts into topic flags."""
 
     def __init__(self, topics: tuple[Topic, ...], min_mentions: int, lead_mentions: int,
-                 fingerprint: str) -> None:
+                 fingerprint: str, path: str) -> None:
         self.topics = topics
+        self.path = path
         self.ids = tuple(topic.id for topic in topics)
         self.min_mentions = min_mentions
         self.lead_mentions = lead_mentions
@@ -86,4 +87,4 @@ def _load(path: str) -> Taxonomy:
         for topic_id, entry in data.get("topics", {}).items()
     )
     return Taxonomy(topics, int(settings.get("min_mentions", 2)), int(settings.get("lead_mentions", 1)),
-                    hashlib.blake2b(raw, digest_size=8).hexdigest())
+                    hashlib.blake2b(raw, digest_size=8).hexdigest(), path)

@@ -1,0 +1,113 @@
+"""One file's bytes -> an outcome: a parsed release as table rows, or the reason it was refused.
+
+Runs in worker processes during a parallel ingest, so it returns plain rows, not objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sco_data.extract import parse_release
+from sco_data.schema import (
+    LIST_SEPARATOR,
+    REPORT_OK,
+    REPORT_REJECTED,
+    REPORT_WARNING,
+    ROLE_COUNTERPART,
+    ROLE_SCO,
+    Release,
+    topic_flag_column,
+    topic_mentions_column,
+)
+from sco_data.text import DecodeError, decode_bytes, html_to_text, looks_like_html
+from sco_data.topics import Taxonomy, load_taxonomy
+
+NOT_A_RELEASE = "not a release: no engagement found"
+# A release names the SCO somewhere; a file that never does is something else.
+SCO_MENTION = re.compile(r"\bSCO\b|Shanghai\s+Cooperation\s+Organi[sz]ation|\bШОС\b")
+
+
+@dataclass
+class Outcome:
+    """What became of one file's content."""
+
+    content_hash: str
+    status: str
+    reason: str
+    release: dict[str, Any] | None = None
+    participants: list[dict[str, Any]] = field(default_factory=list)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def process_bytes(data: bytes, label: str, taxonomy: Taxonomy | None = None,
+                  digest: str | None = None) -> Outcome:
+    """Decode, reduce, parse and judge one file's bytes; never raises for any content."""
+    digest = digest or content_hash(data)
+    try:
+        text = decode_bytes(data)
+    except DecodeError as error:
+        return Outcome(digest, REPORT_REJECTED, str(error))
+    url = published = None
+    if looks_like_html(text) or label.lower().endswith((".html", ".htm")):
+        article = html_to_text(text)
+        text, url, published = article.text, article.url, article.published
+    release = parse_release(text, source=url or label, published=published, taxonomy=taxonomy)
+    if not SCO_MENTION.search(text) or (release.sco_role is None and not release.counterparts
+                                        and release.event_date is None):
+        return Outcome(digest, REPORT_REJECTED, NOT_A_RELEASE)
+    status = REPORT_WARNING if release.warnings else REPORT_OK
+    row = release_row(release, taxonomy or load_taxonomy())
+    row["url"] = url
+    return Outcome(digest, status, LIST_SEPARATOR.join(release.warnings), row, participant_rows(release))
+
+
+def release_row(release: Release, taxonomy: Taxonomy) -> dict[str, Any]:
+    """A Release as one row of Corpus.releases (list fields joined with "; ")."""
+    people = release.counterparts
+    row: dict[str, Any] = {
+        "release_id": release.release_id,
+        "source": release.source,
+        "title": release.title,
+        "event_date": release.event_date,
+        "engagement_type": release.engagement_type,
+        "sco_official": release.sco_official,
+        "sco_role": release.sco_role,
+        "counterparts": LIST_SEPARATOR.join(person.name for person in people),
+        "counterpart_titles": LIST_SEPARATOR.join(person.title or "" for person in people),
+        "counterpart_countries": LIST_SEPARATOR.join(person.country or "" for person in people),
+        "location_city": release.location_city,
+        "location_country": release.location_country,
+        "latitude": release.latitude,
+        "longitude": release.longitude,
+        "occasion": release.occasion,
+        "topics": LIST_SEPARATOR.join(release.topics),
+        "countries_mentioned": LIST_SEPARATOR.join(release.countries_mentioned),
+        "text": release.text,
+        "warnings": LIST_SEPARATOR.join(release.warnings),
+        "foreign_line_count": len(release.foreign_lines),
+    }
+    mentions = dict(release.topic_mentions)
+    for topic_id in taxonomy.ids:
+        row[topic_flag_column(topic_id)] = topic_id in release.topics
+        row[topic_mentions_column(topic_id)] = mentions.get(topic_id, 0)
+    return row
+
+
+def participant_rows(release: Release) -> list[dict[str, Any]]:
+    """One row for the SCO official (when named) and one per counterpart."""
+    rows: list[dict[str, Any]] = []
+    if release.sco_official:
+        rows.append({"release_id": release.release_id, "event_date": release.event_date,
+                     "name": release.sco_official, "title": release.sco_role,
+                     "organisation": "SCO Secretariat", "country": "SCO", "role": ROLE_SCO})
+    for person in release.counterparts:
+        rows.append({"release_id": release.release_id, "event_date": release.event_date,
+                     "name": person.name, "title": person.title, "organisation": person.organisation,
+                     "country": person.country, "role": ROLE_COUNTERPART})
+    return rows
