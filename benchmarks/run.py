@@ -96,7 +96,7 @@ def child_app(timeout: float) -> dict:
     app = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
     start = time.perf_counter()
     app.run()
-    result = {"first_s": time.perf_counter() - start}
+    result = {"first_s": time.perf_counter() - start, "headline_before": _headline(app)}
     if app.exception:
         result["error"] = "; ".join(str(e.value)[:200] for e in app.exception)
         return result
@@ -111,10 +111,15 @@ def child_app(timeout: float) -> dict:
     start = time.perf_counter()
     app.run()
     result.update(filter_s=time.perf_counter() - start, filter_widget=widget.key,
-                  filter_value=str(choice), peak_mb=_peak_mb())
+                  filter_value=str(choice), headline_after=_headline(app), peak_mb=_peak_mb())
     if app.exception:
         result["error"] = "; ".join(str(e.value)[:200] for e in app.exception)
     return result
+
+
+def _headline(app) -> str | None:
+    """The page's first metric ("Engagements: 1,000"), to show the filter took effect."""
+    return f"{app.metric[0].label}: {app.metric[0].value}" if len(app.metric) else None
 
 
 def _run_child(args: list[str], env: dict | None, timeout: float) -> dict:
@@ -154,9 +159,11 @@ def measure(size: int, seed: int, keep: bool, timeout: float, app: bool) -> dict
         row["cold"] = _run_child(["ingest", str(folder), str(cache)], None, timeout)
         row["warm"] = _run_child(["ingest", str(folder), str(cache), "--check"], None, timeout)
         if app:
-            # The dashboard reads its folder from SCO_DATA_DIR and its cache from
-            # SCO_CACHE_DIR; XDG_CACHE_HOME keeps any default cache inside the temp dir.
+            # The dashboard reads its folder from SCO_DATA_DIR and hands SCO_CACHE_DIR to
+            # load_corpus; the library's own default (SCO_DATA_CACHE_DIR, else the XDG user
+            # cache) is pointed into the temp folder too, so no run touches the user's cache.
             env = {"SCO_DATA_DIR": str(folder), "SCO_CACHE_DIR": str(cache),
+                   "SCO_DATA_CACHE_DIR": str(cache),
                    "XDG_CACHE_HOME": str(root / "xdg")}
             row["app"] = _run_child(["app", "--timeout", str(timeout)], env, timeout + 60)
     finally:
@@ -237,7 +244,8 @@ def notes(rows: list[dict]) -> list[str]:
         if "first_s" in app and not app.get("filter_widget"):
             out.append(f"{size} app: no engagement-type multiselect found; filter s is n/a")
         elif app.get("filter_widget"):
-            out.append(f"{size} app: filter = {app['filter_widget']} -> [{app['filter_value']}]")
+            out.append(f"{size} app: set {app['filter_widget']} to [{app['filter_value']}]: "
+                       f"{app['headline_before']} -> {app['headline_after']}")
         if row.get("dir"):
             out.append(f"{size}: kept {row['dir']}")
     return out
