@@ -45,6 +45,7 @@ class Corpus:
     releases: pd.DataFrame
     participants: pd.DataFrame
     report: pd.DataFrame
+    parsed_files: int = 0
 
 
 @dataclass
@@ -79,7 +80,9 @@ def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path 
                             f"v{PARSER_VERSION}-{taxonomy.fingerprint}")
     to_parse = _resolve_hashes(inputs, cache)
     outcomes = _parse_all(to_parse, taxonomy, workers, progress)
-    return _assemble(inputs, outcomes, cache, taxonomy)
+    corpus = _assemble(inputs, outcomes, cache, taxonomy)
+    corpus.parsed_files = len(outcomes)
+    return corpus
 
 
 def _size_verdict(size: int, limit: int) -> tuple[str, str] | None:
@@ -215,7 +218,7 @@ def _typed(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["foreign_line_count"] = frame["foreign_line_count"].fillna(0).astype("int64")
     for topic_id in taxonomy.ids:
-        frame[topic_flag_column(topic_id)] = frame[topic_flag_column(topic_id)].fillna(False).astype(bool)
+        frame[topic_flag_column(topic_id)] = frame[topic_flag_column(topic_id)].eq(True)
         frame[topic_mentions_column(topic_id)] = frame[topic_mentions_column(topic_id)].fillna(0).astype("int64")
     return frame
 
@@ -270,7 +273,8 @@ def _build_tables(inputs: list[_Input], known: pd.DataFrame, known_people: pd.Da
             report_rows.append((item.label, status, reason, None))
     report = pd.DataFrame(report_rows, columns=list(REPORT_COLUMNS))
     releases = by_hash.loc[kept_hashes].reset_index()
-    releases["source"] = releases["url"].fillna(pd.Series(kept_labels, index=releases.index))
+    labels = pd.Series(kept_labels, index=releases.index, dtype=object)
+    releases["source"] = releases["url"].astype(object).where(releases["url"].notna(), labels)
     releases = releases[release_columns(taxonomy)].reset_index(drop=True)
     releases["event_date"] = releases["event_date"].astype("datetime64[ns]")
     people = known_people[known_people["content_hash"].isin(set(kept_hashes))]

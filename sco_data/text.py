@@ -18,7 +18,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Characters Windows-1251 text legitimately contains beyond ASCII and Cyrillic letters.
-CP1251_PUNCTUATION = set("«»–—№“”„‘’…•·°±§©®™ ")
+CP1251_PUNCTUATION = set("«»–—№“”„‘’…•·°±§©®™\u00a0")
 
 # Share of control characters above which a decoded file is treated as binary.
 MAX_CONTROL_SHARE = 0.01

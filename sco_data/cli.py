@@ -1,0 +1,176 @@
+"""The `sco-data` command: ingest, stats, evaluate, cache."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from sco_data.cache import clear_cache, default_cache_dir
+from sco_data.corpus import DEFAULT_MAX_FILE_BYTES, Corpus, load_corpus
+from sco_data.export import to_csv_bytes
+from sco_data.schema import ENGAGEMENT_LABELS, REPORT_OK, REPORT_REJECTED, REPORT_SKIPPED, REPORT_WARNING
+from sco_data.topics import load_taxonomy
+
+OUTPUT_FORMATS = {".csv": "CSV", ".parquet": "Parquet", ".jsonl": "JSON Lines", ".json": "JSON Lines"}
+
+
+def _add_source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="release files or folders (searched recursively)")
+    parser.add_argument("--no-cache", action="store_true", help="parse everything; neither read nor write the cache")
+    parser.add_argument("--cache-dir", type=Path, default=None,
+                        help=f"cache folder (default: {default_cache_dir().name} in the user cache folder)")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_FILE_BYTES / 1e6,
+                        help="reject files larger than this many megabytes (default: %(default)s)")
+    parser.add_argument("--taxonomy", type=Path, default=None, help="topic taxonomy TOML file (default: the bundled one)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sco-data",
+        description="Turn SCO Secretariat news releases into tidy tables.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser(
+        "ingest", help="parse releases and write the releases and participants tables",
+        description="Parse release files and write two tables: releases to OUT and participants "
+                    "beside it (OUT's name + '.participants'). The format follows OUT's extension: "
+                    ".csv, .parquet or .jsonl. Prints what happened to every file.")
+    _add_source_options(ingest)
+    ingest.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                        help="releases table: .csv, .parquet or .jsonl")
+    ingest.add_argument("--participants", type=Path, default=None, metavar="FILE",
+                        help="participants table (default: OUT's name + '.participants')")
+    ingest.add_argument("--report", type=Path, default=None, metavar="FILE",
+                        help="also write the per-file ingest report (same formats)")
+
+    stats = commands.add_parser("stats", help="print counts by year, engagement type, topic and official",
+                                description="Print counts of releases by year, engagement type, topic and SCO official.")
+    _add_source_options(stats)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score extraction against a gold set",
+        description="Parse every release a gold JSON Lines file lists and print per-field accuracy, "
+                    "counterpart precision/recall/F1, per-topic F1 and every error.")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="the gold set (e.g. tests/gold/gold.jsonl)")
+
+    cache = commands.add_parser("cache", help="manage the parse cache", description="Manage the parse cache.")
+    cache.add_argument("action", choices=["clear", "path"], help="clear: delete the cache; path: print where it is")
+    cache.add_argument("--cache-dir", type=Path, default=None, help="cache folder (default: the user cache folder)")
+    return parser
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    bar = tqdm(total=0, unit=" files", desc="parsing", file=sys.stderr, disable=None, leave=False)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+    try:
+        return load_corpus(args.paths, args.cache_dir, use_cache=not args.no_cache,
+                           max_file_bytes=int(args.max_mb * 1e6), taxonomy=taxonomy, progress=progress)
+    finally:
+        bar.close()
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """Write a table in the format its file extension names."""
+    suffix = path.suffix.lower()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        path.write_bytes(to_csv_bytes(frame))
+    elif suffix == ".parquet":
+        frame.to_parquet(path, index=False)
+    elif suffix in (".jsonl", ".json"):
+        frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
+    else:
+        raise ValueError(f"unknown output format '{suffix}': use one of {', '.join(OUTPUT_FORMATS)}")
+
+
+def report_summary(report: pd.DataFrame) -> str:
+    """One count line, then a line for every file that was not simply ok."""
+    counts = report["status"].value_counts()
+    parts = [f"{counts.get(status, 0)} {status}" for status in (REPORT_OK, REPORT_WARNING, REPORT_REJECTED, REPORT_SKIPPED)]
+    lines = [f"{len(report)} files: " + ", ".join(parts)]
+    for row in report[report["status"] != REPORT_OK].itertuples(index=False):
+        lines.append(f"  {row.status:<8} {row.path}: {row.reason}")
+    return "\n".join(lines)
+
+
+def _count_table(title: str, counts: pd.Series) -> str:
+    lines = [title]
+    if counts.empty:
+        lines.append("  (none)")
+    width = max((len(str(label)) for label in counts.index), default=0)
+    lines += [f"  {str(label):<{width}}  {count:>6}" for label, count in counts.items()]
+    return "\n".join(lines)
+
+
+def stats_text(corpus: Corpus) -> str:
+    releases = corpus.releases
+    taxonomy = load_taxonomy()
+    years = releases["event_date"].dt.year.astype("Int64").astype(str).replace("<NA>", "unknown")
+    by_type = releases["engagement_type"].map(ENGAGEMENT_LABELS).value_counts()
+    topics = pd.Series({taxonomy.label(topic_id): int(releases[f"topic_{topic_id}"].sum())
+                        for topic_id in taxonomy.ids if f"topic_{topic_id}" in releases})
+    officials = releases["sco_official"].fillna("unknown").value_counts()
+    return "\n\n".join([
+        f"{len(releases)} releases",
+        _count_table("By year", years.value_counts().sort_index()),
+        _count_table("By engagement type", by_type),
+        _count_table("By topic (releases)", topics.sort_values(ascending=False)),
+        _count_table("By SCO official", officials),
+    ])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "ingest":
+        if args.output.suffix.lower() not in OUTPUT_FORMATS:
+            print(f"sco-data: error: unknown output format '{args.output.suffix}': "
+                  f"use {', '.join(OUTPUT_FORMATS)}", file=sys.stderr)
+            return 2
+        corpus = _load(args)
+        people_path = args.participants or args.output.with_name(
+            f"{args.output.stem}.participants{args.output.suffix}")
+        write_table(corpus.releases, args.output)
+        write_table(corpus.participants, people_path)
+        if args.report:
+            write_table(corpus.report, args.report)
+        print(report_summary(corpus.report))
+        print(f"wrote {len(corpus.releases)} releases to {args.output} "
+              f"and {len(corpus.participants)} participants to {people_path}")
+        return 0
+    if args.command == "stats":
+        corpus = _load(args)
+        print(stats_text(corpus))
+        print()
+        print(report_summary(corpus.report))
+        return 0
+    if args.command == "evaluate":
+        from sco_data.evaluate import evaluate_gold, format_evaluation
+
+        if not args.gold.is_file():
+            print(f"sco-data: error: gold file not found: {args.gold}", file=sys.stderr)
+            return 2
+        print(format_evaluation(evaluate_gold(args.gold)))
+        return 0
+    folder = args.cache_dir or default_cache_dir()
+    if args.action == "path":
+        print(folder)
+    else:
+        print(f"removed {clear_cache(folder)} cached files from {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""The sco-data command, called with argv lists and once as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sco_data.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "releases"
+
+
+def test_ingest_writes_csv_tables_and_prints_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.csv"
+    assert main(["ingest", str(SEEDS), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.splitlines()[0] == "3 files: 3 ok, 0 warning, 0 rejected, 0 skipped"
+    releases = pd.read_csv(out, encoding="utf-8-sig")
+    assert releases["event_date"].tolist() == ["2019-05-26", "2020-04-29", "2021-05-09"]
+    assert releases["engagement_type"].tolist() == ["meeting", "phone_call", "meeting"]
+    participants = pd.read_csv(tmp_path / "out.participants.csv", encoding="utf-8-sig")
+    assert participants["name"].tolist() == ["Vladimir Norov", "Shen Yueyue", "Vladimir Norov", "Le Yucheng",
+                                             "Vladimir Norov", "He Jinping"]
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".jsonl"])
+def test_ingest_format_follows_the_extension(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"releases{suffix}"
+    assert main(["ingest", str(SEEDS), "-o", str(out), "--report", str(tmp_path / f"report{suffix}")]) == 0
+    if suffix == ".parquet":
+        releases = pd.read_parquet(out)
+        report = pd.read_parquet(tmp_path / "report.parquet")
+    else:
+        releases = pd.read_json(out, lines=True)
+        report = pd.read_json(tmp_path / "report.jsonl", lines=True)
+    assert releases["counterparts"].tolist() == ["Shen Yueyue", "Le Yucheng", "He Jinping"]
+    assert report["status"].tolist() == ["ok", "ok", "ok"]
+
+
+def test_ingest_refuses_an_unknown_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(SEEDS), "-o", str(tmp_path / "out.xlsx")]) == 2
+    assert "unknown output format '.xlsx'" in capsys.readouterr().err
+
+
+def test_stats_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", str(SEEDS)]) == 0
+    printed = capsys.readouterr().out
+    assert "3 releases" in printed
+    assert "  Phone call       1" in printed
+    assert "  Vladimir Norov       3" in printed
+    assert "  2019       1" in printed
+
+
+def test_help_describes_each_command(capsys: pytest.CaptureFixture[str]) -> None:
+    for command, phrase in [("ingest", "The format follows OUT's extension"),
+                            ("stats", "by year, engagement type, topic and SCO official"),
+                            ("evaluate", "counterpart precision/recall/F1")]:
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert phrase in " ".join(capsys.readouterr().out.split())
+
+
+def test_ingest_as_a_real_process(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = subprocess.run([sys.executable, "-m", "sco_data.cli", "ingest", str(SEEDS), "-o", str(out)],
+                            capture_output=True, text=True, timeout=120,
+                            env={"SCO_DATA_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    assert "3 files: 3 ok" in result.stdout
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["location_city"] for row in rows] == ["Fangchenggang", None, "Zhengzhou"]

@@ -1,0 +1,180 @@
+"""Files and folders -> Corpus: every file accounted for, bad input explained, the cache honest."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sco_data
+from sco_data.cli import main as cli_main
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "releases"
+PHONE_SEED = "003_9d2223d45b28a80f.txt"
+
+
+def seed_text(name: str = PHONE_SEED) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def report_of(corpus: sco_data.Corpus) -> list[tuple[str, str, str]]:
+    return [(row.path, row.status, row.reason) for row in corpus.report.itertuples(index=False)]
+
+
+@pytest.fixture()
+def messy_folder(tmp_path: Path) -> Path:
+    """A scraper's output: good releases, re-encodings, a page, junk, hidden things, a big dump."""
+    folder = tmp_path / "messy"
+    (folder / "nested").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config").write_text("[core]")
+    text = seed_text()
+    (folder / "a_call.txt").write_text(text, encoding="utf-8")
+    (folder / "b_call_copy.txt").write_text(text, encoding="utf-8")
+    (folder / "c_call_utf16.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    (folder / "d_empty.txt").write_bytes(b"")
+    (folder / "e_image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (folder / "f_latin1.txt").write_bytes("Café SCO Genève".encode("latin-1"))
+    (folder / "g_recipe.txt").write_text("Mix flour and water. Bake for an hour.", encoding="utf-8")
+    (folder / "h_dump.txt").write_bytes(b"x" * 2_000_001)
+    (folder / ".hidden.txt").write_text(text, encoding="utf-8")
+    (folder / "nested" / "women.txt").write_text(seed_text("000_fc200e737405b811.txt"), encoding="utf-8")
+    (folder / "nested" / "henan.html").write_text(
+        "<html><head><script>alert(1)</script></head><body><nav>Menu</nav><article>"
+        + "".join(f"<p>{line}</p>" for line in seed_text("004_ab8b35423e3036f0.txt").splitlines())
+        + "</article><footer>Footer</footer></body></html>", encoding="utf-8")
+    return folder
+
+
+def test_every_file_gets_one_report_row_with_a_reason(messy_folder: Path) -> None:
+    corpus = sco_data.load_corpus(messy_folder, max_file_bytes=2_000_000, use_cache=False)
+    assert report_of(corpus) == [
+        (".git/", "skipped", "hidden folder, not read"),
+        (".hidden.txt", "skipped", "hidden file, not read"),
+        ("a_call.txt", "ok", ""),
+        ("b_call_copy.txt", "rejected", "duplicate of a_call.txt"),
+        ("c_call_utf16.txt", "rejected", "duplicate of a_call.txt"),
+        ("d_empty.txt", "rejected", "empty file"),
+        ("e_image.png", "rejected", "binary file (not text)"),
+        ("f_latin1.txt", "rejected", "undecodable text: not UTF-8 (invalid byte at 3) and not Windows-1251"),
+        ("g_recipe.txt", "rejected", "not a release: no engagement found"),
+        ("h_dump.txt", "rejected", "file too large (2.0 MB > limit 2.0 MB)"),
+        ("nested/henan.html", "ok", ""),
+        ("nested/women.txt", "ok", ""),
+    ]
+    assert corpus.releases["source"].tolist() == ["a_call.txt", "nested/henan.html", "nested/women.txt"]
+    assert corpus.releases["event_date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-04-29", "2021-05-09", "2019-05-26"]
+
+
+def test_html_page_yields_the_same_release_as_its_text(messy_folder: Path) -> None:
+    page = sco_data.load_corpus(messy_folder / "nested" / "henan.html", use_cache=False).releases.iloc[0]
+    plain = sco_data.load_corpus(SEEDS / "004_ab8b35423e3036f0.txt", use_cache=False).releases.iloc[0]
+    assert page["release_id"] == plain["release_id"]
+    columns = ["event_date", "engagement_type", "sco_official", "counterparts", "location_city", "topics", "text"]
+    assert page[columns].tolist() == plain[columns].tolist()
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+    lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+])
+def test_reencoded_release_is_the_same_release(tmp_path: Path, encode) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_bytes(encode(seed_text("004_ab8b35423e3036f0.txt")))
+    copy = sco_data.load_corpus(path, use_cache=False).releases
+    original = sco_data.load_corpus(SEEDS / "004_ab8b35423e3036f0.txt", use_cache=False).releases
+    pd.testing.assert_frame_equal(copy.drop(columns="source"), original.drop(columns="source"))
+
+
+def test_cyrillic_windows_1251_file_decodes(tmp_path: Path) -> None:
+    path = tmp_path / "cp1251.txt"
+    path.write_bytes(seed_text("004_ab8b35423e3036f0.txt").encode("cp1251"))
+    corpus = sco_data.load_corpus(path, use_cache=False)
+    assert corpus.releases["foreign_line_count"].tolist() == [2]
+    assert corpus.releases["counterparts"].tolist() == ["He Jinping"]
+
+
+def test_missing_path_and_uploads(tmp_path: Path) -> None:
+    corpus = sco_data.load_corpus([tmp_path / "nowhere"], use_cache=False,
+                                  extra_files=[("upload.txt", seed_text().encode()), ("../../etc/passwd", b"")])
+    assert report_of(corpus) == [
+        (str(tmp_path / "nowhere"), "rejected", "path does not exist"),
+        ("upload.txt", "ok", ""),
+        ("../../etc/passwd", "rejected", "empty file"),
+    ]
+
+
+def test_oversized_file_is_rejected_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)
+    os.chmod(path, 0o000)
+    try:
+        corpus = sco_data.load_corpus(path, use_cache=False)
+    finally:
+        os.chmod(path, 0o600)
+    assert report_of(corpus) == [("huge.txt", "rejected", "file too large (50.0 MB > limit 5.2 MB)")]
+
+
+def test_empty_folder_gives_empty_tables_with_columns(tmp_path: Path) -> None:
+    corpus = sco_data.load_corpus(tmp_path, use_cache=False)
+    assert (len(corpus.releases), len(corpus.participants), len(corpus.report)) == (0, 0, 0)
+    assert list(corpus.participants.columns) == ["release_id", "event_date", "name", "title",
+                                                 "organisation", "country", "role"]
+    assert "topic_health" in corpus.releases.columns
+
+
+class TestCache:
+    def copy_seeds(self, tmp_path: Path) -> Path:
+        folder = tmp_path / "corpus"
+        shutil.copytree(SEEDS, folder)
+        return folder
+
+    def test_restart_on_unchanged_folder_parses_nothing(self, tmp_path: Path) -> None:
+        folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
+        first = sco_data.load_corpus(folder, cache)
+        second = sco_data.load_corpus(folder, cache)
+        assert (first.parsed_files, second.parsed_files) == (3, 0)
+        pd.testing.assert_frame_equal(first.releases, second.releases)
+        pd.testing.assert_frame_equal(first.participants, second.participants)
+        pd.testing.assert_frame_equal(first.report, second.report)
+
+    def test_adding_a_file_parses_only_that_file(self, tmp_path: Path) -> None:
+        folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
+        sco_data.load_corpus(folder, cache)
+        (folder / "new.txt").write_text(seed_text().replace("29 April 2020", "30 April 2020"), encoding="utf-8")
+        again = sco_data.load_corpus(folder, cache)
+        assert again.parsed_files == 1
+        assert len(again.releases) == 4
+
+    def test_changed_file_is_parsed_again(self, tmp_path: Path) -> None:
+        folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
+        sco_data.load_corpus(folder, cache)
+        path = folder / PHONE_SEED
+        path.write_text(seed_text().replace("29 April 2020", "30 April 2020"), encoding="utf-8")
+        again = sco_data.load_corpus(folder, cache)
+        assert again.parsed_files == 1
+        assert "2020-04-30" in again.releases["event_date"].dt.strftime("%Y-%m-%d").tolist()
+
+    def test_changed_taxonomy_invalidates_the_cached_topics(self, tmp_path: Path) -> None:
+        folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
+        sco_data.load_corpus(folder, cache)
+        bundled = (Path(sco_data.__file__).parent / "topics.toml").read_text(encoding="utf-8")
+        edited = tmp_path / "topics.toml"
+        edited.write_text(bundled + '\n[topics.telephony]\nlabel = "Telephony"\nkeywords = ["telephone"]\n',
+                          encoding="utf-8")
+        again = sco_data.load_corpus(folder, cache, taxonomy=sco_data.load_taxonomy(edited))
+        assert again.parsed_files == 3
+        assert again.releases["topic_telephony"].tolist() == [False, True, False]
+
+    def test_cache_clear_from_the_cli(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
+        sco_data.load_corpus(folder, cache)
+        assert cli_main(["cache", "clear", "--cache-dir", str(cache)]) == 0
+        assert capsys.readouterr().out.startswith("removed 3 cached files")
+        assert sco_data.load_corpus(folder, cache).parsed_files == 3

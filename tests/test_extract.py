@@ -1,0 +1,181 @@
+"""Per-field extractors, each with a table of (text, expected), including texts with nothing to find."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sco_data
+from sco_data.counterparts import country_of, find_counterparts, organisation_of
+from sco_data.dates import find_dates, lead_date_mention, to_date
+from sco_data.officials import find_official
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 26 May 2019, SCO Secretary-General Vladimir Norov met with X Y.", D(2019, 5, 26)),
+    ("On 3 March, 2021, the Secretary-General met with X Y.", D(2021, 3, 3)),
+    ("On March 3, 2021, the Secretary-General met with X Y.", D(2021, 3, 3)),
+    ("From 3 to 6 March 2021, a delegation visited Tashkent.", D(2021, 3, 3)),
+    ("On 26-29 May 2019, the forum took place.", D(2019, 5, 26)),
+    ("The forum in Fangchenggang (26-29 May 2019) opened. On 27 May 2019, he spoke.", D(2019, 5, 27)),
+    ("On 12th June 2018, he spoke.", D(2018, 6, 12)),
+])
+def test_lead_date(text: str, expected: dt.date) -> None:
+    assert to_date(lead_date_mention(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The officials may meet again soon.",
+    "He noted 150 events and 20 years of cooperation.",
+    "",
+])
+def test_no_date_in_text(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12 March 2021\n\nSCO Secretary-General meets Ambassador\n\nOn 3 March, SCO Secretary-General "
+     "Vladimir Norov met with Ambassador of India to China Vikram Misri.", D(2021, 3, 3)),
+    ("SCO Secretary-General meets Ambassador (8 January 2022)\n\nOn 28 December, SCO Secretary-General "
+     "Zhang Ming met with Ambassador of India to China Vikram Misri.", D(2021, 12, 28)),
+])
+def test_yearless_date_borrows_the_release_year(text: str, expected: dt.date) -> None:
+    assert sco_data.parse_release(text).event_date == expected
+
+
+def test_yearless_date_without_release_date_stays_none() -> None:
+    release = sco_data.parse_release("On 3 March, SCO Secretary-General Vladimir Norov met with "
+                                     "Ambassador of India to China Vikram Misri.")
+    assert release.event_date is None
+    assert release.warnings[0] == "engagement date '3 March' has no year and the release gives none"
+
+
+@pytest.mark.parametrize(("lead", "name", "role"), [
+    ("SCO Secretary-General Zhang Ming met with X.", "Zhang Ming", "Secretary-General"),
+    ("Secretary-General of the Shanghai Cooperation Organisation Zhang Ming met with X.", "Zhang Ming", "Secretary-General"),
+    ("SCO Deputy Secretary-General Sohail Khan took part in the forum.", "Sohail Khan", "Deputy Secretary-General"),
+    ("Deputy Secretary General of the SCO Janesh Kain met X.", "Janesh Kain", "Deputy Secretary-General"),
+    ("Zhang Ming, Secretary-General of the SCO, opened the exhibition.", "Zhang Ming", "Secretary-General"),
+    ("Mr Norov noted the plan.", "Vladimir Norov", "Secretary-General"),
+    ("An SCO Secretariat delegation visited Qingdao.", None, "SCO Secretariat delegation"),
+    ("The weather in Beijing was fine.", None, None),
+])
+def test_official(lead: str, name: str | None, role: str | None) -> None:
+    official = find_official(lead, None, lead, None)
+    assert (official.name, official.role) == (name, role)
+
+
+@pytest.mark.parametrize(("year", "name"), [(2017, "Rashid Alimov"), (2020, "Vladimir Norov"),
+                                            (2023, "Zhang Ming"), (2026, "Nurlan Yermekbayev")])
+def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> None:
+    assert find_official("The Secretary-General met the ambassador.", None, "", D(year, 6, 1)).name == name
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("SCO Secretary-General Vladimir Norov had a telephone conversation with Vice Minister of Foreign "
+     "Affairs of China Le Yucheng.", [("Le Yucheng", "Vice Minister of Foreign Affairs of China", "China")]),
+    ("Zhang Ming met with Dato Lim Jock Hoi, Secretary-General of ASEAN, and Ambassador of Kazakhstan "
+     "to China Shahrat Nuryshev.", [("Lim Jock Hoi", "Secretary-General of ASEAN", "ASEAN"),
+                                    ("Shahrat Nuryshev", "Ambassador of Kazakhstan to China", "Kazakhstan")]),
+    ("Zhang Ming received Chargé d'Affaires of Pakistan in China Mr Ahmed Farooq at the SCO Secretariat.",
+     [("Ahmed Farooq", "Chargé d'Affaires of Pakistan in China", "Pakistan")]),
+    ("The SCO Secretariat hosted a meeting between SCO Secretary-General Zhang Ming and Deputy Prime "
+     "Minister - Foreign Minister of Tajikistan Sirojiddin Muhriddin.",
+     [("Sirojiddin Muhriddin", "Deputy Prime Minister - Foreign Minister of Tajikistan", "Tajikistan")]),
+    ("Zhang Ming met with Mayor of Qingdao Zhao Haozhong and Minister of Industry and Trade of "
+     "Uzbekistan Laziz Kudratov in Qingdao.",
+     [("Zhao Haozhong", "Mayor of Qingdao", "China"),
+      ("Laziz Kudratov", "Minister of Industry and Trade of Uzbekistan", "Uzbekistan")]),
+    ("Zhang Ming held talks with Mikhail Myasnikovich, Chairman of the Board of the Eurasian Economic "
+     "Commission.", [("Mikhail Myasnikovich", "Chairman of the Board of the Eurasian Economic Commission", "EAEU")]),
+    ("Zhang Ming met with a delegation of the China Development Bank.", []),
+    ("Zhang Ming took part in the opening of the exhibition.", []),
+    ("", []),
+])
+def test_counterparts(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    people = find_counterparts(sentence, "Zhang Ming")
+    assert [(person.name, person.title, person.country) for person in people] == expected
+
+
+@pytest.mark.parametrize(("title", "country"), [
+    ("Ambassador of Kazakhstan to China", "Kazakhstan"),
+    ("Chargé d'Affaires of Pakistan in China", "Pakistan"),
+    ("Vice Governor of the Henan Province", "China"),
+    ("Permanent Representative of India to the United Nations", "India"),
+    ("UN Resident Coordinator in China", "United Nations"),
+    ("Chinese Ambassador to Kyrgyzstan", "China"),
+    ("President of the All-China Women's Federation", "China"),
+    ("Chief Executive Officer of the company", None),
+])
+def test_country_of_title(title: str, country: str | None) -> None:
+    assert country_of(title) == country
+
+
+@pytest.mark.parametrize(("title", "organisation"), [
+    ("President of the All-China Women's Federation", "All-China Women's Federation"),
+    ("Director of the Institute of Far Eastern Studies", "Institute of Far Eastern Studies"),
+    ("Vice Minister of Foreign Affairs of China", None),
+])
+def test_organisation_of_title(title: str, organisation: str | None) -> None:
+    assert organisation_of(title) == organisation
+
+
+@pytest.mark.parametrize(("text", "engagement_type"), [
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri.", "meeting"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov had a telephone conversation with Minister of Foreign Affairs of Iran Javad Zarif.", "phone_call"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov held talks via videoconference with Minister of Foreign Affairs of Iran Javad Zarif.", "video_call"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov took part in the international forum on tourism in Tashkent.", "event"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov sent a congratulatory message to the people of India.", "other"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov gave a lecture at Peking University.", "event"),
+])
+def test_engagement_type(text: str, engagement_type: str) -> None:
+    assert sco_data.parse_release(text).engagement_type == engagement_type
+
+
+@pytest.mark.parametrize(("text", "city", "country"), [
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri at the SCO Secretariat.", "Beijing", "China"),
+    ("On 3 March 2021, in Tashkent, SCO Secretary-General Vladimir Norov met with Minister of Foreign Affairs of Uzbekistan Abdulaziz Kamilov.", "Tashkent", "Uzbekistan"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov met in Dushanbe with Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin.", "Dushanbe", "Tajikistan"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov had a telephone conversation with Minister of Foreign Affairs of Iran Javad Zarif in Tehran.", None, None),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri. They recalled the Moscow summit.", None, None),
+])
+def test_place(text: str, city: str | None, country: str | None) -> None:
+    release = sco_data.parse_release(text)
+    assert (release.location_city, release.location_country) == (city, country)
+
+
+@pytest.mark.parametrize(("lead", "occasion"), [
+    ("On 26 May 2019, SCO Secretary-General Vladimir Norov met with X Y on the sidelines of the "
+     "International Medical Innovation and Cooperation Forum in the city of Fangchenggang.",
+     "International Medical Innovation and Cooperation Forum"),
+    ("On 5 June 2023, SCO Secretary-General Zhang Ming took part in the SCO Energy Ministers Meeting in Goa.",
+     "SCO Energy Ministers Meeting"),
+    ("On 5 June 2023, SCO Secretary-General Zhang Ming met with Ambassador of Iran to China Mohsen Bakhtiar.", None),
+])
+def test_occasion(lead: str, occasion: str | None) -> None:
+    assert sco_data.parse_release(lead).occasion == occasion
+
+
+def test_topics_need_more_than_one_stray_word() -> None:
+    text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China "
+            "Vikram Misri.\nThey discussed trade. Later, the pandemic was mentioned once.")
+    release = sco_data.parse_release(text)
+    assert "covid19" not in release.topics
+    assert dict(release.topic_mentions)["covid19"] == 1
+
+
+def test_topic_in_lead_counts_once() -> None:
+    text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov took part in a conference on "
+            "cross-border e-commerce in Zhengzhou.\nThe participants discussed many issues.")
+    assert sco_data.parse_release(text).topics == ("ecommerce",)
+
+
+def test_nothing_to_extract() -> None:
+    release = sco_data.parse_release("The weather was pleasant and nothing happened.")
+    assert (release.event_date, release.sco_official, release.counterparts, release.location_city,
+            release.occasion, release.topics) == (None, None, (), None, None, ())
+    assert release.engagement_type == "other"
+    assert release.warnings == ("no engagement date found", "no SCO official found")

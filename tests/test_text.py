@@ -1,0 +1,94 @@
+"""Bytes -> clean text: encodings, binaries, HTML pages, headlines and foreign lines."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from sco_data.dates import is_date_line
+from sco_data.text import DecodeError, clean_text, decode_bytes, html_to_text, release_id_for
+
+SAMPLE = "SCO Secretary-General meets Ambassador\n\nOn 3 March 2021, Mr Norov met «Иван» in Bishkek.\n"
+
+
+@pytest.mark.parametrize("data", [
+    SAMPLE.encode("utf-8"),
+    codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+    codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+    SAMPLE.encode("cp1251"),
+])
+def test_encodings_decode_to_the_same_text(data: bytes) -> None:
+    assert decode_bytes(data) == SAMPLE
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"", "empty file"),
+    (b"  \n\t ", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file (not text)"),
+    (bytes(range(1, 32)) * 20, "binary file (not text)"),
+    ("Café in Genève".encode("latin-1"), "undecodable text: not UTF-8 (invalid byte at 3) and not Windows-1251"),
+])
+def test_unusable_bytes_are_refused_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(DecodeError) as error:
+        decode_bytes(data)
+    assert str(error.value) == reason
+
+
+def test_html_page_reduces_to_article_text() -> None:
+    page = """<!DOCTYPE html><html><head><title>SCO</title><script>var x = 1;</script>
+    <style>p {color: red}</style><meta property="article:published_time" content="2021-03-04T10:00:00">
+    <link rel="canonical" href="https://example.org/news/1"></head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article><h1>SCO Secretary-General meets Ambassador</h1>
+    <p>On 3 March 2021, SCO Secretary-General <b>Vladimir Norov</b>
+       met with Ambassador of India to China Vikram Misri.</p><p>They discussed trade.</p></article>
+    <footer>© SCO 2021. All rights reserved.</footer></body></html>"""
+    article = html_to_text(page)
+    assert article.text == ("SCO Secretary-General meets Ambassador\nOn 3 March 2021, SCO Secretary-General "
+                            "Vladimir Norov met with Ambassador of India to China Vikram Misri.\nThey discussed trade.")
+    assert article.published == "2021-03-04T10:00:00"
+    assert article.url == "https://example.org/news/1"
+
+
+def test_headline_printed_twice_is_kept_once() -> None:
+    clean = clean_text("Headline here\n\nHeadline here\n\nOn 3 March 2021, it happened.\n\nMore.")
+    assert clean.title == "Headline here"
+    assert clean.paragraphs == ("On 3 March 2021, it happened.", "More.")
+
+
+def test_no_headline_when_text_opens_with_the_lead() -> None:
+    clean = clean_text("On 9 May 2021, SCO Secretary-General met X.\nSecond paragraph.")
+    assert clean.title is None
+    assert clean.paragraphs[0].startswith("On 9 May 2021")
+
+
+def test_quotation_before_headline_is_not_the_headline() -> None:
+    clean = clean_text("\"We are partners,\" Zhang Ming said.\n\nSCO Secretary-General visits Astana\n\n"
+                       "On 3 March 2023, SCO Secretary-General Zhang Ming visited Astana.")
+    assert clean.title == "SCO Secretary-General visits Astana"
+    assert clean.paragraphs[0] == "\"We are partners,\" Zhang Ming said."
+
+
+def test_foreign_lines_are_kept_aside_and_counted() -> None:
+    clean = clean_text("Title line\n\nOn 3 March 2021, it happened.\nВ Ташкенте состоялась встреча\nEnd.")
+    assert clean.foreign_lines == ("В Ташкенте состоялась встреча",)
+    assert "Ташкенте" not in clean.body
+
+
+def test_dateline_is_not_the_headline() -> None:
+    clean = clean_text("12 March 2021\n\nHeadline\n\nOn 3 March, it happened.", is_date_line)
+    assert (clean.title, clean.date_lines) == ("Headline", ("12 March 2021",))
+
+
+def test_hard_wrapped_paragraphs_are_rejoined() -> None:
+    clean = clean_text("Title\n\nOn 3 March 2021, SCO Secretary-General Vladimir Norov met\nwith the "
+                       "ambassador.\n\nNext paragraph.")
+    assert clean.paragraphs == ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with the ambassador.",
+                                "Next paragraph.")
+
+
+def test_release_id_ignores_wrapping_and_quotes() -> None:
+    assert release_id_for("A", "It’s  here\nnow") == release_id_for("A", "It's here now")
+    assert release_id_for("A", "one") != release_id_for("A", "two")
