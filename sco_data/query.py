@@ -149,7 +149,7 @@ def prepare(releases: pd.DataFrame) -> pd.DataFrame:
         _text(out["engagement_type"]), categories=list(ENGAGEMENT_TYPES)
     )
     out[_SEARCH] = (_text(out["title"]) + "\n" + _text(out["text"])).str.lower()
-    out[_COUNTERPARTS] = _text(out["counterparts"]).str.lower()
+    out[_COUNTERPARTS] = _text(out["counterparts"]).str.replace(r"\s+", " ", regex=True).str.lower()
     out[_CP_COUNTRIES] = _pad(out["counterpart_countries"])
     for period, freq in _PERIOD_FREQ.items():
         out[period_column(period)] = dates.dt.to_period(freq).dt.start_time

@@ -1,0 +1,398 @@
+"""sco_data.query: filters, URL parameters and aggregations, checked row by row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sco_data import query
+from sco_data.query import Filters, FilterOptions
+from sco_data.schema import (
+    PARTICIPANT_COLUMNS,
+    RELEASE_COLUMNS,
+    topic_flag_column,
+    topic_mentions_column,
+)
+
+TOPICS = ("health", "covid19", "ecommerce", "women")
+LABELS = {"health": "Health", "covid19": "COVID-19", "ecommerce": "E-commerce", "women": "Women"}
+
+
+def release(release_id, day, engagement, people=(), *, official="Vladimir Norov", city=None,
+            country=None, lat=np.nan, lon=np.nan, topics=None, title=None, text=""):
+    """One Corpus.releases row; people are (name, title, country) triples."""
+    topics = topics or {}
+    row = dict.fromkeys(RELEASE_COLUMNS, "")
+    row.update(
+        release_id=release_id, source=f"{release_id}.txt", title=title,
+        event_date=pd.Timestamp(day) if day else pd.NaT, engagement_type=engagement,
+        sco_official=official, sco_role="Secretary-General" if official else None,
+        counterparts="; ".join(p[0] for p in people),
+        counterpart_titles="; ".join(p[1] for p in people),
+        counterpart_countries="; ".join(p[2] for p in people),
+        location_city=city, location_country=country, latitude=lat, longitude=lon,
+        topics="; ".join(topics), text=text, foreign_line_count=0,
+    )
+    for topic in TOPICS:
+        row[topic_flag_column(topic)] = topic in topics
+        row[topic_mentions_column(topic)] = topics.get(topic, 0)
+    return row
+
+
+def frames(rows):
+    """Releases and participants frames shaped like a Corpus."""
+    releases = pd.DataFrame(rows)
+    releases["event_date"] = pd.to_datetime(releases["event_date"])
+    people = []
+    for row in rows:
+        if row["sco_official"]:
+            people.append([row["release_id"], row["event_date"], row["sco_official"],
+                           row["sco_role"], "SCO Secretariat", "SCO", "sco"])
+        names = [n for n in row["counterparts"].split("; ") if n]
+        for name, title, country in zip(names, row["counterpart_titles"].split("; "),
+                                        row["counterpart_countries"].split("; ")):
+            people.append([row["release_id"], row["event_date"], name, title, None,
+                           country or None, "counterpart"])
+    return releases, pd.DataFrame(people, columns=list(PARTICIPANT_COLUMNS))
+
+
+@pytest.fixture()
+def sample():
+    """Five releases, one undated, with the name and country traps the filters must handle."""
+    return frames([
+        release("a", "2019-05-26", "meeting", [("Shen Yueyue", "President", "China")],
+                city="Fangchenggang", country="China", lat=21.77, lon=108.36,
+                topics={"health": 4, "women": 12}, title="Norov meets Shen Yueyue",
+                text="On 26 May 2019 they discussed healthcare."),
+        release("b", "2020-04-29", "phone_call", [("Mr Le Yucheng", "Vice Minister", "China")],
+                topics={"health": 5, "covid19": 9}, title="Telephone conversation",
+                text="The officials exchanged views on the pandemic."),
+        release("c", "2021-05-09", "meeting", [("He Jinping", "Vice Governor", "China")],
+                city="Zhengzhou", country="China", lat=34.76, lon=113.65,
+                topics={"ecommerce": 1}, text="Cross-border E-commerce conference."),
+        release("d", "2021-06-01", "video_call",
+                [("Le  Yucheng", "Executive Vice Minister", "China"),
+                 ("Naledi Pandor", "Minister", "South Africa")],
+                official="Zhang Ming", text="Talks by videoconference."),
+        release("e", None, "other", [("Anon Person", "Envoy", "")], official=None,
+                text="A letter of greetings."),
+    ])
+
+
+def ids(releases: pd.DataFrame) -> list[str]:
+    return sorted(releases["release_id"])
+
+
+# --- prepare and filters -----------------------------------------------------------------
+
+
+def test_prepare_adds_helpers_without_touching_the_input(sample):
+    releases, _ = sample
+    before = releases.copy()
+    prepared = query.prepare(releases)
+    pd.testing.assert_frame_equal(releases, before)
+    assert query.is_prepared(prepared) and not query.is_prepared(releases)
+    assert query.prepare(prepared) is prepared
+    assert list(query.drop_prepared(prepared).columns) == list(releases.columns)
+    assert prepared["_year"].tolist()[:2] == [pd.Timestamp("2019-01-01"), pd.Timestamp("2020-01-01")]
+    assert pd.isna(prepared["_month"].iloc[4])
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), ["a", "b", "c", "d", "e"]),
+        (Filters(engagement_types=("phone_call",)), ["b"]),
+        (Filters(engagement_types=("meeting", "video_call")), ["a", "c", "d"]),
+        (Filters(topics=("health",)), ["a", "b"]),
+        (Filters(topics=("women", "covid19")), ["a", "b"]),
+        (Filters(topics=("health", "covid19"), topic_mode="all"), ["b"]),
+        (Filters(topics=("no_such_topic",), topic_mode="all"), []),
+        (Filters(date_from=dt.date(2020, 4, 29)), ["b", "c", "d"]),
+        (Filters(date_to=dt.date(2020, 4, 29)), ["a", "b"]),
+        (Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2020, 12, 31)), ["b"]),
+        (Filters(officials=("Zhang Ming",)), ["d"]),
+        (Filters(countries=("South Africa",)), ["d"]),
+        (Filters(countries=("Africa",)), []),
+        (Filters(countries=("China", "South Africa")), ["a", "b", "c", "d"]),
+        (Filters(counterpart="yucheng"), ["b", "d"]),
+        (Filters(counterpart="le yucheng"), ["b", "d"]),
+        (Filters(counterpart="  HE   jinping "), ["c"]),
+        (Filters(search="PANDEMIC"), ["b"]),
+        (Filters(search="telephone"), ["b"]),
+        (Filters(search="e-commerce"), ["c"]),
+        (Filters(search="healthcare 2019"), ["a"]),
+        (Filters(search="healthcare pandemic"), []),
+        (Filters(search="[(*"), []),
+        (Filters(engagement_types=("meeting",), topics=("ecommerce",)), ["c"]),
+    ],
+)
+def test_apply_filters_keeps_the_expected_releases(sample, filters, expected):
+    releases, participants = sample
+    kept, people = query.apply_filters((releases, participants), filters)
+    assert ids(kept) == expected
+    assert sorted(set(people["release_id"])) == expected
+
+
+def test_apply_filters_accepts_a_corpus_like_object(sample):
+    class Corpus:
+        releases, participants = sample
+
+    kept, people = query.apply_filters(Corpus, Filters(engagement_types=("phone_call",)))
+    assert ids(kept) == ["b"]
+    assert people["name"].tolist() == ["Vladimir Norov", "Mr Le Yucheng"]
+
+
+def test_filters_normalise_sequences_and_text():
+    filters = Filters(topics=["health"], search="  covid  ")
+    assert filters.topics == ("health",) and filters.search == "covid"
+    assert hash(filters) == hash(Filters(topics=("health",), search="covid"))
+    assert not Filters(topic_mode="all").is_active
+    assert Filters(counterpart="x").is_active
+    with pytest.raises(ValueError, match="topic_mode"):
+        Filters(topic_mode="some")
+
+
+def test_seed_corpus_phone_call_is_the_2020_release(seed_corpus):
+    kept, people = query.apply_filters(seed_corpus, Filters(engagement_types=("phone_call",)))
+    assert kept["event_date"].tolist() == [pd.Timestamp("2020-04-29")]
+    assert "Le Yucheng" in people["name"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("filters", "days"),
+    [
+        (Filters(topics=("women",)), ["2019-05-26"]),
+        (Filters(topics=("ecommerce",)), ["2021-05-09"]),
+        (Filters(topics=("health", "covid19"), topic_mode="all"), ["2020-04-29"]),
+        (Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2020, 12, 31)), ["2020-04-29"]),
+        (Filters(search="zhengzhou"), ["2021-05-09"]),
+        (Filters(search="Fangchenggang"), ["2019-05-26"]),
+        (Filters(counterpart="shen"), ["2019-05-26"]),
+    ],
+)
+def test_seed_corpus_filters(seed_corpus, filters, days):
+    kept, _ = query.apply_filters(seed_corpus, filters)
+    assert sorted(kept["event_date"].dt.strftime("%Y-%m-%d")) == days
+
+
+# --- options and the URL -----------------------------------------------------------------
+
+
+def test_filter_options_of_the_sample(sample):
+    options = query.filter_options(sample[0], LABELS)
+    assert options.officials == ("Vladimir Norov", "Zhang Ming")
+    assert options.countries == ("China", "South Africa")
+    assert options.topics == TOPICS
+    assert (options.date_min, options.date_max) == (dt.date(2019, 5, 26), dt.date(2021, 6, 1))
+
+
+def test_query_params_leave_defaults_out():
+    assert query.filters_to_query_params(Filters()) == {}
+    filters = Filters(date_from=dt.date(2020, 1, 2), engagement_types=("phone_call",),
+                      topics=("health", "covid19"), topic_mode="all", search="vaccine")
+    assert query.filters_to_query_params(filters) == {
+        "from": "2020-01-02", "type": ["phone_call"], "topic": ["health", "covid19"],
+        "topic_mode": "all", "q": "vaccine",
+    }
+
+
+OPTIONS = FilterOptions(topics=TOPICS, officials=("Vladimir Norov", "Zhang Ming"),
+                        countries=("China", "South Africa"), topic_labels=LABELS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    date_from=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2010, 1, 1)),
+    date_to=st.none() | st.dates(dt.date(2010, 1, 2), dt.date(2030, 1, 1)),
+    types=st.lists(st.sampled_from(query.ENGAGEMENT_TYPES), unique=True),
+    topics=st.lists(st.sampled_from(TOPICS), unique=True),
+    mode=st.sampled_from(query.TOPIC_MODES),
+    officials=st.lists(st.sampled_from(OPTIONS.officials), unique=True),
+    countries=st.lists(st.sampled_from(OPTIONS.countries), unique=True),
+    counterpart=st.text(max_size=30).map(str.strip),
+    search=st.text(max_size=30).map(str.strip),
+)
+def test_query_params_round_trip(date_from, date_to, types, topics, mode, officials,
+                                 countries, counterpart, search):
+    filters = Filters(date_from, date_to, tuple(types), tuple(topics), mode, tuple(officials),
+                      tuple(countries), counterpart, search)
+    back, notices = query.filters_from_query_params(
+        query.filters_to_query_params(filters), OPTIONS
+    )
+    assert (back, notices) == (filters, [])
+
+
+def test_query_params_accept_labels_and_any_case():
+    filters, notices = query.filters_from_query_params(
+        {"type": ["Phone call", "MEETING"], "topic": "covid-19", "country": "china"}, OPTIONS
+    )
+    assert notices == []
+    assert filters == Filters(engagement_types=("phone_call", "meeting"), topics=("covid19",),
+                              countries=("China",))
+
+
+def test_bad_query_params_are_ignored_with_notices():
+    filters, notices = query.filters_from_query_params(
+        {"type": ["phone_call", "telepathy"], "from": "2020-13-45", "topic_mode": "most",
+         "topic": "astrology", "q": "x" * 500, "unknown": "1"},
+        OPTIONS,
+    )
+    assert filters == Filters(engagement_types=("phone_call",), search="x" * query.MAX_TEXT_PARAM)
+    assert notices == [
+        "Ignored engagement type 'telepathy' from the link: no such engagement type.",
+        "Ignored topic 'astrology' from the link: no such topic.",
+        "Ignored date '2020-13-45' from the link: expected YYYY-MM-DD.",
+        "Ignored topic mode 'most' from the link: use 'any' or 'all'.",
+        "Shortened the search text from the link to 200 characters.",
+    ]
+
+
+def test_reversed_date_range_in_a_link_is_dropped():
+    filters, notices = query.filters_from_query_params({"from": "2021-01-01", "to": "2020-01-01"},
+                                                       OPTIONS)
+    assert (filters.date_from, filters.date_to) == (None, None)
+    assert notices == ["Ignored the date range from the link: it ends before it starts."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(
+    st.sampled_from([*query.PARAM_NAMES.values(), "junk"]),
+    st.text(max_size=20) | st.lists(st.text(max_size=20), max_size=3),
+))
+def test_any_query_params_give_filters_never_an_exception(params):
+    filters, notices = query.filters_from_query_params(params, OPTIONS)
+    assert isinstance(filters, Filters)
+    assert all(isinstance(n, str) for n in notices)
+
+
+# --- aggregations ------------------------------------------------------------------------
+
+
+def test_engagements_over_time_by_year(sample):
+    counts = query.engagements_over_time(query.prepare(sample[0]), "year")
+    assert counts.to_dict("records") == [
+        {"period": pd.Timestamp("2019-01-01"), "engagement_type": "meeting", "label": "Meeting", "count": 1},
+        {"period": pd.Timestamp("2020-01-01"), "engagement_type": "phone_call", "label": "Phone call", "count": 1},
+        {"period": pd.Timestamp("2021-01-01"), "engagement_type": "meeting", "label": "Meeting", "count": 1},
+        {"period": pd.Timestamp("2021-01-01"), "engagement_type": "video_call", "label": "Video call", "count": 1},
+    ]
+
+
+@pytest.mark.parametrize(("period", "first"), [("month", "2019-05-01"), ("quarter", "2019-04-01")])
+def test_engagements_over_time_buckets_unprepared_frames(sample, period, first):
+    counts = query.engagements_over_time(sample[0], period)
+    assert counts["period"].iloc[0] == pd.Timestamp(first)
+    assert counts["count"].sum() == 4  # the undated release is in no period
+
+
+def test_unknown_period_is_an_error(sample):
+    with pytest.raises(ValueError, match="period"):
+        query.engagements_over_time(sample[0], "week")
+
+
+def test_topic_frequencies(sample):
+    table = query.topic_frequencies(sample[0], LABELS)
+    assert table.to_dict("records") == [
+        {"topic": "health", "label": "Health", "releases": 2, "mentions": 9},
+        {"topic": "women", "label": "Women", "releases": 1, "mentions": 12},
+        {"topic": "covid19", "label": "COVID-19", "releases": 1, "mentions": 9},
+        {"topic": "ecommerce", "label": "E-commerce", "releases": 1, "mentions": 1},
+    ]
+
+
+def test_topic_frequencies_without_taxonomy_uses_the_columns(sample):
+    assert query.topic_frequencies(sample[0])["label"].tolist()[0] == "Health"
+
+
+def test_topics_over_time(sample):
+    table = query.topics_over_time(sample[0], "year", LABELS)
+    assert len(table) == 3 * len(TOPICS)
+    year_2020 = table[table["period"] == pd.Timestamp("2020-01-01")]
+    assert year_2020[["topic", "releases"]].values.tolist() == [
+        ["health", 1], ["covid19", 1], ["ecommerce", 0], ["women", 0],
+    ]
+    assert query.topics_over_time(sample[0].iloc[:0], "year", LABELS).empty
+
+
+def test_participants_table_merges_honorifics_and_spacing(sample):
+    table = query.participants_table(sample[1])
+    le = table[table["name"] == "Le Yucheng"]
+    assert le.to_dict("records") == [{
+        "name": "Le Yucheng", "title": "Executive Vice Minister", "country": "China",
+        "role": "counterpart", "engagements": 2, "first": pd.Timestamp("2020-04-29"),
+        "last": pd.Timestamp("2021-06-01"),
+    }]
+    # Most engagements first, then the most recent, then by name; undated people last.
+    assert table["name"].tolist() == [
+        "Vladimir Norov", "Le Yucheng", "Naledi Pandor", "Zhang Ming", "He Jinping",
+        "Shen Yueyue", "Anon Person",
+    ]
+    assert table["engagements"].tolist() == [3, 2, 1, 1, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Le Yucheng", "Mr Le Yucheng", "Mr. Le Yucheng", "H.E. Mr. Le Yucheng", "le  YUCHENG ",
+     "His Excellency Le Yucheng"],
+)
+def test_normalise_name(name):
+    assert query.normalise_name(pd.Series([name])).tolist() == ["le yucheng"]
+
+
+def test_top_counterparts_and_countries(sample):
+    top = query.top_counterparts(sample[1], n=2)
+    assert top[["name", "engagements"]].values.tolist() == [["Le Yucheng", 2], ["Naledi Pandor", 1]]
+    countries = query.top_countries(sample[1])
+    assert countries.to_dict("records") == [
+        {"country": "China", "engagements": 4, "people": 3},
+        {"country": "South Africa", "engagements": 1, "people": 1},
+    ]
+
+
+def test_place_counts(sample):
+    places = query.place_counts(sample[0])
+    assert places[["place", "engagements"]].values.tolist() == [
+        ["Fangchenggang, China", 1], ["Zhengzhou, China", 1],
+    ]
+    assert places["latitude"].tolist() == [21.77, 34.76]
+
+
+def test_headline_figures(sample):
+    figures = query.headline_figures(*sample)
+    assert figures == query.Headline(
+        engagements=5, counterparts=5, countries=2, first_date=dt.date(2019, 5, 26),
+        last_date=dt.date(2021, 6, 1), undated=1,
+    )
+
+
+def test_headline_figures_of_nothing(sample):
+    figures = query.headline_figures(sample[0].iloc[:0], sample[1].iloc[:0])
+    assert figures == query.Headline(0, 0, 0, None, None, 0)
+
+
+def test_seed_headline(seed_corpus):
+    figures = query.headline_figures(seed_corpus.releases, seed_corpus.participants)
+    assert (figures.engagements, figures.counterparts, figures.countries) == (3, 3, 1)
+    assert (figures.first_date, figures.last_date) == (dt.date(2019, 5, 26), dt.date(2021, 5, 9))
+
+
+def test_releases_table_is_newest_first_with_labels(sample):
+    table = query.releases_table(sample[0])
+    assert table["release_id"].tolist() == ["d", "c", "b", "a", "e"]
+    assert table["engagement"].tolist() == ["Video call", "Meeting", "Phone call", "Meeting", "Other"]
+    assert list(table.columns) == list(query.RELEASE_TABLE_COLUMNS)
+
+
+def test_empty_inputs_give_empty_tables(sample):
+    releases, participants = sample[0].iloc[:0], sample[1].iloc[:0]
+    assert query.engagements_over_time(releases).empty
+    assert query.participants_table(participants).columns.tolist() == list(query.PEOPLE_COLUMNS)
+    assert query.top_countries(participants).empty
+    assert query.place_counts(releases).empty
+    assert query.topic_frequencies(releases, LABELS)["releases"].sum() == 0
