@@ -77,6 +77,12 @@ def period_label(start: pd.Timestamp, period: str) -> str:
     return str(start.year)
 
 
+def _period_starts(values: pd.Series, period: str) -> list[pd.Timestamp]:
+    """Each timestamp moved to the start of its period (callers may pass any day in it)."""
+    freq = _PERIOD_FREQ[period]
+    return [pd.Timestamp(v).to_period(freq).start_time for v in values]
+
+
 def _period_range(starts: pd.Series, period: str) -> list[pd.Timestamp]:
     """Every period start from the first to the last, so gaps show as gaps."""
     freq = _PERIOD_FREQ[period]
@@ -98,7 +104,9 @@ def engagements_over_time_figure(counts: pd.DataFrame, period: str = "month") ->
         rows = counts[counts["engagement_type"] == engagement]
         if rows.empty:
             continue
-        by_start = dict(zip(pd.to_datetime(rows["period"]), rows["count"]))
+        by_start: dict[pd.Timestamp, int] = {}
+        for start, count in zip(_period_starts(rows["period"], period), rows["count"]):
+            by_start[start] = by_start.get(start, 0) + int(count)
         name = ENGAGEMENT_LABELS[engagement]
         fig.add_trace(
             go.Bar(
@@ -158,7 +166,8 @@ def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year"
         return empty_figure(title, "No topic is discussed in the releases that match.")
     starts = _period_range(topics_over_time["period"], period)
     labels = [period_label(s, period) for s in starts]
-    wide = topics_over_time.pivot_table(
+    frame = topics_over_time.assign(period=_period_starts(topics_over_time["period"], period))
+    wide = frame.pivot_table(
         index="label", columns="period", values="releases", aggfunc="sum", sort=False
     )
     wide = wide.reindex(columns=starts, fill_value=0).fillna(0).astype(int)
