@@ -1,0 +1,153 @@
+"""sco_data.evidence: spans of extracted values in the text, and markdown that shows text literally."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sco_data
+from sco_data import evidence
+from sco_data.evidence import escape_markdown, release_segments, segments_to_markdown
+
+TEXT = (
+    "On 26 May 2019, SCO Secretary-General Vladimir Norov met with President of the "
+    "All-China Women's Federation Shen Yueyue in the city of Fangchenggang.\n"
+    "Mr Norov thanked Shen Yueyue. On 22 May the ministers met."
+)
+
+
+def row(**fields):
+    base = {
+        "text": TEXT,
+        "event_date": pd.Timestamp("2019-05-26"),
+        "sco_official": "Vladimir Norov",
+        "counterparts": "Shen Yueyue",
+        "location_city": "Fangchenggang",
+    }
+    base.update(fields)
+    return pd.Series(base)
+
+
+def marked(segments):
+    return [(text, label) for text, label in segments if label]
+
+
+def test_segments_cover_the_text_and_mark_each_extracted_value():
+    segments = release_segments(row())
+    assert "".join(text for text, _ in segments) == TEXT
+    assert marked(segments) == [
+        ("26 May 2019", "date"),
+        ("Vladimir Norov", "official"),
+        ("Shen Yueyue", "counterpart"),
+        ("Fangchenggang", "place"),
+        ("Norov", "official"),
+        ("Shen Yueyue", "counterpart"),
+    ]
+
+
+def test_only_the_engagement_day_is_marked_not_other_dates():
+    segments = release_segments(row(text="On 22 May they met. Talks on 26 May 2019 followed."))
+    assert marked(segments)[0] == ("26 May 2019", "date")
+    assert ("22 May", "date") not in marked(segments)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On May 26, 2019, talks.", "May 26, 2019"),
+        ("On 26th of May 2019, talks.", "26th of May 2019"),
+        ("Dated 26.05.2019.", "26.05.2019"),
+        ("On 26 May, talks.", "26 May"),
+        ("Nothing here.", None),
+    ],
+)
+def test_date_forms(text, expected):
+    dates = [t for t, label in release_segments(row(text=text)) if label == "date"]
+    assert dates == ([expected] if expected else [])
+
+
+def test_missing_fields_mark_nothing_and_never_fail():
+    segments = release_segments(
+        pd.Series({"text": "Some text.", "event_date": pd.NaT, "sco_official": None,
+                   "counterparts": "", "location_city": float("nan")})
+    )
+    assert segments == [("Some text.", None)]
+    assert release_segments(pd.Series({"text": None})) == []
+
+
+def test_names_across_a_line_break_are_found():
+    segments = release_segments(row(text="met Shen\nYueyue today", event_date=pd.NaT))
+    assert marked(segments) == [("Shen\nYueyue", "counterpart")]
+
+
+def test_topic_words_come_from_the_taxonomy():
+    taxonomy = sco_data.load_taxonomy()
+    text = "Cooperation in healthcare and e-commerce."
+    segments = release_segments(row(text=text, event_date=pd.NaT), taxonomy)
+    topics = [piece for piece, label in segments if label == "topic"]
+    assert "healthcare" in topics
+    assert topics == [text[start:end] for start, end, _ in taxonomy.find_mentions(text)]
+
+
+def test_higher_ranked_labels_win_overlaps():
+    # "Norov" would match as a counterpart too; the official's span is kept, once.
+    segments = release_segments(row(text="Vladimir Norov and Norov", counterparts="Norov"))
+    assert marked(segments) == [("Vladimir Norov", "official"), ("Norov", "official")]
+
+
+DANGEROUS = "<script>alert(1)</script> *bold* _it_ # h [link](http://x) `code` $x$ :smile: ~s~ &amp;"
+
+
+def test_escape_markdown_escapes_every_active_character():
+    assert escape_markdown(DANGEROUS) == (
+        r"\<script\>alert\(1\)\</script\> \*bold\* \_it\_ \# h \[link\]\(http\://x\) "
+        r"\`code\` \$x\$ \:smile\: \~s\~ \&amp;"
+    )
+
+
+@given(st.text(max_size=60))
+def test_escaped_text_has_no_unescaped_special_character(text):
+    escaped = escape_markdown(text)
+    i = 0
+    while i < len(escaped):
+        if escaped[i] == "\\":
+            assert escaped[i + 1] in evidence.MARKDOWN_SPECIAL
+            i += 2
+            continue
+        assert escaped[i] not in evidence.MARKDOWN_SPECIAL
+        i += 1
+
+
+def test_markdown_wraps_marked_spans_in_background_directives():
+    markdown = segments_to_markdown([("Met ", None), ("Shen [Yueyue]", "counterpart"), ("!", None)])
+    assert markdown == r"Met :orange-background[Shen \[Yueyue\]]\!"
+
+
+def test_markdown_makes_each_line_a_paragraph_and_drops_indentation():
+    markdown = segments_to_markdown([("    code?\nnext\n\n\n", None), ("Norov", "official")])
+    assert markdown == "code?\n\nnext\n\n:violet-background[Norov]"
+
+
+def test_marked_span_across_a_line_break_is_wrapped_per_line():
+    markdown = segments_to_markdown([("Shen\nYueyue", "counterpart")])
+    assert markdown == ":orange-background[Shen]\n\n:orange-background[Yueyue]"
+
+
+def test_release_markdown_of_hostile_text_is_literal():
+    markdown = evidence.release_markdown(row(text="Norov said <script>alert(1)</script>"))
+    assert "<script>" not in markdown
+    assert r"\<script\>alert\(1\)\</script\>" in markdown
+
+
+def test_legend_names_every_label():
+    legend = evidence.legend_markdown()
+    for label in evidence.LABELS:
+        assert f":{evidence.LABEL_COLOURS[label]}-background[" in legend
+
+
+def test_seed_release_marks_date_people_place(seed_corpus):
+    release = seed_corpus.releases.sort_values("event_date").iloc[0]
+    labels = {label for _, label in release_segments(release, sco_data.load_taxonomy()) if label}
+    assert labels == {"date", "official", "counterpart", "place", "topic"}
