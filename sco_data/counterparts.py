@@ -60,12 +60,15 @@ HONORIFICS = frozenset({
 NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "al", "el", "de", "da", "van", "von",
                             "der", "ul", "ud", "di", "la", "le", "du", "dos", "das"})
 MAX_NAME_WORDS = 4
-NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][a-zA-Z'’\-]+)$")
+# A capitalised word with a lower-case letter in it (any script's letters), an initial ("A."),
+# or a prefixed surname ("al-Sabah").
+NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][\w'’\-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][\w'’\-]+)$")
 
 # Verbs and phrases that introduce the people met, ending just before the first of them.
 COUNTERPART_CUES = re.compile(
-    r"\b(?:met|meets|meet|meeting|talks|conversation|consultations|call|spoke|speaks|talked|"
-    r"interview|discussion|discussions)\b[^.;]{0,70}?\bwith\s+(?:the\s+)?"
+    r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|call|spoke|speaks|talked|"
+    r"interview|discussion|discussions|videoconference|video\s+conference|video\s+call)\b"
+    r"[^.;]{0,70}?\bwith\s+(?:the\s+)?"
     r"|\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?!a\b|an\b|the\s+(?:SCO|participants|delegation)\b)"
     r"|\bwas\s+received\s+by\s+"
 )
@@ -76,8 +79,17 @@ CHAIN_END = re.compile(
     r"where|which|within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|"
     r"online|in\s+an?\s+(?:online|video)|and\s+discussed|to\s+exchange|regarding|about|"
     r"following|after|before|ahead\s+of|upon|under|while|from\s+(?=\d)|in\s+(?=\d)|"
-    r"in\s+(?:early|mid|late)\b|this\s+|last\s+)\b|[.;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|was|had|has|have)\b"
+    r"in\s+(?:early|mid|late)\b|this\s+|last\s+)\b|(?<![A-Z])(?<!\ba\.i)\.(?=\s|$)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|was|had|has|have)\b"
 )
+# Where and how, when they stand between the verb and the people: "received at the SCO Secretariat X".
+LEADING_CIRCUMSTANCE = re.compile(
+    r"^(?:(?:at|in)\s+the\s+(?:SCO\s+)?(?:Secretariat|headquarters|Headquarters)(?:\s+of\s+the\s+SCO)?|"
+    r"in\s+[A-Z][\w'’\-]+|(?:via|by)\s+(?:video\s*conference|video\s+link|videoconference)|online)\s*,?\s+")
+# Words that begin a new title, so a title-only part after a finished person starts someone else's.
+TITLE_HEADS = frozenset({"Minister", "Ambassador", "President", "Chairman", "Chairperson", "Chairwoman",
+                         "Director", "Director-General", "Head", "Deputy", "Vice", "Governor", "Mayor",
+                         "Secretary", "Secretary-General", "Executive", "Chief", "Prime", "First",
+                         "Rector", "Speaker", "Permanent", "Special", "Chargé", "Charge", "Consul"})
 # "delegation of X", "representatives of X": a body, not a named person.
 BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|"
                        r"participants|students|staff|heads|leadership|experts|journalists)\b", re.I)
@@ -113,6 +125,7 @@ def _counterpart_chain(sentence: str, official_name: str | None) -> str | None:
         if cue is None:
             return None
         chain = sentence[cue.end():]
+    chain = LEADING_CIRCUMSTANCE.sub("", chain)
     end = CHAIN_END.search(chain)
     chain = chain[: end.start()] if end else chain
     chain = _cut_at_city(chain).strip(" ,")
@@ -145,6 +158,7 @@ def _split_chain(chain: str) -> list[Person]:
             people.append(_person(pending.name, pending.title))
             pending = None
 
+    buffer_separator = ""
     for part, separator in zip(parts, separators):
         part = part.strip()
         if not part:
@@ -160,11 +174,17 @@ def _split_chain(chain: str) -> list[Person]:
                 pending = _Pending(name, None)
         elif pending is not None and pending.title is None and separator.strip() == ",":
             pending.title = part
-        elif pending is not None and pending.title is not None and "and" in separator:
+        elif pending is not None and pending.title is not None and not title_buffer \
+                and part.split()[0] not in TITLE_HEADS:
             pending.title = f"{pending.title}{separator}{part}"
         else:
-            flush()
+            if pending is not None and pending.title is None:
+                flush()
+            if not title_buffer:
+                buffer_separator = separator
             title_buffer = f"{title_buffer}{separator}{part}" if title_buffer else part
+    if pending is not None and pending.title is not None and title_buffer:
+        pending.title = f"{pending.title}{buffer_separator}{title_buffer}"
     flush()
     return people
 
@@ -197,7 +217,8 @@ def _is_name_word(word: str, is_first: bool) -> bool:
         return not is_first
     if word in TITLE_WORDS or word in HONORIFICS or word in affiliation_words():
         return False
-    return NAME_WORD.match(word) is not None
+    return (NAME_WORD.match(word) is not None and word[0].isupper() and any(char.islower() for char in word)
+            or len(word) == 2 and word[0].isupper() and word[1] == ".")
 
 
 @lru_cache(maxsize=1)

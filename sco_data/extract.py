@@ -13,12 +13,14 @@ from sco_data.officials import Official, find_official
 from sco_data.phrases import Token, tokenize
 from sco_data.places import Place, city_index, find_city
 from sco_data.schema import Person, Release
-from sco_data.text import QUOTE_OPENERS, CleanText, clean_text, release_id_for
+from sco_data.text import QUOTE_OPENERS, SENTENCE_END, CleanText, clean_text, release_id_for
 from sco_data.topics import Taxonomy, load_taxonomy
 
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "H.E.", "St.", "No.", "Prof.", "Jr.", "Sr.", "Gen.",
                  "vs.", "e.g.", "i.e.", "U.S.", "U.N.")
+# A paragraph without a closing full stop is a subtitle unless it is at least this long.
+LEAD_MIN_CHARS = 120
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“«])")
 
 # Engagement cues, looked for in the lead sentence, then the headline.
@@ -27,7 +29,8 @@ PHONE_CUE = re.compile(
     re.I)
 VIDEO_CUE = re.compile(
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication)|"
-    r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session)|"
+    r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session|seminar|forum|"
+    r"round\s+table|roundtable|lecture|briefing|exhibition|dialogue|ceremony|presentation|course)|"
     r"\bvirtual\s+(?:meeting|talks|format)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
     r"\bremotely\b|\bwebinar\b",
     re.I)
@@ -96,9 +99,11 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def find_lead(clean: CleanText) -> Lead | None:
-    """The paragraph that reports the engagement: the first that is not a pull quote."""
+    """The paragraph that reports the engagement: the first that reads as prose, not a pull
+    quote or a subtitle."""
     for index, paragraph in enumerate(clean.paragraphs):
-        if not paragraph.startswith(QUOTE_OPENERS):
+        if not paragraph.startswith(QUOTE_OPENERS) and (paragraph.endswith(SENTENCE_END)
+                                                          or len(paragraph) > LEAD_MIN_CHARS):
             return Lead(paragraph, split_sentences(paragraph)[0], index)
     if clean.paragraphs:
         return Lead(clean.paragraphs[0], split_sentences(clean.paragraphs[0])[0], 0)
@@ -192,7 +197,7 @@ def _unique(people: tuple[Person, ...]) -> tuple[Person, ...]:
 
 def extract_place(lead: Lead | None, title: str | None, engagement_type: str) -> Place | None:
     """Where it happened: the Secretariat (Beijing) or a city named with "in"/"to"; none for calls."""
-    if engagement_type in {"phone_call", "video_call"}:
+    if engagement_type in {"phone_call", "video_call", "other"}:
         return None
     texts = [lead.sentence, lead.paragraph] if lead else []
     if title:
@@ -266,7 +271,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     full_text = f"{title_part}{clean.body}"
     lead_end = len(title_part) + (len("\n".join(clean.paragraphs[: lead.index + 1])) if lead else 0)
     tokens = tokenize(full_text)
-    counts = taxonomy.count(tokens, lead_end)
+    counts = taxonomy.count(full_text, tokens, lead_end)
     topics = tuple(topic_id for topic_id in taxonomy.ids if taxonomy.has_topic(counts, topic_id))
 
     return Release(

@@ -25,6 +25,7 @@ CITY_ALIASES: dict[str, str] = {
     "Bombay": "Mumbai",
     "Calcutta": "Kolkata",
     "Xian": "Xi'an",
+    "New York": "New York City",
 }
 
 # Words that name a city only by accident ("Of", "Mobile") and must never resolve to one.
@@ -76,7 +77,8 @@ def cities() -> dict[str, Place]:
             best[name] = place
     for alias, name in CITY_ALIASES.items():
         if name in best:
-            best[alias] = best[name]
+            place = best[name]
+            best[alias] = Place(alias, place.country, place.latitude, place.longitude, place.population)
     return best
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +13,9 @@ from pathlib import Path
 from sco_data.phrases import PhraseIndex, Token, tokenize
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).with_name("topics.toml")
+# When a release has a topic, unless the taxonomy file's [settings] say otherwise.
+DEFAULT_RULE = {"min_mentions": 3, "min_sentences": 2, "lead_mentions": 1}
+SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
 
 
 @dataclass(frozen=True)
@@ -22,22 +27,24 @@ class Topic:
 
 @dataclass(frozen=True)
 class TopicCounts:
-    """Mentions of each topic in a release, overall and in its headline and lead."""
+    """Mentions of each topic in a release: all of them, the sentences they fall in, and those
+    in the headline and lead that are not part of a capitalised name ("Minister of Industry")."""
 
     total: dict[str, int]
+    sentences: dict[str, int]
     lead: dict[str, int]
 
 
 class Taxonomy:
     """Topics in file order, plus the rule that turns mention counts into topic flags."""
 
-    def __init__(self, topics: tuple[Topic, ...], min_mentions: int, lead_mentions: int,
-                 fingerprint: str, path: str) -> None:
+    def __init__(self, topics: tuple[Topic, ...], rule: dict[str, int], fingerprint: str, path: str) -> None:
         self.topics = topics
         self.path = path
         self.ids = tuple(topic.id for topic in topics)
-        self.min_mentions = min_mentions
-        self.lead_mentions = lead_mentions
+        self.min_mentions = rule["min_mentions"]
+        self.min_sentences = rule["min_sentences"]
+        self.lead_mentions = rule["lead_mentions"]
         self.fingerprint = fingerprint
         words: list[tuple[str, str]] = []
         stems: list[tuple[str, str]] = []
@@ -52,18 +59,26 @@ class Taxonomy:
     def label(self, topic_id: str) -> str:
         return next((topic.label for topic in self.topics if topic.id == topic_id), topic_id)
 
-    def count(self, tokens: list[Token], lead_end: int) -> TopicCounts:
-        """Count mentions; those ending before character `lead_end` also count as lead mentions."""
+    def count(self, text: str, tokens: list[Token], lead_end: int) -> TopicCounts:
+        """Count mentions in `text` (tokenised as `tokens`); the headline and lead end at `lead_end`."""
         total = dict.fromkeys(self.ids, 0)
         lead = dict.fromkeys(self.ids, 0)
+        seen_sentences: dict[str, set[int]] = {topic_id: set() for topic_id in self.ids}
+        boundaries = [match.end() for match in SENTENCE_BOUNDARY.finditer(text)]
         for match in self._index.find(tokens):
             total[match.value] += 1
-            if match.end <= lead_end:
+            sentence = bisect.bisect_right(boundaries, match.start)
+            seen_sentences[match.value].add(sentence)
+            sentence_start = boundaries[sentence - 1] if sentence else 0
+            in_name = text[match.start].isupper() and match.start > sentence_start
+            if match.end <= lead_end and not in_name:
                 lead[match.value] += 1
-        return TopicCounts(total, lead)
+        sentences = {topic_id: len(found) for topic_id, found in seen_sentences.items()}
+        return TopicCounts(total, sentences, lead)
 
     def has_topic(self, counts: TopicCounts, topic_id: str) -> bool:
         return (counts.lead[topic_id] >= self.lead_mentions
+                or counts.sentences[topic_id] >= self.min_sentences
                 or counts.total[topic_id] >= self.min_mentions)
 
     def find_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -86,5 +101,5 @@ def _load(path: str) -> Taxonomy:
         Topic(topic_id, str(entry.get("label", topic_id)), tuple(str(k) for k in entry.get("keywords", ())))
         for topic_id, entry in data.get("topics", {}).items()
     )
-    return Taxonomy(topics, int(settings.get("min_mentions", 2)), int(settings.get("lead_mentions", 1)),
-                    hashlib.blake2b(raw, digest_size=8).hexdigest(), path)
+    rule = {name: int(settings.get(name, default)) for name, default in DEFAULT_RULE.items()}
+    return Taxonomy(topics, rule, hashlib.blake2b(raw, digest_size=8).hexdigest(), path)
