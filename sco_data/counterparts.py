@@ -224,12 +224,7 @@ def _is_name_word(word: str, is_first: bool) -> bool:
 @lru_cache(maxsize=1)
 def affiliation_words() -> frozenset[str]:
     """Single words that name a country, nationality or organisation."""
-    words: set[str] = set()
-    for first, candidates in affiliation_index()._by_first.items():
-        for key, _ in candidates:
-            if len(key) == 1:
-                words.add(first)
-    return frozenset(words)
+    return affiliation_index().single_words()
 
 
 @lru_cache(maxsize=1)
@@ -237,11 +232,7 @@ def place_words() -> frozenset[str]:
     """Names of sizeable cities and of provinces: they end titles, never start names."""
     words = {name for name, place in cities().items()
              if place.population >= CITY_WORD_MIN_POPULATION and " " not in name}
-    for first, candidates in region_index()._by_first.items():
-        for key, _ in candidates:
-            if len(key) == 1:
-                words.add(first)
-    return frozenset(words)
+    return frozenset(words | region_index().single_words())
 
 
 def _person(name: str, title: str | None) -> Person:
@@ -298,9 +289,9 @@ def country_of(title: str | None) -> str | None:
     for index, kind in ((affiliation_index(), "affiliation"), (region_index(), "region"),
                         (city_index(), "city")):
         for match in index.find(tokens):
-            before = tokens[match.first_token - 1].text.lower() if match.first_token > 0 else ""
+            before = tokens.folded[match.first_token - 1] if match.first_token > 0 else ""
             if before == "the" and match.first_token > 1:
-                before = tokens[match.first_token - 2].text.lower()
+                before = tokens.folded[match.first_token - 2]
             if before in FOREIGN_PLACE_CUES:
                 continue
             if kind == "affiliation":

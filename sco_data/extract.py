@@ -10,7 +10,7 @@ from sco_data import dates
 from sco_data.counterparts import find_counterparts
 from sco_data.countries import country_index
 from sco_data.officials import Official, find_official
-from sco_data.phrases import Token, tokenize
+from sco_data.phrases import Tokens, tokenize
 from sco_data.places import Place, city_index, find_city
 from sco_data.schema import Person, Release
 from sco_data.text import QUOTE_OPENERS, SENTENCE_END, CleanText, clean_text, release_id_for
@@ -217,8 +217,8 @@ def extract_place(lead: Lead | None, title: str | None, engagement_type: str) ->
 def _first_cued_city(text: str) -> tuple[int, Place] | None:
     tokens = tokenize(text)
     for match in city_index().find(tokens):
-        before = tokens[match.first_token - 1].text.lower() if match.first_token > 0 else ""
-        two_before = tokens[match.first_token - 2].text.lower() if match.first_token > 1 else ""
+        before = tokens.folded[match.first_token - 1] if match.first_token > 0 else ""
+        two_before = tokens.folded[match.first_token - 2] if match.first_token > 1 else ""
         if before in CITY_CUE_WORDS or (before == "of" and two_before == "city"):
             return match.start, match.value
     return None
@@ -239,7 +239,7 @@ def extract_occasion(lead: Lead | None) -> str | None:
     return None
 
 
-def extract_countries(tokens: list[Token]) -> tuple[str, ...]:
+def extract_countries(tokens: Tokens) -> tuple[str, ...]:
     """Countries named anywhere, in order of first mention."""
     seen: dict[str, None] = {}
     for match in country_index().find(tokens):

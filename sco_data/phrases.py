@@ -15,24 +15,37 @@ Value = TypeVar("Value")
 TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
+class Tokens:
+    """A text's words (apostrophes normalised), their case-folded forms and character spans."""
+
+    __slots__ = ("words", "spans", "_folded")
+
+    def __init__(self, text: str) -> None:
+        self.words = [word.replace("’", "'") for word in TOKEN.findall(text)]
+        self.spans = [match.span() for match in TOKEN.finditer(text)]
+        self._folded: list[str] | None = None
+
+    @property
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [word.casefold() for word in self.words]
+        return self._folded
+
+    def __len__(self) -> int:
+        return len(self.words)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Words with their character spans; hyphenated and apostrophised words stay whole."""
-    return [Token(match.group(), match.start(), match.end()) for match in TOKEN.finditer(text)]
+    return Tokens(text)
 
 
 def phrase_key(phrase: str, casefold: bool) -> tuple[str, ...]:
-    words = [match.group().replace("’", "'") for match in TOKEN.finditer(phrase)]
+    words = [word.replace("’", "'") for word in TOKEN.findall(phrase)]
     return tuple(word.casefold() for word in words) if casefold else tuple(words)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PhraseMatch(Generic[Value]):
     start: int
     end: int
@@ -57,25 +70,30 @@ class PhraseIndex(Generic[Value]):
         self._prefixes = tuple((phrase_key(stem, casefold)[0], value) for stem, value in prefixes)
         self._prefix_starts = tuple(stem for stem, _ in self._prefixes)
 
-    def _word(self, token: Token) -> str:
-        word = token.text.replace("’", "'")
-        return word.casefold() if self.casefold else word
+    def single_words(self) -> frozenset[str]:
+        """The phrases that are one word long."""
+        return frozenset(first for first, candidates in self._by_first.items()
+                         if any(len(key) == 1 for key, _ in candidates))
 
-    def find(self, tokens: list[Token]) -> list[PhraseMatch[Value]]:
+    def find(self, tokens: Tokens) -> list[PhraseMatch[Value]]:
         """Non-overlapping matches, leftmost first, longest phrase at each position."""
-        words = [self._word(token) for token in tokens]
+        words = tokens.folded if self.casefold else tokens.words
+        by_first = self._by_first
+        prefix_starts = self._prefix_starts
         matches: list[PhraseMatch[Value]] = []
         index = 0
         count = len(words)
         while index < count:
             word = words[index]
+            candidates = by_first.get(word)
             found = None
-            for key, value in self._by_first.get(word, ()):
-                size = len(key)
-                if tuple(words[index:index + size]) == key:
-                    found = (size, value)
-                    break
-            if found is None and self._prefix_starts and word.startswith(self._prefix_starts):
+            if candidates is not None:
+                for key, value in candidates:
+                    size = len(key)
+                    if size == 1 or tuple(words[index:index + size]) == key:
+                        found = (size, value)
+                        break
+            if found is None and prefix_starts and word.startswith(prefix_starts):
                 for stem, value in self._prefixes:
                     if word.startswith(stem):
                         found = (1, value)
@@ -85,6 +103,6 @@ class PhraseIndex(Generic[Value]):
                 continue
             size, value = found
             last = index + size - 1
-            matches.append(PhraseMatch(tokens[index].start, tokens[last].end, value, index, last))
+            matches.append(PhraseMatch(tokens.spans[index][0], tokens.spans[last][1], value, index, last))
             index = last + 1
         return matches

@@ -162,6 +162,8 @@ def _meta_content(soup: BeautifulSoup, names: tuple[str, ...]) -> str | None:
 
 def is_foreign_line(line: str) -> bool:
     """A line written mostly in a non-Latin script (the Russian captions in the seeds)."""
+    if line.isascii():
+        return False
     latin = foreign = 0
     for char in line:
         if char.isalpha():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sco_data.phrases import PhraseIndex, Token, tokenize
+from sco_data.phrases import PhraseIndex, Tokens, tokenize
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).with_name("topics.toml")
 # When a release has a topic, unless the taxonomy file's [settings] say otherwise.
@@ -59,7 +59,7 @@ class Taxonomy:
     def label(self, topic_id: str) -> str:
         return next((topic.label for topic in self.topics if topic.id == topic_id), topic_id)
 
-    def count(self, text: str, tokens: list[Token], lead_end: int) -> TopicCounts:
+    def count(self, text: str, tokens: Tokens, lead_end: int) -> TopicCounts:
         """Count mentions in `text` (tokenised as `tokens`); the headline and lead end at `lead_end`."""
         total = dict.fromkeys(self.ids, 0)
         lead = dict.fromkeys(self.ids, 0)
