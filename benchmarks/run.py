@@ -186,7 +186,8 @@ def environment() -> dict:
         commit = "unknown"
     return {"cores": os.cpu_count(), "python": platform.python_version(),
             "pandas": version("pandas"), "streamlit": version("streamlit"),
-            "machine": f"{platform.system()} {platform.machine()}", "commit": commit}
+            "machine": f"{platform.system()} {platform.machine()}", "commit": commit,
+            "load_before": os.getloadavg()[0]}
 
 
 def _cell(value, digits: int = 2) -> str:
@@ -303,13 +304,16 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         rows.append(measure(size, args.seed, args.keep, args.timeout, not args.no_app))
         print(f"measured {size:,} releases", file=sys.stderr, flush=True)
+    # Other work on the machine slows every figure down: say how busy it was.
+    env["load_after"] = os.getloadavg()[0]
     hotspots = profile(args.profile, args.seed) if args.profile else None
     if args.json:
         document = {"environment": env, "rows": rows, "profile": hotspots}
         print(json.dumps(document, indent=2, default=str))
         return 0
     print(f"cores {env['cores']}, Python {env['python']}, pandas {env['pandas']}, "
-          f"streamlit {env['streamlit']}, {env['machine']}, commit {env['commit']}")
+          f"streamlit {env['streamlit']}, {env['machine']}, commit {env['commit']}, "
+          f"1-min load average {env['load_before']:.1f} before, {env['load_after']:.1f} after")
     if rows:
         print(table(rows))
         for line in notes(rows):
