@@ -35,6 +35,14 @@ MAP_MARKER_SCALE = 7
 # Degrees of margin around the plotted places so single points are not zoomed into a blur.
 MAP_MARGIN_DEGREES = 12
 
+# Up to this many engagements an axis ticks every whole number (no "0.5 engagements").
+SMALL_COUNT = 6
+
+
+def _count_ticks(largest: float) -> dict:
+    """Axis settings for counts: whole-number ticks while the counts are small."""
+    return {"dtick": 1} if largest <= SMALL_COUNT else {}
+
 
 def _layout(fig: go.Figure, title: str, **extra) -> go.Figure:
     fig.update_layout(
@@ -118,23 +126,24 @@ def engagements_over_time_figure(counts: pd.DataFrame, period: str = "month") ->
             )
         )
     fig.update_xaxes(title_text=_PERIOD_AXIS[period], type="category")
-    fig.update_yaxes(title_text="Engagements", rangemode="tozero", dtick=1 if _small(fig) else None)
+    fig.update_yaxes(title_text="Engagements", rangemode="tozero", **_count_ticks(_tallest(fig)))
     return _layout(
         fig,
         title,
         barmode="stack",
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right",
+                "traceorder": "normal"},
         legend_title_text="",
     )
 
 
-def _small(fig: go.Figure) -> bool:
-    """True when the tallest stack is low enough that whole-number ticks read best."""
+def _tallest(fig: go.Figure) -> int:
+    """Height of the tallest stack of bars."""
     totals: dict[object, int] = {}
     for trace in fig.data:
         for x, y in zip(trace.x, trace.y):
             totals[x] = totals.get(x, 0) + int(y)
-    return max(totals.values(), default=0) <= 6
+    return max(totals.values(), default=0)
 
 
 def topic_frequencies_figure(frequencies: pd.DataFrame) -> go.Figure:
@@ -154,7 +163,9 @@ def topic_frequencies_figure(frequencies: pd.DataFrame) -> go.Figure:
             "<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text="Releases", rangemode="tozero")
+    fig.update_xaxes(
+        title_text="Releases", rangemode="tozero", **_count_ticks(shown["releases"].max())
+    )
     fig.update_yaxes(title_text="Topic", autorange="reversed")
     return _layout(fig, title, height=max(260, 60 + 28 * len(shown)))
 
@@ -179,7 +190,7 @@ def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year"
             x=labels,
             y=wide.index.tolist(),
             colorscale="Blues",
-            colorbar={"title": {"text": "Releases"}},
+            colorbar={"title": {"text": "Releases"}, **_count_ticks(int(wide.to_numpy().max()))},
             hovertemplate="<b>%{y}</b>, %{x}<br>Releases: %{z}<extra></extra>",
             xgap=1,
             ygap=1,
@@ -209,7 +220,11 @@ def top_counterparts_figure(counterparts: pd.DataFrame) -> go.Figure:
             "<br>Engagements: %{x}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text="Engagements", rangemode="tozero", dtick=1 if counterparts["engagements"].max() <= 6 else None)
+    fig.update_xaxes(
+        title_text="Engagements",
+        rangemode="tozero",
+        **_count_ticks(counterparts["engagements"].max()),
+    )
     fig.update_yaxes(title_text="Counterpart", autorange="reversed", type="category")
     return _layout(fig, title, height=max(260, 60 + 28 * len(counterparts)))
 
@@ -230,13 +245,20 @@ def top_countries_figure(countries: pd.DataFrame) -> go.Figure:
             "<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text="Engagements", rangemode="tozero", dtick=1 if countries["engagements"].max() <= 6 else None)
+    fig.update_xaxes(
+        title_text="Engagements", rangemode="tozero", **_count_ticks(countries["engagements"].max())
+    )
     fig.update_yaxes(title_text="Country", autorange="reversed", type="category")
     return _layout(fig, title, height=max(260, 60 + 28 * len(countries)))
 
 
-def engagement_map_figure(places: pd.DataFrame) -> go.Figure:
-    """Points on a world map where engagements took place, sized by their number."""
+def engagement_map_figure(places: pd.DataFrame, outlines: bool = True) -> go.Figure:
+    """Points on a world map where engagements took place, sized by their number.
+
+    With `outlines`, land and borders are drawn: plotly.js then loads its world outline
+    (one small file, no tiles) from the plotly CDN in the viewer's browser. Without, the
+    map needs nothing from the internet: a latitude/longitude grid with labelled points.
+    """
     title = "Where engagements took place"
     if places.empty:
         return empty_figure(title, "No engagement with a known place matches the filters.")
@@ -247,7 +269,8 @@ def engagement_map_figure(places: pd.DataFrame) -> go.Figure:
             lat=places["latitude"].tolist(),
             text=places["place"].tolist(),
             customdata=counts.to_numpy().reshape(-1, 1),
-            mode="markers",
+            mode="markers" if outlines else "markers+text",
+            textposition="top center",
             marker={
                 "size": [MAP_MIN_MARKER + MAP_MARKER_SCALE * math.sqrt(c) for c in counts],
                 "color": "#d62728",
@@ -258,15 +281,38 @@ def engagement_map_figure(places: pd.DataFrame) -> go.Figure:
         )
     )
     lon, lat = places["longitude"], places["latitude"]
+    margin = MAP_MARGIN_DEGREES
     fig.update_geos(
         projection_type="natural earth",
-        showcountries=True,
-        countrycolor="#bbbbbb",
-        showland=True,
-        landcolor="#f2efe9",
-        showocean=True,
-        oceancolor="#e6f0f7",
-        lonaxis_range=[max(-180, lon.min() - MAP_MARGIN_DEGREES), min(180, lon.max() + MAP_MARGIN_DEGREES)],
-        lataxis_range=[max(-90, lat.min() - MAP_MARGIN_DEGREES), min(90, lat.max() + MAP_MARGIN_DEGREES)],
+        lonaxis_range=[max(-180, lon.min() - margin), min(180, lon.max() + margin)],
+        lataxis_range=[max(-90, lat.min() - margin), min(90, lat.max() + margin)],
     )
+    if outlines:
+        fig.update_geos(
+            showcountries=True,
+            countrycolor="#bbbbbb",
+            showland=True,
+            landcolor="#f2efe9",
+            showocean=True,
+            oceancolor="#e6f0f7",
+        )
+    else:
+        # Every base layer off: plotly.js then fetches no outline file at all.
+        fig.update_geos(
+            showland=False,
+            showocean=False,
+            showcoastlines=False,
+            showcountries=False,
+            showlakes=False,
+            showrivers=False,
+            showsubunits=False,
+            showframe=True,
+            bgcolor="#eef4f9",
+            lataxis_showgrid=True,
+            lonaxis_showgrid=True,
+            lataxis_dtick=10,
+            lonaxis_dtick=10,
+            lataxis_gridcolor="#d0dbe5",
+            lonaxis_gridcolor="#d0dbe5",
+        )
     return _layout(fig, title, height=420)

@@ -1,5 +1,7 @@
 """Where in a release's text each extracted value came from, and that text as safe markdown.
 
+`release_fields` lists every extracted field of a release as a (field, value) table.
+
 `release_segments` cuts the text into pieces, each either plain or labelled with what was
 extracted there (the engagement date, the SCO official, a counterpart, the place, a topic
 word). `segments_to_markdown` escapes every character markdown or Streamlit would act on,
@@ -18,7 +20,12 @@ from typing import Any
 
 import pandas as pd
 
-from sco_data.schema import LIST_SEPARATOR
+from sco_data.schema import (
+    ENGAGEMENT_LABELS,
+    LIST_SEPARATOR,
+    topic_flag_column,
+    topic_mentions_column,
+)
 
 Segment = tuple[str, "str | None"]
 
@@ -230,3 +237,66 @@ def legend_markdown() -> str:
 def release_markdown(release: Any, taxonomy: Any = None) -> str:
     """The release text as safe markdown with its extracted values marked."""
     return segments_to_markdown(release_segments(release, taxonomy))
+
+
+# --- the extracted fields as a table -----------------------------------------------------
+
+
+def as_text(value: Any) -> str:
+    """A cell as display text: missing values empty, timestamps as ISO days."""
+    if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
+        return ""
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _coordinates(release: Any) -> str:
+    lat, lon = _value(release, "latitude"), _value(release, "longitude")
+    if lat is None or lon is None:
+        return ""
+    return f"{float(lat):.3f}, {float(lon):.3f}"
+
+
+def _topic_summary(release: Any, taxonomy: Any) -> str:
+    """'Health (4); Women (12)': the release's topics with their mention counts."""
+    topics = [(t.id, t.label) for t in taxonomy.topics] if taxonomy is not None else [
+        (topic, topic) for topic in _names(_value(release, "topics"))
+    ]
+    parts = []
+    for topic, label in topics:
+        flag = _value(release, topic_flag_column(topic))
+        if flag is None and taxonomy is None:
+            flag = True  # no flag columns: the topics list itself says so
+        if flag:
+            mentions = _value(release, topic_mentions_column(topic))
+            parts.append(f"{label} ({int(mentions)})" if mentions is not None else label)
+    return "; ".join(parts)
+
+
+def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:
+    """Every extracted field of a release as rows of (field, value) text, in reading order."""
+    engagement = _value(release, "engagement_type")
+    rows = [
+        ("Release id", _value(release, "release_id")),
+        ("Source", _value(release, "source")),
+        ("Title", _value(release, "title")),
+        ("Engagement date", _value(release, "event_date")),
+        ("Engagement type", ENGAGEMENT_LABELS.get(str(engagement), engagement)),
+        ("SCO official", _value(release, "sco_official")),
+        ("SCO role", _value(release, "sco_role")),
+        ("Counterparts", _value(release, "counterparts")),
+        ("Counterpart titles", _value(release, "counterpart_titles")),
+        ("Counterpart countries", _value(release, "counterpart_countries")),
+        ("City", _value(release, "location_city")),
+        ("Country", _value(release, "location_country")),
+        ("Coordinates", _coordinates(release)),
+        ("Occasion", _value(release, "occasion")),
+        ("Topics (mentions)", _topic_summary(release, taxonomy)),
+        ("Countries mentioned", _value(release, "countries_mentioned")),
+        ("Lines in other languages", _value(release, "foreign_line_count")),
+        ("Warnings", _value(release, "warnings")),
+    ]
+    return pd.DataFrame(
+        {"field": [name for name, _ in rows], "value": [as_text(value) for _, value in rows]}
+    )

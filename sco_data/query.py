@@ -629,8 +629,11 @@ RELEASE_TABLE_COLUMNS = (
 )
 
 
-def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
-    """The releases as the page lists them, newest first, with readable engagement labels."""
+def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
+    """The releases as the page lists them, newest first, with readable labels.
+
+    With a taxonomy (or an id -> label mapping), topic ids are shown as their labels.
+    """
     table = pd.DataFrame(
         {
             "event_date": pd.to_datetime(releases["event_date"], errors="coerce"),
@@ -640,6 +643,12 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
     )
     for column in RELEASE_TABLE_COLUMNS[2:]:
         table[column] = releases[column]
+    if taxonomy is not None:
+        labels = topic_labels(taxonomy)
+        table["topics"] = [
+            LIST_SEPARATOR.join(labels.get(t, t) for t in text.split(LIST_SEPARATOR) if t)
+            for text in _text(releases["topics"])
+        ]
     table = table.sort_values("event_date", ascending=False, na_position="last", kind="stable")
     return table.reset_index(drop=True)
 

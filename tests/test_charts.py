@@ -181,3 +181,19 @@ def test_seed_figures_show_the_three_releases(seed_corpus):
     ]
     places = charts.engagement_map_figure(query.place_counts(releases)).data[0]
     assert sorted(places.text) == ["Fangchenggang, China", "Zhengzhou, China"]
+
+
+def test_map_without_outlines_needs_no_outline_file_and_labels_points():
+    places = pd.DataFrame(
+        {"place": ["Beijing, China"], "city": ["Beijing"], "country": ["China"],
+         "latitude": [39.9], "longitude": [116.4], "engagements": [2]}
+    )
+    with_outlines = charts.engagement_map_figure(places)
+    assert with_outlines.layout.geo.showland and with_outlines.layout.geo.showcountries
+    offline = charts.engagement_map_figure(places, outlines=False)
+    geo = offline.layout.geo
+    layers = [geo.showland, geo.showocean, geo.showcoastlines, geo.showcountries, geo.showlakes,
+              geo.showrivers, geo.showsubunits]
+    assert layers == [False] * 7
+    assert offline.data[0].mode == "markers+text"
+    assert geo.lataxis.showgrid and geo.lonaxis.showgrid

@@ -151,3 +151,26 @@ def test_seed_release_marks_date_people_place(seed_corpus):
     release = seed_corpus.releases.sort_values("event_date").iloc[0]
     labels = {label for _, label in release_segments(release, sco_data.load_taxonomy()) if label}
     assert labels == {"date", "official", "counterpart", "place", "topic"}
+
+
+def test_release_fields_lists_every_extracted_field(seed_corpus):
+    release = seed_corpus.releases.sort_values("event_date").iloc[1]
+    table = evidence.release_fields(release, sco_data.load_taxonomy())
+    fields = dict(zip(table["field"], table["value"]))
+    assert list(table.columns) == ["field", "value"]
+    assert fields["Engagement date"] == "2020-04-29"
+    assert fields["Engagement type"] == "Phone call"
+    assert fields["Counterparts"] == "Le Yucheng"
+    assert fields["City"] == "" and fields["Coordinates"] == ""
+    topics = fields["Topics (mentions)"].split("; ")
+    assert any(t.startswith("Health (") for t in topics)
+    assert any(t.startswith("COVID-19 (") for t in topics)
+
+
+def test_release_fields_of_a_sparse_row():
+    table = evidence.release_fields(pd.Series({"text": "x", "latitude": 1.5, "longitude": 2.25,
+                                               "topics": "health; women"}))
+    fields = dict(zip(table["field"], table["value"]))
+    assert fields["Coordinates"] == "1.500, 2.250"
+    assert fields["Topics (mentions)"] == "health; women"
+    assert fields["Engagement date"] == ""

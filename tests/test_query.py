@@ -396,3 +396,8 @@ def test_empty_inputs_give_empty_tables(sample):
     assert query.top_countries(participants).empty
     assert query.place_counts(releases).empty
     assert query.topic_frequencies(releases, LABELS)["releases"].sum() == 0
+
+
+def test_releases_table_shows_topic_labels_with_a_taxonomy(sample):
+    table = query.releases_table(sample[0], LABELS)
+    assert table["topics"].tolist() == ["", "E-commerce", "Health; COVID-19", "Health; Women", ""]
