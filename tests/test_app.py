@@ -1,0 +1,231 @@
+"""The dashboard driven in process with Streamlit's AppTest: widgets in, tables and metrics out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+TIMEOUT_S = 30
+
+HOSTILE_RELEASE = """\
+SCO Secretary-General meets <script>alert(1)</script> envoy
+
+On 1 June 2022, SCO Secretary-General Zhang Ming met with Ambassador of Iran to China \
+Mohammad Keshavarzzadeh in Beijing. The envoy wrote <script>alert(1)</script> and \
+<img src=x onerror=alert(2)> and *not bold* and [a link](http://example.com) and $x$.
+The sides discussed cooperation in trade.
+"""
+
+
+@pytest.fixture(autouse=True)
+def bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts from the bundled sample, whatever the caller's environment says."""
+    monkeypatch.delenv("SCO_DATA_DIR", raising=False)
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+
+
+def run_app(query_params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT_S)
+    for key, value in (query_params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def releases_table(at: AppTest) -> pd.DataFrame:
+    """The releases table: the only one with a Date and a Type column."""
+    frames = [d.value for d in at.dataframe]
+    return next(f for f in frames if {"event_date", "engagement"} <= set(f.columns))
+
+
+def release_days(at: AppTest) -> list[str]:
+    return sorted(releases_table(at)["event_date"].dt.strftime("%Y-%m-%d"))
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def messages(at: AppTest, kind: str) -> str:
+    return "\n".join(e.value for e in getattr(at, kind))
+
+
+SEEDS = ["2019-05-26", "2020-04-29", "2021-05-09"]
+
+
+def test_opens_on_the_bundled_sample():
+    at = run_app()
+    assert metric(at, "Engagements") == "3"
+    assert metric(at, "Counterparts") == "3"
+    assert metric(at, "Date span") == "May 2019 – May 2021"
+    assert release_days(at) == SEEDS
+    assert len(at.get("plotly_chart")) == 6
+    assert not at.error and not at.warning
+
+
+def test_phone_calls_leave_the_2020_release_and_update_metrics():
+    at = run_app()
+    at.multiselect(key="f_types").set_value(["phone_call"]).run()
+    assert not at.exception
+    assert release_days(at) == ["2020-04-29"]
+    assert metric(at, "Engagements") == "1"
+    assert metric(at, "Date span") == "29 Apr 2020"
+    assert at.query_params["type"] in ("phone_call", ["phone_call"])
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "days"),
+    [
+        ("f_topics", ["women"], ["2019-05-26"]),
+        ("f_topics", ["ecommerce"], ["2021-05-09"]),
+        ("f_dates", (dt.date(2020, 1, 1), dt.date(2020, 12, 31)), ["2020-04-29"]),
+        ("f_dates", (dt.date(2021, 1, 1), dt.date(2021, 5, 9)), ["2021-05-09"]),
+        ("f_search", "Zhengzhou", ["2021-05-09"]),
+        ("f_search", "CORONAVIRUS", ["2020-04-29"]),
+        ("f_search", "pandemic", ["2020-04-29", "2021-05-09"]),
+        ("f_counterpart", "shen yueyue", ["2019-05-26"]),
+    ],
+)
+def test_each_filter_narrows_to_the_expected_seeds(key, value, days):
+    at = run_app()
+    widget = next(w for w in [*at.sidebar.multiselect, *at.sidebar.date_input,
+                              *at.sidebar.text_input] if w.key == key)
+    widget.set_value(value).run()
+    assert not at.exception
+    assert release_days(at) == days
+    assert metric(at, "Engagements") == str(len(days))
+
+
+def test_all_topics_mode_needs_every_chosen_topic():
+    at = run_app()
+    at.multiselect(key="f_topics").set_value(["health", "covid19"]).run()
+    assert release_days(at) == ["2019-05-26", "2020-04-29"]
+    at.radio(key="f_topic_mode").set_value("all").run()
+    assert release_days(at) == ["2020-04-29"]
+    assert at.query_params["topic_mode"] in ("all", ["all"])
+
+
+def test_a_filter_matching_nothing_says_so_in_words():
+    at = run_app()
+    at.text_input(key="f_search").input("no release says this").run()
+    assert not at.exception
+    assert metric(at, "Engagements") == "0"
+    assert "No releases match the current filters" in messages(at, "info")
+    assert all(f.empty or "event_date" not in f.columns for f in [d.value for d in at.dataframe])
+
+
+def test_query_params_restore_the_filters():
+    at = run_app({"type": "phone_call", "q": "coronavirus"})
+    assert at.multiselect(key="f_types").value == ["phone_call"]
+    assert at.text_input(key="f_search").value == "coronavirus"
+    assert release_days(at) == ["2020-04-29"]
+    assert not at.warning
+
+
+def test_query_params_restore_dates_topics_and_mode():
+    at = run_app({"from": "2020-01-01", "topic": ["health", "covid19"], "topic_mode": "all"})
+    assert at.date_input(key="f_dates").value == (dt.date(2020, 1, 1), dt.date(2021, 5, 9))
+    assert at.radio(key="f_topic_mode").value == "all"
+    assert release_days(at) == ["2020-04-29"]
+
+
+def test_bad_query_params_are_ignored_with_a_notice():
+    at = run_app({"type": ["phone_call", "telepathy"], "from": "yesterday",
+                  "topic_mode": "most", "official": "<b>Nobody</b>"})
+    notices = messages(at, "warning")
+    assert "telepathy" in notices and "yesterday" in notices and "most" in notices
+    assert "Nobody" in notices and "<b>" not in notices
+    assert release_days(at) == ["2020-04-29"]
+    # The notice goes once the user changes a filter.
+    at.multiselect(key="f_types").set_value([]).run()
+    assert not at.warning
+
+
+def test_clear_filters_button_shows_everything_again():
+    at = run_app({"type": "phone_call", "q": "coronavirus"})
+    at.button(key="clear_filters").click().run()
+    assert not at.exception
+    assert release_days(at) == SEEDS
+    assert at.query_params.get("type") is None
+
+
+def test_period_control_switches_the_time_chart():
+    at = run_app()
+    at.radio(key="period").set_value("year").run()
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    assert "Engagements per year" in charts[0].proto.spec
+
+
+def test_missing_folder_shows_a_message_and_the_report(monkeypatch, tmp_path):
+    monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path / "nowhere"))
+    at = run_app()
+    assert "does not exist" in messages(at, "error")
+    assert metric(at, "Rejected") == "1"
+    assert not at.get("plotly_chart")
+
+
+def test_empty_folder_from_argv_shows_a_message(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--data", str(tmp_path)])
+    at = run_app()
+    assert "holds no release files" in messages(at, "warning")
+    assert "No files were handed in" in messages(at, "info")
+
+
+def test_folder_of_rejected_files_explains_why(monkeypatch, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "recipe.txt").write_text("Boil water. Add pasta. Wait ten minutes.\n")
+    monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert "None of the files could be read as a release" in messages(at, "error")
+    assert metric(at, "Rejected") == "2"
+    report = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    assert sorted(report["path"]) == ["empty.txt", "recipe.txt"]
+    assert set(report["status"]) == {"rejected"}
+
+
+def test_sidebar_folder_box_switches_the_data(tmp_path):
+    (tmp_path / "only.txt").write_text(HOSTILE_RELEASE)
+    at = run_app()
+    at.text_input(key="data_dir").input(str(tmp_path)).run()
+    assert not at.exception
+    assert metric(at, "Engagements") == "1"
+
+
+def test_release_text_is_shown_literally_never_as_html(monkeypatch, tmp_path):
+    (tmp_path / "hostile.txt").write_text(HOSTILE_RELEASE)
+    monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert metric(at, "Engagements") == "1"
+    shown = markdown_text(at)
+    assert r"\<script\>alert\(1\)\</script\>" in shown
+    assert r"\<img src\=x onerror\=alert\(2\)\>" in shown
+    assert r"\*not bold\*" in shown and r"\$x\$" in shown
+    # Nothing anywhere in the page's markdown carries an unescaped "<".
+    everything = shown + "".join(h.value for h in at.subheader) + messages(at, "caption")
+    assert re.search(r"(?<!\\)<", everything) is None
+
+
+def test_dashboard_never_renders_html():
+    source = DASHBOARD.read_text(encoding="utf-8")
+    assert "unsafe_allow_html" not in source
+    assert "st.html" not in source
+
+
+def test_downloads_offer_the_filtered_rows():
+    at = run_app({"type": "phone_call"})
+    buttons = at.get("download_button")
+    assert len(buttons) == 2
+    assert "1 rows" in buttons[0].proto.label
