@@ -27,7 +27,7 @@ SURNAMES: dict[str, str] = {
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
 ROLE = r"(?P<deputy>Deputy\s+)?Secretary[\s-]+General"
-NAME = r"(?P<name>(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)){0,3})"
+NAME = r"(?P<name>\b(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)){0,3})"
 
 # The office and its holder, in the orders releases use:
 # "SCO Secretary-General Zhang Ming", "Secretary-General of the SCO Zhang Ming",
