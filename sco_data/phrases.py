@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import methodcaller
 from typing import Generic, Iterable, TypeVar
 
 Value = TypeVar("Value")
@@ -16,20 +18,30 @@ TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
 class Tokens:
-    """A text's words (apostrophes normalised), their case-folded forms and character spans."""
+    """A text's words (apostrophes normalised), their case-folded forms and character spans.
 
-    __slots__ = ("words", "spans", "_folded")
+    Lists are built with C-level calls (findall, map, list(finditer)): a Python loop per word
+    would cost more than everything else a release's parse does.
+    """
+
+    __slots__ = ("_text", "words", "_folded", "_matches")
 
     def __init__(self, text: str) -> None:
-        self.words = [word.replace("’", "'") for word in TOKEN.findall(text)]
-        self.spans = [match.span() for match in TOKEN.finditer(text)]
+        self._text = text.replace("’", "'")
+        self.words: list[str] = TOKEN.findall(self._text)
         self._folded: list[str] | None = None
+        self._matches: list[re.Match[str]] | None = None
 
     @property
     def folded(self) -> list[str]:
         if self._folded is None:
-            self._folded = [word.casefold() for word in self.words]
+            self._folded = list(map(str.casefold, self.words))
         return self._folded
+
+    def span(self, index: int) -> tuple[int, int]:
+        if self._matches is None:
+            self._matches = list(TOKEN.finditer(self._text))
+        return self._matches[index].span()
 
     def __len__(self) -> int:
         return len(self.words)
@@ -78,31 +90,28 @@ class PhraseIndex(Generic[Value]):
     def find(self, tokens: Tokens) -> list[PhraseMatch[Value]]:
         """Non-overlapping matches, leftmost first, longest phrase at each position."""
         words = tokens.folded if self.casefold else tokens.words
-        by_first = self._by_first
-        prefix_starts = self._prefix_starts
-        matches: list[PhraseMatch[Value]] = []
-        index = 0
         count = len(words)
-        while index < count:
-            word = words[index]
-            candidates = by_first.get(word)
+        candidates = list(map(self._by_first.get, words))
+        stems = list(map(methodcaller("startswith", self._prefix_starts), words)) if self._prefix_starts else None
+        hits = map(bool, candidates) if stems is None else map(any, zip(candidates, stems))
+        matches: list[PhraseMatch[Value]] = []
+        next_free = 0
+        for index in compress(range(count), hits):
+            if index < next_free:
+                continue
             found = None
-            if candidates is not None:
-                for key, value in candidates:
-                    size = len(key)
-                    if size == 1 or tuple(words[index:index + size]) == key:
-                        found = (size, value)
-                        break
-            if found is None and prefix_starts and word.startswith(prefix_starts):
-                for stem, value in self._prefixes:
-                    if word.startswith(stem):
-                        found = (1, value)
-                        break
+            for key, value in candidates[index] or ():
+                size = len(key)
+                if size == 1 or tuple(words[index:index + size]) == key:
+                    found = (size, value)
+                    break
+            if found is None and stems is not None and stems[index]:
+                word = words[index]
+                found = next(((1, value) for stem, value in self._prefixes if word.startswith(stem)), None)
             if found is None:
-                index += 1
                 continue
             size, value = found
             last = index + size - 1
-            matches.append(PhraseMatch(tokens.spans[index][0], tokens.spans[last][1], value, index, last))
-            index = last + 1
+            matches.append(PhraseMatch(tokens.span(index)[0], tokens.span(last)[1], value, index, last))
+            next_free = last + 1
         return matches

@@ -20,6 +20,8 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 # Characters Windows-1251 text legitimately contains beyond ASCII and Cyrillic letters.
 CP1251_PUNCTUATION = set("«»–—№“”„‘’…•·°±§©®™\u00a0")
 
+# Control characters other than line breaks and tabs: text files have next to none.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Share of control characters above which a decoded file is treated as binary.
 MAX_CONTROL_SHARE = 0.01
 
@@ -105,7 +107,7 @@ def _decode_cp1251(data: bytes) -> str | None:
 
 
 def _refuse_binary(text: str) -> str:
-    controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
+    controls = len(CONTROL_CHARACTERS.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise DecodeError("binary file (not text)")
     return text
