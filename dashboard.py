@@ -30,6 +30,8 @@ UPLOAD_TYPES = ["txt", "htm", "html"]
 TOP_N = 10
 # Pixels: tall enough for every row of the extracted-fields table without scrolling.
 FIELDS_TABLE_HEIGHT = 680
+# Up to this many filtered releases the CSV downloads are written at once; above, on request.
+EAGER_CSV_ROWS = 5_000
 
 # Widget keys of the filters; query.PARAM_NAMES gives the matching URL parameter names.
 FILTER_KEYS = {
@@ -88,12 +90,18 @@ def load_prepared(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The loaded frames with query.prepare()'s columns; shared read-only, never copied."""
     releases, participants, report = load_frames(data_dir, uploads)
-    return query.prepare(releases), participants, report
+    return query.prepare(releases), query.prepare_participants(participants), report
 
 
 @st.cache_resource
 def taxonomy() -> sco_data.Taxonomy:
     return sco_data.load_taxonomy()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def filter_options(data_dir: str, uploads: tuple[tuple[str, bytes], ...]) -> query.FilterOptions:
+    """What each sidebar filter offers for this corpus (computed once per corpus)."""
+    return query.filter_options(load_prepared(data_dir, uploads)[0], taxonomy())
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -102,7 +110,7 @@ def csv_downloads(
 ) -> tuple[bytes, bytes]:
     """CSV of the filtered releases and participants, computed once per filter state."""
     kept, people = query.apply_filters(load_prepared(data_dir, uploads)[:2], filters)
-    return to_csv_bytes(query.drop_prepared(kept)), to_csv_bytes(people)
+    return to_csv_bytes(query.drop_prepared(kept)), to_csv_bytes(query.drop_prepared(people))
 
 
 # --- filters <-> widgets <-> URL ----------------------------------------------------------
@@ -470,13 +478,22 @@ def show_release(release: pd.Series, tax, chosen: bool) -> None:
             st.markdown(evidence.release_markdown(release, tax))
 
 
-def show_downloads(data_dir, uploads, filters: query.Filters, n_releases: int) -> None:
+def show_downloads(folder: str, uploads, filters: query.Filters, counts: tuple[int, int]) -> None:
+    """Download buttons for the filtered releases and participants as CSV."""
     st.header("Download")
     st.caption(
         "The filtered rows as CSV (UTF-8, opens in any spreadsheet; cells that could run as a "
         "formula start with a quote)."
     )
-    releases_csv, participants_csv = csv_downloads(data_dir, uploads, filters)
+    n_releases, n_people = counts
+    # Writing CSV costs about a second per 10,000 releases (their full text is included), so
+    # large selections are written when asked for, not on every change of a filter.
+    ready = n_releases <= EAGER_CSV_ROWS or st.session_state.get("csv_for") == filters
+    if not ready:
+        if not st.button(f"Prepare CSV files ({n_releases:,} releases)", key="prepare_csv"):
+            return
+        st.session_state["csv_for"] = filters
+    releases_csv, participants_csv = csv_downloads(folder, uploads, filters)
     left, right = st.columns(2)
     left.download_button(
         f"Releases ({n_releases:,} rows)",
@@ -487,7 +504,7 @@ def show_downloads(data_dir, uploads, filters: query.Filters, n_releases: int) -
         icon=":material/download:",
     )
     right.download_button(
-        "Participants",
+        f"Participants ({n_people:,} rows)",
         data=participants_csv,
         file_name="sco_participants.csv",
         mime="text/csv",
@@ -524,7 +541,7 @@ def main() -> None:
         return
 
     tax = taxonomy()
-    options = query.filter_options(releases, tax)
+    options = filter_options(folder, uploads)
     seed_filters_from_url(options)
     keep_state_valid(options)
     filters = sidebar_filters(filter_area, options)
@@ -542,7 +559,7 @@ def main() -> None:
         )
     show_charts(kept, people, tax)
     show_releases(kept, tax)
-    show_downloads(folder, uploads, filters, len(kept))
+    show_downloads(folder, uploads, filters, (len(kept), len(people)))
     show_report(report)
 
 

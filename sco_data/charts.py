@@ -32,8 +32,19 @@ _PERIOD_AXIS = {"month": "Month", "quarter": "Quarter", "year": "Year"}
 # Marker area grows with the count; the square root keeps one busy city from hiding the rest.
 MAP_MIN_MARKER = 9
 MAP_MARKER_SCALE = 7
-# Degrees of margin around the plotted places so single points are not zoomed into a blur.
+# Degrees of margin around the plotted places so single points are not zoomed into a blur,
+# and the smallest area shown (longitude, latitude), so a few nearby cities keep their context.
 MAP_MARGIN_DEGREES = 12
+MAP_MIN_SPAN_DEGREES = (90.0, 50.0)
+
+
+def _axis_range(values: pd.Series, low: float, high: float, min_span: float) -> list[float]:
+    """The shown range for one coordinate: the data plus margin, at least min_span wide."""
+    start, end = values.min() - MAP_MARGIN_DEGREES, values.max() + MAP_MARGIN_DEGREES
+    if end - start < min_span:
+        middle = (start + end) / 2
+        start, end = middle - min_span / 2, middle + min_span / 2
+    return [max(low, start), min(high, end)]
 
 # Up to this many engagements an axis ticks every whole number (no "0.5 engagements").
 SMALL_COUNT = 6
@@ -280,12 +291,10 @@ def engagement_map_figure(places: pd.DataFrame, outlines: bool = True) -> go.Fig
             hovertemplate="<b>%{text}</b><br>Engagements: %{customdata[0]}<extra></extra>",
         )
     )
-    lon, lat = places["longitude"], places["latitude"]
-    margin = MAP_MARGIN_DEGREES
     fig.update_geos(
         projection_type="natural earth",
-        lonaxis_range=[max(-180, lon.min() - margin), min(180, lon.max() + margin)],
-        lataxis_range=[max(-90, lat.min() - margin), min(90, lat.max() + margin)],
+        lonaxis_range=_axis_range(places["longitude"], -180, 180, MAP_MIN_SPAN_DEGREES[0]),
+        lataxis_range=_axis_range(places["latitude"], -90, 90, MAP_MIN_SPAN_DEGREES[1]),
     )
     if outlines:
         fig.update_geos(

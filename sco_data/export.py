@@ -54,7 +54,15 @@ def _export_column(column: pd.Series) -> pd.Series:
         return column
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return column.dt.strftime(DATE_FORMAT).astype(object).where(column.notna(), None)
-    # Text: pandas 3 "str" dtype, pandas 2 object columns, or anything else mixed.
+    if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
+        # A pure text column (pandas' string dtypes): guard it in one vectorised pass.
+        values = column.astype(object).where(column.notna(), None)
+        risky = column.str.startswith(FORMULA_TRIGGERS).fillna(False).to_numpy(dtype=bool)
+        if risky.any():
+            values = values.copy()
+            values[risky] = FORMULA_GUARD + column[risky].astype(object)
+        return values
+    # Object columns may mix text with dates and numbers: format cell by cell.
     values = column.astype(object).where(column.notna(), None)
     return values.map(_format_object_cell, na_action="ignore")
 

@@ -36,6 +36,8 @@ PREPARED_MARK = "_search"
 _SEARCH = "_search"
 _COUNTERPARTS = "_counterparts"
 _CP_COUNTRIES = "_cp_countries"
+_PERSON_KEY = "_key"
+_PERSON_NAME = "_name"
 
 
 def period_column(period: str) -> str:
@@ -268,7 +270,12 @@ def apply_filters(
     """
     releases, participants = _unpack(corpus_or_frames)
     releases = prepare(releases)
-    kept = releases[release_mask(releases, filters)]
+    if not filters.is_active:
+        return releases, participants
+    keep = release_mask(releases, filters)
+    if keep.all():
+        return releases, participants
+    kept = releases[keep]
     people = participants[participants["release_id"].isin(kept["release_id"])]
     return kept, people
 
@@ -399,14 +406,10 @@ def _bucket(releases: pd.DataFrame, period: str) -> pd.Series:
 
 def engagements_over_time(releases: pd.DataFrame, period: str = "month") -> pd.DataFrame:
     """Releases per period and engagement type: period, engagement_type, label, count."""
-    frame = pd.DataFrame(
-        {
-            "period": _bucket(releases, period),
-            "engagement_type": pd.Categorical(
-                _text(releases["engagement_type"]), categories=list(ENGAGEMENT_TYPES)
-            ),
-        }
-    ).dropna()
+    types = releases["engagement_type"]
+    if not isinstance(types.dtype, pd.CategoricalDtype):  # prepare() makes it one
+        types = pd.Categorical(_text(types), categories=list(ENGAGEMENT_TYPES))
+    frame = pd.DataFrame({"period": _bucket(releases, period), "engagement_type": types}).dropna()
     counts = (
         frame.groupby(["period", "engagement_type"], observed=True)
         .size()
@@ -487,6 +490,22 @@ def display_name(names: pd.Series) -> pd.Series:
     return text.str.replace(HONORIFIC_PATTERN, "", regex=True).str.strip()
 
 
+def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the participants with each person's matching key and display name added."""
+    if _PERSON_KEY in participants.columns:
+        return participants
+    out = participants.copy()
+    out[_PERSON_KEY] = normalise_name(out["name"])
+    out[_PERSON_NAME] = display_name(out["name"])
+    return out
+
+
+def _person_keys(participants: pd.DataFrame) -> pd.Series:
+    if _PERSON_KEY in participants.columns:
+        return participants[_PERSON_KEY]
+    return normalise_name(participants["name"])
+
+
 PEOPLE_COLUMNS = ("name", "title", "country", "role", "engagements", "first", "last")
 
 
@@ -506,8 +525,10 @@ def participants_table(participants: pd.DataFrame) -> pd.DataFrame:
         )
     people = pd.DataFrame(
         {
-            "key": normalise_name(participants["name"]),
-            "name": display_name(participants["name"]),
+            "key": _person_keys(participants),
+            "name": participants[_PERSON_NAME]
+            if _PERSON_NAME in participants.columns
+            else display_name(participants["name"]),
             "title": _blank_to_none(participants["title"]),
             "country": _blank_to_none(participants["country"]),
             "role": participants["role"].astype(object),
@@ -544,7 +565,7 @@ def top_countries(participants: pd.DataFrame, n: int = 10) -> pd.DataFrame:
         {
             "country": country,
             "release_id": rows["release_id"].astype(object),
-            "key": normalise_name(rows["name"]),
+            "key": _person_keys(rows),
         }
     )[country != ""]
     grouped = rows.groupby("country")
@@ -601,7 +622,7 @@ class Headline:
 def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Headline:
     """Engagements, distinct counterparts, counterpart countries and the date span."""
     counterparts = participants[participants["role"] == ROLE_COUNTERPART]
-    keys = normalise_name(counterparts["name"])
+    keys = _person_keys(counterparts)
     countries = _text(counterparts["country"]).str.strip()
     dates = pd.to_datetime(releases["event_date"], errors="coerce")
     known = dates.dropna()

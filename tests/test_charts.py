@@ -169,8 +169,22 @@ def test_map_is_scattergeo_sized_by_count_with_place_hover():
     size = charts.MAP_MIN_MARKER + charts.MAP_MARKER_SCALE
     assert list(points.marker.size) == [charts.MAP_MIN_MARKER + 2 * charts.MAP_MARKER_SCALE, size]
     assert "Engagements: %{customdata[0]}" in points.hovertemplate
+    # Both coordinates span less than the smallest area shown: widened around their middle.
+    lon_half, lat_half = (span / 2 for span in charts.MAP_MIN_SPAN_DEGREES)
+    assert list(fig.layout.geo.lonaxis.range) == pytest.approx([92.8 - lon_half, 92.8 + lon_half])
+    assert list(fig.layout.geo.lataxis.range) == pytest.approx([40.6 - lat_half, 40.6 + lat_half])
+
+
+def test_map_keeps_a_wide_spread_of_places_with_a_margin():
+    places = pd.DataFrame(
+        {"place": ["Lima, Peru", "Beijing, China"], "city": ["Lima", "Beijing"],
+         "country": ["Peru", "China"], "latitude": [-12.0, 39.9], "longitude": [-77.0, 116.4],
+         "engagements": [1, 1]}
+    )
+    geo = charts.engagement_map_figure(places).layout.geo
     margin = charts.MAP_MARGIN_DEGREES
-    assert list(fig.layout.geo.lonaxis.range) == [69.2 - margin, 116.4 + margin]
+    assert list(geo.lonaxis.range) == pytest.approx([-77.0 - margin, 116.4 + margin])
+    assert list(geo.lataxis.range) == pytest.approx([-12.0 - margin, 39.9 + margin])
 
 
 def test_seed_figures_show_the_three_releases(seed_corpus):

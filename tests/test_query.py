@@ -401,3 +401,22 @@ def test_empty_inputs_give_empty_tables(sample):
 def test_releases_table_shows_topic_labels_with_a_taxonomy(sample):
     table = query.releases_table(sample[0], LABELS)
     assert table["topics"].tolist() == ["", "E-commerce", "Health; COVID-19", "Health; Women", ""]
+
+
+def test_prepared_participants_give_the_same_tables(sample):
+    releases, participants = sample
+    prepared = query.prepare_participants(participants)
+    assert query.prepare_participants(prepared) is prepared
+    assert list(query.drop_prepared(prepared).columns) == list(participants.columns)
+    pd.testing.assert_frame_equal(
+        query.participants_table(prepared), query.participants_table(participants)
+    )
+    pd.testing.assert_frame_equal(query.top_countries(prepared), query.top_countries(participants))
+    assert query.headline_figures(releases, prepared) == query.headline_figures(releases, participants)
+
+
+def test_no_active_filter_returns_the_frames_without_copying(sample):
+    releases, participants = sample
+    prepared = query.prepare(releases)
+    kept, people = query.apply_filters((prepared, participants), Filters(topic_mode="all"))
+    assert kept is prepared and people is participants
