@@ -415,7 +415,7 @@ def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None
             key="participants_table",
             column_config={
                 "name": "Name",
-                "title": "Latest title",
+                "title": st.column_config.TextColumn("Latest title", width="medium"),
                 "country": "Country",
                 "role": "Side",
                 "engagements": st.column_config.NumberColumn("Engagements"),
@@ -447,7 +447,7 @@ def show_releases(releases: pd.DataFrame, tax) -> None:
             "location_city": "City",
             "location_country": "Country of the place",
             "topics": "Topics",
-            "title": "Title",
+            "title": st.column_config.TextColumn("Title", width="medium"),
         },
     )
     rows = list(event.selection.rows) if event is not None else []
