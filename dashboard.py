@@ -21,6 +21,7 @@ import streamlit as st
 
 import sco_data
 from sco_data import charts, evidence, query
+from sco_data.corpus import DEFAULT_MAX_FILE_BYTES
 from sco_data.evidence import escape_markdown
 from sco_data.export import to_csv_bytes
 from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES, REPORT_COLUMNS
@@ -62,13 +63,6 @@ def describe_source(data_dir: str) -> str:
     return "the bundled sample (data/releases)" if not data_dir else data_dir
 
 
-def max_file_bytes() -> int:
-    """The per-file size limit of the data package (uploads obey the same)."""
-    from sco_data import corpus as corpus_module
-
-    return int(getattr(corpus_module, "DEFAULT_MAX_FILE_BYTES", 5 * 1024 * 1024))
-
-
 @st.cache_data(show_spinner="Reading releases…", max_entries=4)
 def load_frames(
     data_dir: str, uploads: tuple[tuple[str, bytes], ...]
@@ -76,10 +70,10 @@ def load_frames(
     """Read the folder plus uploaded files: releases, participants, ingest report."""
     cache_dir = os.environ.get("SCO_CACHE_DIR") or None
     corpus = sco_data.load_corpus(
-        [Path(data_dir)] if data_dir else [],
+        Path(data_dir),
         cache_dir=cache_dir,
         extra_files=uploads,
-        max_file_bytes=max_file_bytes(),
+        max_file_bytes=DEFAULT_MAX_FILE_BYTES,
     )
     return corpus.releases, corpus.participants, corpus.report
 
@@ -282,7 +276,19 @@ def data_source_widgets() -> tuple[str, tuple[tuple[str, bytes], ...]]:
         help="Uploaded files join the folder's releases for this session only.",
     ) or []
     uploads = tuple((f.name, f.getvalue()) for f in files)
+    sb.button(
+        "Reload the folder",
+        key="reload_data",
+        on_click=forget_loaded_data,
+        help="Read the folder again, for files added or changed since it was loaded.",
+    )
     return (data_dir or "").strip(), uploads
+
+
+def forget_loaded_data() -> None:
+    """Button callback: drop every cached corpus so the next run reads the files again."""
+    for cached in (load_frames, load_prepared, filter_options, csv_downloads):
+        cached.clear()
 
 
 def show_report(report: pd.DataFrame) -> None:

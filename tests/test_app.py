@@ -229,3 +229,13 @@ def test_downloads_offer_the_filtered_rows():
     buttons = at.get("download_button")
     assert len(buttons) == 2
     assert "1 rows" in buttons[0].proto.label
+
+
+def test_reload_reads_files_added_to_the_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert "holds no release files" in messages(at, "warning")
+    (tmp_path / "new.txt").write_text(HOSTILE_RELEASE)
+    at.button(key="reload_data").click().run()
+    assert not at.exception
+    assert metric(at, "Engagements") == "1"
