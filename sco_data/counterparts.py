@@ -9,7 +9,7 @@ edge of a part of the chain; whatever precedes it in its part is its title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from sco_data.countries import affiliation_index
@@ -54,12 +54,13 @@ Extraordinary-and-Plenipotentiary Ombudsman Procurator Prosecutor-General Attorn
 HONORIFICS = frozenset({
     "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE", "Dato", "Dato'", "Dato’",
     "Datuk", "Datin", "Tan", "Sri", "Sir", "Madam", "Madame", "Mme", "Prof.", "Academician",
-    "His", "Her", "Excellency", "Honourable", "Hon.", "Mister",
+    "His", "Her", "Excellency", "Honourable", "Hon.", "Mister", "Sheikh", "Shaikh", "Shri", "Smt",
+    "Smt.", "Dr.", "Sayyid",
 })
 # Lower-case particles that may stand inside a name ("Abdullah bin Ahmad", "Ahmad al-Sabah").
 NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "al", "el", "de", "da", "van", "von",
                             "der", "ul", "ud", "di", "la", "le", "du", "dos", "das"})
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 5
 # A capitalised word with a lower-case letter in it (any script's letters), an initial ("A."),
 # or a prefixed surname ("al-Sabah").
 NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][\w'’\-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][\w'’\-]+)$")
@@ -67,11 +68,22 @@ NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][\w'’\-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][\w'
 # Verbs and phrases that introduce the people met, ending just before the first of them.
 COUNTERPART_CUES = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|call|spoke|speaks|talked|"
-    r"interview|discussion|discussions|videoconference|video\s+conference|video\s+call)\b"
+    r"interview|discussion|discussions|videoconference|video\s+conference|video\s+call|conferred|confers)\b"
     r"[^.;]{0,70}?\bwith\s+(?:the\s+)?"
+    r"|\b(?:call|message|letter)\b[^.;]{0,50}?\bfrom\s+(?:the\s+)?"
     r"|\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?!a\b|an\b|the\s+(?:SCO|participants|delegation)\b)"
     r"|\bwas\s+received\s+by\s+"
 )
+# The counterpart as the sentence's subject: "<Ambassador X> paid a courtesy call on the SCO
+# Secretary-General", "<President X> received the Secretary-General".
+SUBJECT_VERB = re.compile(
+    r"\s+(?:today\s+|also\s+|yesterday\s+)?(?:paid\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:call|visit)\s+(?:on|to)"
+    r"|received|receives|welcomed|welcomes|met\s+with|meets\s+with|visited|visits|"
+    r"(?:held|had)\s+(?:a\s+)?(?:meeting|talks|consultations|(?:telephone\s+)?conversation)\s+with)\s+")
+# What opens a lead before its subject: "On 3 March 2023, ", "In Tashkent, ", "Tashkent, 13 May 2025 - ".
+LEAD_PREFIX = re.compile(
+    r"^(?:(?:On|In|From|During|At)\s+[^,]{1,60},\s+|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+"
+    r"\s+\d{4}\s*[-–—]\s*)+")
 # Where the chain of counterparts ends.
 CHAIN_END = re.compile(
     r"\s+(?:on\s+the\s+sidelines|in\s+the\s+city|at\s+the|at\s+(?=[A-Z])|as\s+part|during|via|"
@@ -79,7 +91,7 @@ CHAIN_END = re.compile(
     r"where|which|within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|"
     r"online|in\s+an?\s+(?:online|video)|and\s+discussed|to\s+exchange|regarding|about|"
     r"following|after|before|ahead\s+of|upon|under|while|from\s+(?=\d)|in\s+(?=\d)|"
-    r"in\s+(?:early|mid|late)\b|this\s+|last\s+)\b|(?<![A-Z])(?<!\ba\.i)\.(?=\s|$)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|was|had|has|have)\b"
+    r"in\s+(?:early|mid|late)\b|this\s+|last\s+)\b|(?<!\s[A-Z])(?<!\.[A-Z])(?<!^[A-Z])(?<!\ba\.i)\.(?=\s|$)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|was|had|has|have)\b"
 )
 # Where and how, when they stand between the verb and the people: "received at the SCO Secretariat X".
 LEADING_CIRCUMSTANCE = re.compile(
@@ -94,7 +106,9 @@ TITLE_HEADS = frozenset({"Minister", "Ambassador", "President", "Chairman", "Cha
 BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|"
                        r"participants|students|staff|heads|leadership|experts|journalists)\b", re.I)
 BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)$")
-PART_SPLIT = re.compile(r"\s*(,\s*and\s+|,\s+|\s+and\s+|\s+as\s+well\s+as\s+)")
+PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|,\s+|\s+and\s+(?:with\s+)?)")
+# "a delegation of X led by <title> <Name>": the people are after "led by".
+LED_BY = re.compile(r"\bled\s+by\s+(?:its\s+|their\s+|the\s+)?")
 # Places a city must have this many people to count as a place word at the start of a name.
 CITY_WORD_MIN_POPULATION = 100_000
 
@@ -107,18 +121,55 @@ class _Pending:
 
 def find_counterparts(sentence: str, official_name: str | None) -> tuple[Person, ...]:
     """The people met or spoken with, from the sentence that reports the engagement."""
-    chain = _counterpart_chain(sentence, official_name)
-    if not chain:
+    found = _counterpart_chain(sentence, official_name)
+    if found is None:
         return ()
+    chain, body = found
     people = _split_chain(chain)
+    body_country = country_of(body) if body else None
+    if body_country:
+        people = [person if person.country else replace(person, country=body_country) for person in people]
     excluded = {official_name} if official_name else set()
     return tuple(person for person in people if person.name not in excluded)
 
 
-def _counterpart_chain(sentence: str, official_name: str | None) -> str | None:
+SCO_OFFICE = re.compile(r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+(?:Deputy\s+)?Secretary|"
+                        r"Secretary[\s-]+General\s+of\s+the\s+(?:SCO|Shanghai)|SCO\s+Secretariat")
+
+
+def _is_sco_side(text: str, official_name: str | None) -> bool:
+    return bool(official_name and official_name in text) or SCO_OFFICE.search(text) is not None
+
+
+def _subject_chain(sentence: str, official_name: str | None) -> str | None:
+    """The people before the verb when the SCO official is its object."""
+    verb = SUBJECT_VERB.search(sentence)
+    if verb is None:
+        return None
+    subject = LEAD_PREFIX.sub("", sentence[: verb.start()])
+    after = sentence[verb.end():]
+    if not subject or _is_sco_side(subject, official_name) \
+            or not (_is_sco_side(after, official_name) or "Secretary-General" in after):
+        return None
+    return subject
+
+
+def _joint_subject_chain(sentence: str, official_name: str | None) -> str | None:
+    """"<SCO official> and <title> <Name> held a meeting": the second subject."""
+    if not official_name:
+        return None
+    match = re.search(rf"{re.escape(official_name)}\s+and\s+(.+?)\s+(?:held|had|met|discussed|signed|exchanged|talked)\b",
+                      sentence)
+    return match.group(1) if match else None
+
+
+def _counterpart_chain(sentence: str, official_name: str | None) -> tuple[str, str | None] | None:
+    """The text naming the counterparts, and the body they lead when it is a delegation."""
     between = BETWEEN.search(sentence)
-    if between and (official_name and official_name in between.group(1) or "SCO" in between.group(1)
-                    or "Secretary" in between.group(1)):
+    chain = _subject_chain(sentence, official_name) or _joint_subject_chain(sentence, official_name)
+    if chain is not None:
+        pass
+    elif between and _is_sco_side(between.group(1), official_name):
         chain = between.group(2)
     else:
         cue = COUNTERPART_CUES.search(sentence)
@@ -126,12 +177,16 @@ def _counterpart_chain(sentence: str, official_name: str | None) -> str | None:
             return None
         chain = sentence[cue.end():]
     chain = LEADING_CIRCUMSTANCE.sub("", chain)
+    body = None
+    led_by = LED_BY.search(chain)
+    if led_by and BODY_ONLY.match(chain):
+        body, chain = chain[: led_by.start()], chain[led_by.end():]
     end = CHAIN_END.search(chain)
     chain = chain[: end.start()] if end else chain
     chain = _cut_at_city(chain).strip(" ,")
     if not chain or BODY_ONLY.match(chain):
         return None
-    return chain
+    return chain, body
 
 
 def _cut_at_city(chain: str) -> str:
@@ -199,7 +254,8 @@ def _split_title_name(part: str) -> tuple[str, str | None]:
     while start < end and words[start] in NAME_PARTICLES:
         start += 1
     name_words = words[start:end]
-    if name_words and name_words[0] in place_words() and len(name_words) >= 3:
+    if name_words and name_words[0] in place_words() and len(name_words) >= 3 \
+            and start > 0 and words[start - 1] in {"of", "the", "in"}:
         name_words = name_words[1:]
         start += 1
     prefix_words = words[:start]
@@ -217,8 +273,12 @@ def _is_name_word(word: str, is_first: bool) -> bool:
         return not is_first
     if word in TITLE_WORDS or word in HONORIFICS or word in affiliation_words():
         return False
-    return (NAME_WORD.match(word) is not None and word[0].isupper() and any(char.islower() for char in word)
-            or len(word) == 2 and word[0].isupper() and word[1] == ".")
+    if "-" in word and any(part in TITLE_WORDS for part in word.split("-")):
+        return False
+    if NAME_WORD.match(word) is None:
+        return False
+    return (word[0].isupper() and any(char.islower() for char in word)
+            or len(word) == 2 and word[1] == "." or word[0].islower() and "-" in word)
 
 
 @lru_cache(maxsize=1)

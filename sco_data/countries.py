@@ -148,6 +148,13 @@ ORGANISATIONS: dict[str, str] = {
     "Boao Forum for Asia": "Boao Forum for Asia",
     "CIS Executive Committee": "CIS",
     "Council of Europe": "Council of Europe",
+    "SCO Business Council": "SCO",
+    "SCO Regional Anti-Terrorist Structure": "SCO",
+    "Regional Anti-Terrorist Structure": "SCO",
+    "SCO RATS": "SCO",
+    "RATS": "SCO",
+    "SCO Energy Club": "SCO",
+    "SCO Youth Council": "SCO",
 }
 
 

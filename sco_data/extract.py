@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sco_data import dates
-from sco_data.counterparts import find_counterparts
+from sco_data.counterparts import country_of, find_counterparts
 from sco_data.countries import country_index
 from sco_data.officials import Official, find_official
 from sco_data.phrases import Tokens, tokenize
@@ -31,7 +31,7 @@ VIDEO_CUE = re.compile(
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication)|"
     r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session|seminar|forum|"
     r"round\s+table|roundtable|lecture|briefing|exhibition|dialogue|ceremony|presentation|course)|"
-    r"\bvirtual\s+(?:meeting|talks|format)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
+    r"\bvirtual\s+(?:meeting|talks|format|conference)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
     r"\bremotely\b|\bwebinar\b",
     re.I)
 LETTER_CUE = re.compile(
@@ -40,7 +40,8 @@ LETTER_CUE = re.compile(
     re.I)
 BILATERAL_CUE = re.compile(
     r"\b(?:met|meets|meet|held\s+(?:a\s+)?(?:meeting|talks|consultations)|had\s+(?:a\s+)?(?:meeting|talks)|"
-    r"talks\s+with|meeting\s+with|meeting\s+between|received|receives|spoke\s+with|talked\s+with)\b")
+    r"talks\s+with|meeting\s+with|meeting\s+between|received|receives|spoke\s+with|talked\s+with|"
+    r"conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit)\b")
 EVENT_CUE = re.compile(
     r"\b(?:forum|conference|summit|session|council|ceremony|exhibition|expo|lecture|briefing|"
     r"webinar|seminar|symposium|round\s+table|roundtable|festival|visit|visited|visits|visiting|"
@@ -53,9 +54,15 @@ EVENT_CUE = re.compile(
 
 # "At the SCO Secretariat", "the SCO headquarters hosted": the Secretariat is in Beijing.
 SECRETARIAT_PLACE = re.compile(
-    r"\b(?:at|in|to|visited|visits)\s+the\s+(?:SCO\s+)?(?:Secretariat|headquarters|Headquarters)\b"
+    r"\b(?:at|in|to|visited|visits|on)\s+the\s+(?:SCO\s+)?(?:Secretariat(?:'s)?|headquarters|Headquarters)\b"
     r"(?!\s+of\s+(?!the\s+SCO))|\bSCO\s+(?:Secretariat|headquarters|Headquarters)\s+(?:hosted|held|organi[sz]ed)\b")
 SECRETARIAT_CITY = "Beijing"
+# An inline dateline opening the lead: "Tashkent, 13 May 2025 - ".
+DATELINE_CITY = re.compile(r"^([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[-–—]")
+# "a (working|official) visit to <Country>": the country hosting the engagement.
+VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
+# Titles of a government's own officials: met on a visit with no country named, they are the host's.
+HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Governor|Mayor|President|Prime|Chairman|Speaker|Akim|Hokim)\b")
 # Words just before a city name that say the engagement happened there.
 CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "visit"})
 # "in the city of X": the word before "of" must be "city" for "of" to count as a cue.
@@ -205,6 +212,9 @@ def extract_place(lead: Lead | None, title: str | None, engagement_type: str) ->
     for text in texts:
         if engagement_type == "event" and VIDEO_CUE.search(text):
             return None
+        dateline = DATELINE_CITY.match(text)
+        if dateline and find_city(dateline.group(1)):
+            return find_city(dateline.group(1))
         secretariat = SECRETARIAT_PLACE.search(text)
         city = _first_cued_city(text)
         if secretariat and (city is None or secretariat.start() < city[0]):
@@ -212,6 +222,21 @@ def extract_place(lead: Lead | None, title: str | None, engagement_type: str) ->
         if city is not None:
             return city[1]
     return None
+
+
+def assign_host_country(counterparts: tuple[Person, ...], lead: Lead | None,
+                        place: Place | None) -> tuple[Person, ...]:
+    """A minister or governor with no country in the title, met where the engagement took place
+    or on a visit to a country, is that country's."""
+    host = place.country if place else None
+    if host is None and lead is not None:
+        visit = VISIT_COUNTRY.search(lead.paragraph)
+        host = country_of(visit.group(1)) if visit else None
+    if host is None:
+        return counterparts
+    return tuple(replace(person, country=host)
+                 if person.country is None and person.title and HOST_OFFICIAL.search(person.title) else person
+                 for person in counterparts)
 
 
 def _first_cued_city(text: str) -> tuple[int, Place] | None:
@@ -260,6 +285,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     counterparts = extract_counterparts(lead, clean, official)
     engagement_type = extract_engagement_type(lead, clean.title, counterparts)
     place = extract_place(lead, clean.title, engagement_type)
+    counterparts = assign_host_country(counterparts, lead, place)
     if official.role is None:
         warnings.append("no SCO official found")
     if engagement_type in {"meeting", "phone_call", "video_call"} and not counterparts:
