@@ -311,7 +311,13 @@ def show_report(report: pd.DataFrame) -> None:
     table = report[list(REPORT_COLUMNS)].sort_values(
         "status", key=lambda s: s.map(order).fillna(9), kind="stable"
     )
-    st.dataframe(table, hide_index=True, key="report_table")
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="report_table",
+        column_config={"path": "File", "status": "Status", "reason": "Reason",
+                       "release_id": "Release id"},
+    )
 
 
 def explain_empty_source(folder: Path, shown: str, report: pd.DataFrame) -> None:
@@ -409,7 +415,9 @@ def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None
             )
 
     st.subheader("Participants")
-    st.caption("Everyone named in the matching releases, one row per person. Click a header to sort.")
+    st.caption(
+        "Everyone named in the matching releases, one row per person. Click a header to sort."
+    )
     people = query.participants_table(participants)
     if people.empty:
         st.info("No participants in the releases that match.")

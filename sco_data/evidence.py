@@ -137,7 +137,8 @@ def _date_spans(text: str, event_date: Any) -> list[Span]:
 def _phrase_spans(text: str, phrases: list[str], label: str) -> list[Span]:
     spans = []
     for phrase in phrases:
-        spans.extend(Span(m.start(), m.end(), label) for m in _phrase_pattern(phrase).finditer(text))
+        pattern = _phrase_pattern(phrase)
+        spans.extend(Span(m.start(), m.end(), label) for m in pattern.finditer(text))
     return spans
 
 

@@ -367,7 +367,8 @@ def filters_from_query_params(
                     f"Ignored date {raw[-1]!r} from the link: expected YYYY-MM-DD."
                 )
             values[name] = day
-    if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:
+    start, end = values.get("date_from"), values.get("date_to")
+    if start and end and start > end:
         notices.append("Ignored the date range from the link: it ends before it starts.")
         values["date_from"] = values["date_to"] = None
 
@@ -581,7 +582,10 @@ def top_countries(participants: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def place_counts(releases: pd.DataFrame) -> pd.DataFrame:
-    """Engagements per place with coordinates: place, city, country, latitude, longitude, engagements."""
+    """Engagements per place with known coordinates.
+
+    Columns: place, city, country, latitude, longitude, engagements; busiest first.
+    """
     frame = pd.DataFrame(
         {
             "city": _text(releases["location_city"]),

@@ -239,3 +239,24 @@ def test_reload_reads_files_added_to_the_folder(monkeypatch, tmp_path):
     at.button(key="reload_data").click().run()
     assert not at.exception
     assert metric(at, "Engagements") == "1"
+
+
+def test_docs_name_every_url_parameter_widget_key_and_variable():
+    """docs/dashboard.md cannot drift from the page: every name it must explain is in it."""
+    docs = (DASHBOARD.parent / "docs" / "dashboard.md").read_text(encoding="utf-8")
+    source = DASHBOARD.read_text(encoding="utf-8")
+    from sco_data.query import PARAM_NAMES
+
+    keys = set(re.findall(r'key="([a-z_]+)"', source)) | set(
+        re.findall(r'"(f_[a-z_]+)"', source)
+    )
+    # Charts and read-only tables have keys too, but nobody drives them.
+    widget_keys = {k for k in keys if not k.startswith("chart_")} - {
+        "participants_table", "places_table", "release_fields", "report_table",
+    }
+    variables = set(re.findall(r'environ\.get\("([A-Z_]+)"', source))
+    assert variables >= {"SCO_DATA_DIR", "SCO_CACHE_DIR", "SCO_MAP_OUTLINES"}
+    assert {"f_types", "period", "releases_table", "download_releases"} <= widget_keys
+    names = [*PARAM_NAMES.values(), *widget_keys, *variables]
+    # Each as code: `name` or `NAME=value`.
+    assert [name for name in names if not re.search(f"`{re.escape(name)}[`=]", docs)] == []

@@ -1,4 +1,4 @@
-"""sco_data.evidence: spans of extracted values in the text, and markdown that shows text literally."""
+"""sco_data.evidence: where extracted values sit in the text; markdown that shows text literally."""
 
 from __future__ import annotations
 
@@ -97,7 +97,9 @@ def test_higher_ranked_labels_win_overlaps():
     assert marked(segments) == [("Vladimir Norov", "official"), ("Norov", "official")]
 
 
-DANGEROUS = "<script>alert(1)</script> *bold* _it_ # h [link](http://x) `code` $x$ :smile: ~s~ &amp;"
+DANGEROUS = (
+    "<script>alert(1)</script> *bold* _it_ # h [link](http://x) `code` $x$ :smile: ~s~ &amp;"
+)
 
 
 def test_escape_markdown_escapes_every_active_character():

@@ -27,7 +27,7 @@ def test_small_frame_is_written_byte_for_byte():
     frame = pd.DataFrame(
         {
             "event_date": pd.to_datetime(["2019-05-26", None, "2021-05-09"]),
-            "title": ["=HYPERLINK(\"x\")", 'He said "yes", then left', "Встреча\nв Пекине"],
+            "title": ['=HYPERLINK("x")', 'He said "yes", then left', "Встреча\nв Пекине"],
             "count": [3, -2, 0],
             "share": [0.5, np.nan, -1.25],
             "note": ["-2+3", "@SUM(A1)", None],
