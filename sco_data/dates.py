@@ -35,6 +35,9 @@ DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b
 # What stands just before the engagement's own date in a lead: "On 3 March", "from 3 to".
 LEAD_DATE_CUE = re.compile(r"(?:\b(?:On|on|From|from|Between|between)\s+(?:the\s+)?)$")
 DATE_LINE = re.compile(rf"^\W*(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\W*$")
+# The pattern has already cut the day and month out; the month's first three letters name it.
+MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 # Days a borrowed year may run ahead of the release date before it means the previous year.
 BORROWED_YEAR_SLACK_DAYS = 7
 
@@ -76,8 +79,11 @@ def to_date(mention: DateMention, fallback_year: int | None = None) -> dt.date |
     year = mention.year if mention.year is not None else fallback_year
     if year is None:
         return None
-    day = re.sub(r"(st|nd|rd|th)$", "", mention.day)
-    return _parse(f"{day} {mention.month.rstrip('.')} {year}")
+    month = MONTH_NUMBERS.get(mention.month.rstrip(".")[:3].lower())
+    try:
+        return dt.date(year, month, int(mention.day.rstrip("stndrh")))
+    except (TypeError, ValueError):
+        return None
 
 
 def _parse_iso(text: str) -> dt.date | None:
@@ -87,9 +93,11 @@ def _parse_iso(text: str) -> dt.date | None:
         return None
 
 
-def _parse(text: str) -> dt.date | None:
+def _parse_any(text: str) -> dt.date | None:
+    """Timestamps in page metadata come in many formats ("2021-03-04T10:00:00+08:00",
+    "Thu, 04 Mar 2021 10:00:00 GMT"): dateutil reads them all."""
     try:
-        return date_parser.parse(text, dayfirst=True, fuzzy=False).date()
+        return date_parser.parse(text, fuzzy=False).date()
     except (ValueError, OverflowError):
         return None
 
@@ -107,7 +115,7 @@ def parse_date_text(text: str) -> dt.date | None:
         day = to_date(mention)
         if day is not None:
             return day
-    return _parse_iso(text)
+    return _parse_any(text)
 
 
 def borrow_year(mention: DateMention, release_date: dt.date | None) -> dt.date | None:

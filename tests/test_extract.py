@@ -179,3 +179,21 @@ def test_nothing_to_extract() -> None:
             release.occasion, release.topics) == (None, None, (), None, None, ())
     assert release.engagement_type == "other"
     assert release.warnings == ("no engagement date found", "no SCO official found")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2021-03-04T10:00:00+08:00", D(2021, 3, 4)),
+    ("Thu, 04 Mar 2021 10:00:00 GMT", D(2021, 3, 4)),
+    ("12.03.2021", D(2021, 3, 12)),
+    ("not a date", None),
+])
+def test_release_date_from_page_metadata(text: str, expected: dt.date | None) -> None:
+    from sco_data.dates import parse_date_text
+
+    assert parse_date_text(text) == expected
+
+
+def test_page_metadata_lends_its_year() -> None:
+    release = sco_data.parse_release("On 3 March, SCO Secretary-General Vladimir Norov met with Ambassador "
+                                     "of India to China Vikram Misri.", published="2021-03-04T10:00:00")
+    assert release.event_date == D(2021, 3, 3)
