@@ -141,12 +141,18 @@ def keep_state_valid(options: query.FilterOptions) -> None:
     for name in ("counterpart", "search"):
         state.setdefault(FILTER_KEYS[name], "")
     if options.date_min is not None:
-        dates = tuple(state.get(FILTER_KEYS["dates"]) or ())
-        if not dates:
-            dates = (options.date_min, options.date_max)
-        state[FILTER_KEYS["dates"]] = tuple(
-            min(max(day, date_bounds(options)[0]), date_bounds(options)[1]) for day in dates
-        )
+        span = (options.date_min, options.date_max)
+        dates = list(state.get(FILTER_KEYS["dates"]) or span)
+        # An end left at the corpus's first or last day follows that day when the corpus
+        # changes (a folder switched, a file uploaded), so no new release is cut off.
+        old_min, old_max = state.get("date_span", span)
+        if dates[0] == old_min:
+            dates[0] = options.date_min
+        if len(dates) > 1 and dates[1] == old_max:
+            dates[1] = options.date_max
+        low, high = date_bounds(options)
+        state[FILTER_KEYS["dates"]] = tuple(min(max(day, low), high) for day in dates)
+        state["date_span"] = span
 
 
 def date_bounds(options: query.FilterOptions) -> tuple[dt.date, dt.date]:

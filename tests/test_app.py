@@ -260,3 +260,30 @@ def test_docs_name_every_url_parameter_widget_key_and_variable():
     names = [*PARAM_NAMES.values(), *widget_keys, *variables]
     # Each as code: `name` or `NAME=value`.
     assert [name for name in names if not re.search(f"`{re.escape(name)}[`=]", docs)] == []
+
+
+def test_a_full_date_range_follows_the_corpus_when_it_grows(monkeypatch, tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for seed in (DASHBOARD.parent / "data" / "releases").iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.setenv("SCO_DATA_DIR", str(folder))
+    at = run_app()
+    assert metric(at, "Engagements") == "3"
+    (folder / "later.txt").write_text(HOSTILE_RELEASE)
+    at.button(key="reload_data").click().run()
+    assert metric(at, "Engagements") == "4"
+    assert at.date_input(key="f_dates").value == (dt.date(2019, 5, 26), dt.date(2022, 6, 1))
+
+
+def test_a_narrowed_date_range_stays_when_the_corpus_grows(monkeypatch, tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for seed in (DASHBOARD.parent / "data" / "releases").iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.setenv("SCO_DATA_DIR", str(folder))
+    at = run_app()
+    at.date_input(key="f_dates").set_value((dt.date(2020, 1, 1), dt.date(2020, 12, 31))).run()
+    (folder / "later.txt").write_text(HOSTILE_RELEASE)
+    at.button(key="reload_data").click().run()
+    assert release_days(at) == ["2020-04-29"]

@@ -209,3 +209,26 @@ def test_release_text_is_shown_literally(page, tmp_path):
         assert page.evaluate("window.__xss") is None
         assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
         assert page.locator('[data-testid="stException"]').count() == 0
+
+
+UPLOADED_RELEASE = """\
+SCO Secretary-General has a telephone conversation with Foreign Minister of Kyrgyzstan
+
+On 3 March 2022, SCO Secretary-General Zhang Ming had a telephone conversation with Minister \
+of Foreign Affairs of Kyrgyzstan Ruslan Kazakbaev. They discussed preparations for the summit.
+"""
+
+
+def test_uploaded_file_joins_the_corpus(page, server_url, tmp_path):
+    upload = tmp_path / "kyrgyz_call.txt"
+    upload.write_text(UPLOADED_RELEASE, encoding="utf-8")
+    page.goto(server_url)
+    _wait_for_charts(page, 4)
+    assert _metric(page, "Engagements") == "3"
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+            .some(m => m.innerText.includes('Engagements') && m.innerText.includes('\\n4'))""",
+        timeout=PAGE_TIMEOUT_MS,
+    )
+    assert page.locator('[data-testid="stException"]').count() == 0
