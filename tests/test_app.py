@@ -59,7 +59,10 @@ def markdown_text(at: AppTest) -> str:
 
 
 def messages(at: AppTest, kind: str) -> str:
-    return "\n".join(e.value for e in getattr(at, kind))
+    target = at
+    for part in kind.split("."):
+        target = getattr(target, part)
+    return "\n".join(e.value for e in target)
 
 
 SEEDS = ["2019-05-26", "2020-04-29", "2021-05-09"]
@@ -287,3 +290,15 @@ def test_a_narrowed_date_range_stays_when_the_corpus_grows(monkeypatch, tmp_path
     (folder / "later.txt").write_text(HOSTILE_RELEASE)
     at.button(key="reload_data").click().run()
     assert release_days(at) == ["2020-04-29"]
+
+
+def test_a_corpus_without_dates_still_opens(monkeypatch, tmp_path):
+    (tmp_path / "undated.txt").write_text(
+        "SCO Secretary-General Zhang Ming met with Ambassador of Iran to China "
+        "Mohammad Keshavarzzadeh at the SCO Secretariat in Beijing.\n"
+    )
+    monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
+    at = run_app({"from": "2020-01-01"})
+    assert metric(at, "Engagements") == "1"
+    assert metric(at, "Date span") == "no dates"
+    assert "No release in this corpus has a known date." in messages(at, "sidebar.caption")
