@@ -166,7 +166,8 @@ MINISTRIES = {
     "women": "Labour and Social Protection", "security": "Internal Affairs",
     "economy_trade": "Economy and Trade", "culture_humanitarian": "Culture",
     "transport_logistics": "Transport", "digital_tech": "Digital Development",
-    "agriculture": "Agriculture", "tourism": "Tourism", "education_science": "Education and Science",
+    "agriculture": "Agriculture", "tourism": "Tourism",
+    "education_science": "Education and Science",
     "energy": "Energy",
 }
 
@@ -521,7 +522,8 @@ ENDINGS = {
                   "for peace, stability and prosperity in the region.",),
 }
 # How paragraphs refer to the discussion and the audience, by template style.
-DISCUSSED = {"talks": ("The sides discussed", "The officials discussed", "The sides also discussed"),
+DISCUSSED = {"talks": ("The sides discussed", "The officials discussed",
+                       "The sides also discussed"),
              "event": ("The participants discussed",), "press": ("The journalists asked about",),
              "lecture": ("The students asked about",),
              "letter": ("The Secretary-General also mentioned",),
@@ -621,17 +623,18 @@ TEMPLATES = (
                 "On {date}, {sg_title} {official} issued a statement in connection with the "
                 "International Day of Friendship.")),
 )
-ALL_TEMPLATES = TEMPLATES
 OFFLINE_TEMPLATES = tuple(t for t in TEMPLATES if not t.get("online"))
-_CUM_ALL = tuple(accumulate(t["weight"] for t in ALL_TEMPLATES))
+_CUM_ALL = tuple(accumulate(t["weight"] for t in TEMPLATES))
 _CUM_OFFLINE = tuple(accumulate(t["weight"] for t in OFFLINE_TEMPLATES))
 _DAY_SPAN = (DATE_LAST - DATE_FIRST).days
 
 
 def _pick_template(rng: random.Random, date: dt.date) -> dict:
     """A template by weight, among those that fit the date."""
-    templates, cum = (ALL_TEMPLATES, _CUM_ALL) if date >= ONLINE_FROM else (OFFLINE_TEMPLATES,
-                                                                               _CUM_OFFLINE)
+    if date >= ONLINE_FROM:
+        templates, cum = TEMPLATES, _CUM_ALL
+    else:
+        templates, cum = OFFLINE_TEMPLATES, _CUM_OFFLINE
     return templates[bisect(cum, rng.random() * cum[-1])]
 
 
