@@ -3,8 +3,8 @@
 Thin by design: sidebar widgets -> sco_data.query (filter, aggregate) -> sco_data.charts
 (figures) and sco_data.export (CSV) -> the page. The data source is, in order of precedence,
 the folder typed in the sidebar, `--data DIR`, the SCO_DATA_DIR environment variable, or the
-bundled sample in data/releases/ next to this file. SCO_CACHE_DIR, when set, is handed to
-load_corpus as its cache folder. SCO_MAP_OUTLINES=0 draws the map without country outlines,
+bundled sample in data/releases/ next to this file. Parsed files are cached where the library
+puts them (SCO_DATA_CACHE_DIR, else the user cache folder). SCO_MAP_OUTLINES=0 draws the map without country outlines,
 which the viewer's browser would otherwise fetch from the plotly CDN.
 """
 
@@ -68,10 +68,8 @@ def load_frames(
     data_dir: str, uploads: tuple[tuple[str, bytes], ...]
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read the folder plus uploaded files: releases, participants, ingest report."""
-    cache_dir = os.environ.get("SCO_CACHE_DIR") or None
     corpus = sco_data.load_corpus(
         Path(data_dir),
-        cache_dir=cache_dir,
         extra_files=uploads,
         max_file_bytes=DEFAULT_MAX_FILE_BYTES,
     )

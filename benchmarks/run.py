@@ -159,11 +159,10 @@ def measure(size: int, seed: int, keep: bool, timeout: float, app: bool) -> dict
         row["cold"] = _run_child(["ingest", str(folder), str(cache)], None, timeout)
         row["warm"] = _run_child(["ingest", str(folder), str(cache), "--check"], None, timeout)
         if app:
-            # The dashboard reads its folder from SCO_DATA_DIR and hands SCO_CACHE_DIR to
-            # load_corpus; the library's own default (SCO_DATA_CACHE_DIR, else the XDG user
-            # cache) is pointed into the temp folder too, so no run touches the user's cache.
-            env = {"SCO_DATA_DIR": str(folder), "SCO_CACHE_DIR": str(cache),
-                   "SCO_DATA_CACHE_DIR": str(cache),
+            # The dashboard reads its folder from SCO_DATA_DIR and caches where the library
+            # does (SCO_DATA_CACHE_DIR, else the XDG user cache): both point into the temp
+            # folder, so no run touches the user's cache.
+            env = {"SCO_DATA_DIR": str(folder), "SCO_DATA_CACHE_DIR": str(cache),
                    "XDG_CACHE_HOME": str(root / "xdg")}
             row["app"] = _run_child(["app", "--timeout", str(timeout)], env, timeout + 60)
     finally:

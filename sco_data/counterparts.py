@@ -71,7 +71,7 @@ COUNTERPART_CUES = re.compile(
     r"interview|discussion|discussions|videoconference|video\s+conference|video\s+call|conferred|confers)\b"
     r"[^.;]{0,70}?\bwith\s+(?:the\s+)?"
     r"|\b(?:call|message|letter)\b[^.;]{0,50}?\bfrom\s+(?:the\s+)?"
-    r"|\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?!a\b|an\b|the\s+(?:SCO|participants|delegation)\b)"
+    r"|\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?!an?\s+(?!delegation)|the\s+(?:SCO|participants)\b)"
     r"|\bwas\s+received\s+by\s+"
 )
 # The counterpart as the sentence's subject: "<Ambassador X> paid a courtesy call on the SCO
@@ -108,7 +108,7 @@ BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representati
 BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)$")
 PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|,\s+|\s+and\s+(?:with\s+)?)")
 # "a delegation of X led by <title> <Name>": the people are after "led by".
-LED_BY = re.compile(r"\bled\s+by\s+(?:its\s+|their\s+|the\s+)?")
+LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:its\s+|their\s+|the\s+)?")
 # Places a city must have this many people to count as a place word at the start of a name.
 CITY_WORD_MIN_POPULATION = 100_000
 
@@ -284,7 +284,8 @@ def _is_name_word(word: str, is_first: bool) -> bool:
 @lru_cache(maxsize=1)
 def affiliation_words() -> frozenset[str]:
     """Single words that name a country, nationality or organisation."""
-    return affiliation_index().single_words()
+    return frozenset(word for phrase in affiliation_index().phrases() for word in phrase
+                     if word[:1].isupper())
 
 
 @lru_cache(maxsize=1)

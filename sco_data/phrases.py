@@ -82,6 +82,10 @@ class PhraseIndex(Generic[Value]):
         self._prefixes = tuple((phrase_key(stem, casefold)[0], value) for stem, value in prefixes)
         self._prefix_starts = tuple(stem for stem, _ in self._prefixes)
 
+    def phrases(self) -> list[tuple[str, ...]]:
+        """Every phrase, as its words."""
+        return [key for candidates in self._by_first.values() for key, _ in candidates]
+
     def single_words(self) -> frozenset[str]:
         """The phrases that are one word long."""
         return frozenset(first for first, candidates in self._by_first.items()

@@ -26,6 +26,9 @@ CITY_ALIASES: dict[str, str] = {
     "Calcutta": "Kolkata",
     "Xian": "Xi'an",
     "New York": "New York City",
+    "Urumqi": "Ürümqi",
+    "Ulaanbaatar": "Ulan Bator",
+    "Ulan-Bator": "Ulan Bator",
 }
 
 # Words that name a city only by accident ("Of", "Mobile") and must never resolve to one.

@@ -258,7 +258,7 @@ def test_docs_name_every_url_parameter_widget_key_and_variable():
         "participants_table", "places_table", "release_fields", "report_table",
     }
     variables = set(re.findall(r'environ\.get\("([A-Z_]+)"', source))
-    assert variables >= {"SCO_DATA_DIR", "SCO_CACHE_DIR", "SCO_MAP_OUTLINES"}
+    assert variables >= {"SCO_DATA_DIR", "SCO_MAP_OUTLINES"}
     assert {"f_types", "period", "releases_table", "download_releases"} <= widget_keys
     names = [*PARAM_NAMES.values(), *widget_keys, *variables]
     # Each as code: `name` or `NAME=value`.

@@ -197,3 +197,20 @@ def test_page_metadata_lends_its_year() -> None:
     release = sco_data.parse_release("On 3 March, SCO Secretary-General Vladimir Norov met with Ambassador "
                                      "of India to China Vikram Misri.", published="2021-03-04T10:00:00")
     assert release.event_date == D(2021, 3, 3)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Zhang Ming met with Ambassador of Sri Lanka to China Ruwan Fernando.", [("Ruwan Fernando", "Sri Lanka")]),
+    ("Zhang Ming met with Resident Coordinator of the United Nations Tomas Berger.", [("Tomas Berger", "United Nations")]),
+    ("Zhang Ming met with Rizal bin Abdullah, Ambassador of Malaysia to China.", [("Rizal bin Abdullah", "Malaysia")]),
+    ("Zhang Ming received a delegation of the Ministry of Trade of Kazakhstan headed by Vice Minister "
+     "Kairat Torebayev.", [("Kairat Torebayev", "Kazakhstan")]),
+    ("Ambassador of India to China Anand Prakash Srivastava paid a courtesy call on SCO Secretary-General "
+     "Rashid Alimov.", [("Anand Prakash Srivastava", "India")]),
+    ("President of Uzbekistan Shavkat Mirziyoyev received SCO Secretary-General Nurlan Yermekbayev.",
+     [("Shavkat Mirziyoyev", "Uzbekistan")]),
+    ("Zhang Ming received a delegation of students.", []),
+])
+def test_counterparts_in_harder_sentences(sentence: str, expected: list[tuple[str, str]]) -> None:
+    official = "Rashid Alimov" if "Alimov" in sentence else "Nurlan Yermekbayev" if "Yermek" in sentence else "Zhang Ming"
+    assert [(person.name, person.country) for person in find_counterparts(sentence, official)] == expected
