@@ -32,10 +32,14 @@ from sco_data.topics import Taxonomy, load_taxonomy
 PARSER_VERSION = "1"
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
 # Below this many files to parse, starting worker processes costs more than it saves.
-PARALLEL_MIN_FILES = 1500
+PARALLEL_MIN_FILES = 1000
 PARALLEL_CHUNK = 500
 
 Progress = Callable[[int, int], None]
+
+# The dtype pandas gives text by default: object before pandas 3, "str" from pandas 3 on.
+TEXT_DTYPE = pd.Series(["text"]).dtype
+NON_TEXT_COLUMNS = frozenset({"event_date", "latitude", "longitude", "foreign_line_count"})
 
 
 @dataclass
@@ -78,10 +82,9 @@ def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path 
     if use_cache:
         cache = CorpusCache(Path(cache_dir) if cache_dir else default_cache_dir(),
                             f"v{PARSER_VERSION}-{taxonomy.fingerprint}")
-    to_parse = _resolve_hashes(inputs, cache)
-    outcomes = _parse_all(to_parse, taxonomy, workers, progress)
-    corpus = _assemble(inputs, outcomes, cache, taxonomy)
-    corpus.parsed_files = len(outcomes)
+    fresh, fresh_people, parsed = _parse_all(_pending(inputs, cache), cache, taxonomy, workers, progress)
+    corpus = _assemble(inputs, fresh, fresh_people, cache, taxonomy)
+    corpus.parsed_files = parsed
     return corpus
 
 
@@ -109,22 +112,47 @@ def _discover(paths: str | Path | Iterable[str | Path], limit: int) -> list[_Inp
 
 
 def _walk(root: Path, limit: int) -> list[_Input]:
-    """Files below a folder in a stable order; hidden files and folders are reported, not read."""
+    """Files below a folder in a stable order; hidden files and folders are reported, not read.
+
+    Uses os.scandir, whose entries carry their type, and resolves the root once: per-file
+    Path.resolve() and is_dir() calls dominated the warm load of large folders.
+    """
     found: list[_Input] = []
-    for folder, subfolders, files in os.walk(root):
-        here = Path(folder)
-        for name in sorted(subfolders):
-            if name.startswith("."):
-                label = (here / name).relative_to(root).as_posix() + "/"
-                found.append(_Input(label=label, verdict=(REPORT_SKIPPED, "hidden folder, not read")))
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(files):
-            label = (here / name).relative_to(root).as_posix()
-            if name.startswith("."):
+    base = str(root.resolve())
+
+    def visit(folder: str, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            found.append(_Input(label=prefix or ".", verdict=(REPORT_REJECTED, f"cannot read folder: {error.strerror}")))
+            return
+        subfolders = []
+        for entry in entries:
+            label = prefix + entry.name
+            if entry.is_dir():
+                if entry.name.startswith("."):
+                    found.append(_Input(label=label + "/", verdict=(REPORT_SKIPPED, "hidden folder, not read")))
+                else:
+                    subfolders.append(entry)
+            elif entry.name.startswith("."):
                 found.append(_Input(label=label, verdict=(REPORT_SKIPPED, "hidden file, not read")))
             else:
-                found.append(_file_input(here / name, label, limit))
+                found.append(_entry_input(entry, label, limit))
+        for entry in subfolders:
+            visit(entry.path, prefix + entry.name + "/")
+
+    visit(base, "")
+    found.sort(key=lambda item: item.label)
     return found
+
+
+def _entry_input(entry: os.DirEntry, label: str, limit: int) -> _Input:
+    try:
+        stat = entry.stat()
+    except OSError as error:
+        return _Input(label=label, verdict=(REPORT_REJECTED, f"cannot read file: {error.strerror}"))
+    return _Input(label=label, path=Path(entry.path), size=stat.st_size, mtime_ns=stat.st_mtime_ns,
+                  verdict=_size_verdict(stat.st_size, limit))
 
 
 def _file_input(path: Path, label: str, limit: int) -> _Input:
@@ -136,56 +164,109 @@ def _file_input(path: Path, label: str, limit: int) -> _Input:
                   verdict=_size_verdict(stat.st_size, limit))
 
 
-def _resolve_hashes(inputs: list[_Input], cache: CorpusCache | None) -> list[_Input]:
-    """Give every readable input its content hash; return those the cache cannot answer."""
-    to_parse: list[_Input] = []
-    seen: set[str] = set()
+def _pending(inputs: list[_Input], cache: CorpusCache | None) -> list[_Input]:
+    """Inputs the cache cannot answer from their path, size and modification time."""
+    pending = []
     for item in inputs:
         if item.verdict is not None:
             continue
         if item.path is not None and cache is not None:
-            item.digest = cache.hash_for(str(item.path), item.size, item.mtime_ns)
-        if item.digest is None:
-            if item.data is None:
-                try:
-                    item.data = item.path.read_bytes()
-                except OSError as error:
-                    item.verdict = (REPORT_REJECTED, f"cannot read file: {error.strerror}")
-                    continue
-            item.digest = content_hash(item.data)
-        if (cache is None or not cache.has(item.digest)) and item.digest not in seen:
-            seen.add(item.digest)
-            to_parse.append(item)
-    return to_parse
+            digest = cache.hash_for(str(item.path), item.size, item.mtime_ns)
+            if digest is not None and cache.has(digest):
+                item.digest = digest
+                continue
+        pending.append(item)
+    return pending
 
 
-def _parse_all(items: list[_Input], taxonomy: Taxonomy, workers: int | None,
-               progress: Progress | None) -> list[Outcome]:
-    total = len(items)
-    jobs = [(item.data, item.label, item.digest) for item in items]
+@dataclass
+class _Parsed:
+    """What a batch of pending inputs became: per input its hash or refusal, and the new rows."""
+
+    digests: list[str | None]
+    verdicts: list[tuple[str, str] | None]
+    outcomes: pd.DataFrame
+    participants: pd.DataFrame
+
+
+_KNOWN_HASHES: frozenset[str] = frozenset()
+
+
+def _init_worker(known: frozenset[str]) -> None:
+    global _KNOWN_HASHES
+    _KNOWN_HASHES = known
+
+
+def _parse_batch(jobs: list[tuple[str, str | None, bytes | None]], taxonomy_path: str,
+                 known: frozenset[str] | None = None) -> _Parsed:
+    """Read, hash and parse a batch; content already cached (in `known`) is not parsed again."""
+    taxonomy = load_taxonomy(taxonomy_path)
+    known = _KNOWN_HASHES if known is None else known
+    digests: list[str | None] = []
+    verdicts: list[tuple[str, str] | None] = []
+    outcomes: list[Outcome] = []
+    seen: set[str] = set()
+    for label, path, data in jobs:
+        if data is None:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as error:
+                digests.append(None)
+                verdicts.append((REPORT_REJECTED, f"cannot read file: {error.strerror}"))
+                continue
+        digest = content_hash(data)
+        digests.append(digest)
+        verdicts.append(None)
+        if digest not in known and digest not in seen:
+            seen.add(digest)
+            outcomes.append(process_bytes(data, label, taxonomy, digest))
+    frame, people = _outcome_frames(outcomes, taxonomy)
+    return _Parsed(digests, verdicts, frame, people)
+
+
+def _parse_all(items: list[_Input], cache: CorpusCache | None, taxonomy: Taxonomy,
+               workers: int | None, progress: Progress | None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Parse the pending inputs, in worker processes when there are many; returns the new
+    outcome rows, their participants, and how many files were parsed."""
+    jobs = [(item.label, str(item.path) if item.path is not None else None, item.data) for item in items]
     for item in items:
         item.data = None
+    known = frozenset(cache.outcomes["content_hash"]) if cache is not None and not cache.outcomes.empty \
+        else frozenset()
+    total = len(jobs)
     worker_count = workers or os.cpu_count() or 1
-    if total < PARALLEL_MIN_FILES or worker_count < 2:
-        outcomes = []
-        for done, (data, label, digest) in enumerate(jobs, start=1):
-            outcomes.append(process_bytes(data, label, taxonomy, digest))
-            if progress is not None and (done % 100 == 0 or done == total):
-                progress(done, total)
-        return outcomes
-    chunks = [jobs[start:start + PARALLEL_CHUNK] for start in range(0, total, PARALLEL_CHUNK)]
-    outcomes = []
-    with ProcessPoolExecutor(max_workers=worker_count) as pool:
-        for chunk_outcomes in pool.map(_parse_chunk, chunks, [taxonomy.path] * len(chunks)):
-            outcomes.extend(chunk_outcomes)
-            if progress is not None:
-                progress(len(outcomes), total)
-    return outcomes
+    size = PARALLEL_CHUNK if total >= PARALLEL_MIN_FILES and worker_count > 1 else 100
+    chunks = [jobs[start:start + size] for start in range(0, total, size)]
+    if size == PARALLEL_CHUNK:
+        with ProcessPoolExecutor(max_workers=worker_count, initializer=_init_worker, initargs=(known,)) as pool:
+            results = _collect(pool.map(_parse_batch, chunks, [taxonomy.path] * len(chunks)), total, progress)
+    else:
+        results = _collect((_parse_batch(chunk, taxonomy.path, known) for chunk in chunks), total, progress)
+    digests = [digest for result in results for digest in result.digests]
+    verdicts = [verdict for result in results for verdict in result.verdicts]
+    for item, digest, verdict in zip(items, digests, verdicts):
+        item.digest, item.verdict = digest, verdict
+    frames = [result.outcomes for result in results if not result.outcomes.empty]
+    people = [result.participants for result in results if not result.participants.empty]
+    empty_frame, empty_people = _outcome_frames([], taxonomy)
+    outcomes = pd.concat(frames, ignore_index=True) if frames else empty_frame
+    participants = pd.concat(people, ignore_index=True) if people else empty_people
+    if len(frames) > 1:
+        duplicated = outcomes["content_hash"].duplicated()
+        outcomes = outcomes[~duplicated].reset_index(drop=True)
+        participants = participants.drop_duplicates().reset_index(drop=True)
+    return outcomes, participants, len(outcomes)
 
 
-def _parse_chunk(jobs: list[tuple[bytes, str, str]], taxonomy_path: str) -> list[Outcome]:
-    taxonomy = load_taxonomy(taxonomy_path)
-    return [process_bytes(data, label, taxonomy, digest) for data, label, digest in jobs]
+def _collect(results: Iterable[_Parsed], total: int, progress: Progress | None) -> list[_Parsed]:
+    collected: list[_Parsed] = []
+    done = 0
+    for result in results:
+        collected.append(result)
+        done += len(result.digests)
+        if progress is not None:
+            progress(done, total)
+    return collected
 
 
 def release_columns(taxonomy: Taxonomy) -> list[str]:
@@ -223,9 +304,8 @@ def _typed(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
     return frame
 
 
-def _assemble(inputs: list[_Input], outcomes: list[Outcome], cache: CorpusCache | None,
-              taxonomy: Taxonomy) -> Corpus:
-    fresh, fresh_people = _outcome_frames(outcomes, taxonomy)
+def _assemble(inputs: list[_Input], fresh: pd.DataFrame, fresh_people: pd.DataFrame,
+              cache: CorpusCache | None, taxonomy: Taxonomy) -> Corpus:
     known, known_people = fresh, fresh_people
     if cache is not None:
         manifest = pd.DataFrame(
@@ -242,6 +322,13 @@ def _assemble(inputs: list[_Input], outcomes: list[Outcome], cache: CorpusCache 
             known_people = pd.concat([cached_people, fresh_people], ignore_index=True) \
                 if not fresh_people.empty else cached_people
     return _build_tables(inputs, known, known_people, taxonomy)
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """Text in pandas' default text dtype, missing values one way, however the rows were built."""
+    if TEXT_DTYPE == object:
+        return column.astype(object).where(column.notna(), None)
+    return column.astype(TEXT_DTYPE)
 
 
 def _build_tables(inputs: list[_Input], known: pd.DataFrame, known_people: pd.DataFrame,
@@ -277,9 +364,15 @@ def _build_tables(inputs: list[_Input], known: pd.DataFrame, known_people: pd.Da
     releases["source"] = releases["url"].astype(object).where(releases["url"].notna(), labels)
     releases = releases[release_columns(taxonomy)].reset_index(drop=True)
     releases["event_date"] = releases["event_date"].astype("datetime64[ns]")
+    for column in RELEASE_COLUMNS:
+        if column not in NON_TEXT_COLUMNS:
+            releases[column] = _text(releases[column])
     people = known_people[known_people["content_hash"].isin(set(kept_hashes))]
     order = {digest: position for position, digest in enumerate(kept_hashes)}
     people = people.assign(_order=people["content_hash"].map(order)).sort_values("_order", kind="stable")
     participants = people[list(PARTICIPANT_COLUMNS)].reset_index(drop=True)
     participants["event_date"] = participants["event_date"].astype("datetime64[ns]")
+    for column in PARTICIPANT_COLUMNS:
+        if column != "event_date":
+            participants[column] = _text(participants[column])
     return Corpus(releases=releases, participants=participants, report=report)

@@ -178,3 +178,25 @@ class TestCache:
         assert cli_main(["cache", "clear", "--cache-dir", str(cache)]) == 0
         assert capsys.readouterr().out.startswith("removed 3 cached files")
         assert sco_data.load_corpus(folder, cache).parsed_files == 3
+
+
+def test_parallel_ingest_gives_the_same_tables_as_serial(tmp_path: Path) -> None:
+    from sco_data.corpus import PARALLEL_MIN_FILES
+
+    base = seed_text()
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for index in range(PARALLEL_MIN_FILES):
+        day = 1 + index % 28
+        text = base.replace("29 April 2020", f"{day} April {2019 + index % 5}").replace("Le Yucheng", f"Le Yucheng{index}")
+        (folder / f"release_{index:04d}.txt").write_text(text, encoding="utf-8")
+    (folder / "copy.txt").write_text(base.replace("29 April 2020", "1 April 2019").replace("Le Yucheng", "Le Yucheng0"),
+                                       encoding="utf-8")
+    parallel = sco_data.load_corpus(folder, tmp_path / "cache-a", workers=2)
+    serial = sco_data.load_corpus(folder, tmp_path / "cache-b", workers=1)
+    assert len(parallel.releases) == PARALLEL_MIN_FILES
+    report = parallel.report.set_index("path")
+    assert report.loc["release_0000.txt", "reason"] == "duplicate of copy.txt"
+    pd.testing.assert_frame_equal(parallel.releases, serial.releases)
+    pd.testing.assert_frame_equal(parallel.participants, serial.participants)
+    pd.testing.assert_frame_equal(parallel.report, serial.report)
