@@ -101,5 +101,5 @@ class CorpusCache:
     @staticmethod
     def _write(frame: pd.DataFrame, path: Path) -> None:
         temporary = path.with_suffix(".tmp")
-        frame.to_parquet(temporary, index=False)
+        frame.to_parquet(temporary, index=False, compression="zstd")
         temporary.replace(path)
