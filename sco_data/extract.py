@@ -179,17 +179,31 @@ def extract_engagement_type(lead: Lead | None, title: str | None,
     return "other"
 
 
-def extract_counterparts(lead: Lead | None, clean: CleanText, official: Official) -> tuple[Person, ...]:
-    """People met or spoken with, from the first lead sentence that names any, else the headline."""
+def extract_counterparts(lead: Lead | None, clean: CleanText,
+                         official: Official) -> tuple[tuple[Person, ...], str | None]:
+    """People met or spoken with, from the first lead sentence that names any, else the
+    headline; and the sentence they came from."""
     if lead is None:
-        return ()
+        return (), None
     for sentence in split_sentences(lead.paragraph)[:2]:
         people = find_counterparts(sentence, official.name)
         if people:
-            return _unique(people)
+            return _unique(people), sentence
     if clean.title:
-        return _unique(find_counterparts(clean.title, official.name))
-    return ()
+        return _unique(find_counterparts(clean.title, official.name)), None
+    return (), None
+
+
+def refine_event_date(event_date: dt.date | None, lead: Lead | None, sentence: str | None) -> dt.date | None:
+    """A visit's lead ("from 4 to 6 March") followed by "on 5 March, he held talks with ...":
+    the talks' own date, when the sentence naming the counterparts gives one."""
+    if event_date is None or lead is None or sentence is None or sentence == lead.sentence:
+        return event_date
+    mention = dates.lead_date_mention(sentence)
+    if mention is None:
+        return event_date
+    day = dates.to_date(mention) if mention.year is not None else dates.borrow_year(mention, event_date)
+    return day or event_date
 
 
 def _unique(people: tuple[Person, ...]) -> tuple[Person, ...]:
@@ -282,7 +296,8 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     release_date = extract_release_date(clean, published)
     event_date = extract_event_date(lead, clean.title, release_date, warnings)
     official = find_official(lead.paragraph if lead else "", clean.title, clean.body, event_date or release_date)
-    counterparts = extract_counterparts(lead, clean, official)
+    counterparts, counterpart_sentence = extract_counterparts(lead, clean, official)
+    event_date = refine_event_date(event_date, lead, counterpart_sentence)
     engagement_type = extract_engagement_type(lead, clean.title, counterparts)
     place = extract_place(lead, clean.title, engagement_type)
     counterparts = assign_host_country(counterparts, lead, place)

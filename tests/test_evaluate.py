@@ -25,7 +25,7 @@ GOLD_PATH = Path(__file__).parent / "gold" / "gold.jsonl"
 # extractor and the one then in progress). Raise a minimum when the extractor improves; never
 # lower one to make a change pass without saying why in the commit.
 MINIMUMS: dict[str, float] = {
-    "date": 0.97,
+    "date": 0.98,
     "engagement_type": 1.00,
     "official": 1.00,
     "city": 0.98,

@@ -214,3 +214,12 @@ def test_page_metadata_lends_its_year() -> None:
 def test_counterparts_in_harder_sentences(sentence: str, expected: list[tuple[str, str]]) -> None:
     official = "Rashid Alimov" if "Alimov" in sentence else "Nurlan Yermekbayev" if "Yermek" in sentence else "Zhang Ming"
     assert [(person.name, person.country) for person in find_counterparts(sentence, official)] == expected
+
+
+def test_talks_during_a_visit_take_their_own_date() -> None:
+    release = sco_data.parse_release(
+        "SCO Secretary-General Zhang Ming paid a working visit to the Russian Federation from 4 to 6 March 2024. "
+        "In Moscow, on 5 March, he held talks with Deputy Minister of Foreign Affairs of the Russian Federation "
+        "Igor Lobanov.")
+    assert release.event_date == D(2024, 3, 5)
+    assert [(person.name, person.country) for person in release.counterparts] == [("Igor Lobanov", "Russia")]
