@@ -265,12 +265,18 @@ def test_docs_name_every_url_parameter_widget_key_and_variable():
     assert [name for name in names if not re.search(f"`{re.escape(name)}[`=]", docs)] == []
 
 
-def test_a_full_date_range_follows_the_corpus_when_it_grows(monkeypatch, tmp_path):
+def seeds_in_a_folder_of_their_own(monkeypatch, tmp_path) -> Path:
+    """A copy of the bundled sample that a test may add files to, opened by the app."""
     folder = tmp_path / "releases"
     folder.mkdir()
     for seed in (DASHBOARD.parent / "data" / "releases").iterdir():
         (folder / seed.name).write_bytes(seed.read_bytes())
     monkeypatch.setenv("SCO_DATA_DIR", str(folder))
+    return folder
+
+
+def test_a_full_date_range_follows_the_corpus_when_it_grows(monkeypatch, tmp_path):
+    folder = seeds_in_a_folder_of_their_own(monkeypatch, tmp_path)
     at = run_app()
     assert metric(at, "Engagements") == "3"
     (folder / "later.txt").write_text(HOSTILE_RELEASE)
@@ -280,11 +286,7 @@ def test_a_full_date_range_follows_the_corpus_when_it_grows(monkeypatch, tmp_pat
 
 
 def test_a_narrowed_date_range_stays_when_the_corpus_grows(monkeypatch, tmp_path):
-    folder = tmp_path / "releases"
-    folder.mkdir()
-    for seed in (DASHBOARD.parent / "data" / "releases").iterdir():
-        (folder / seed.name).write_bytes(seed.read_bytes())
-    monkeypatch.setenv("SCO_DATA_DIR", str(folder))
+    folder = seeds_in_a_folder_of_their_own(monkeypatch, tmp_path)
     at = run_app()
     at.date_input(key="f_dates").set_value((dt.date(2020, 1, 1), dt.date(2020, 12, 31))).run()
     (folder / "later.txt").write_text(HOSTILE_RELEASE)
