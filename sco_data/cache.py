@@ -46,7 +46,8 @@ class CorpusCache:
         self.participants = self._read(PARTICIPANTS)
         if not self.outcomes.empty:
             self.outcomes = self.outcomes.drop_duplicates("content_hash", keep="last")
-        self._hashes = set(self.outcomes["content_hash"]) if not self.outcomes.empty else set()
+        self.hashes: frozenset[str] = frozenset(self.outcomes["content_hash"]) if not self.outcomes.empty \
+            else frozenset()
         self._stat_index: dict[tuple[str, int, int], str] = {}
         if not self.manifest.empty:
             self._stat_index = dict(zip(
@@ -71,7 +72,7 @@ class CorpusCache:
         return self._stat_index.get((path, size, mtime_ns))
 
     def has(self, digest: str) -> bool:
-        return digest in self._hashes
+        return digest in self.hashes
 
     def store(self, manifest: pd.DataFrame, outcomes: pd.DataFrame, participants: pd.DataFrame) -> None:
         """Append what this load learned; merge segments when there are too many."""

@@ -163,22 +163,11 @@ def topic_frequencies_figure(frequencies: pd.DataFrame) -> go.Figure:
     shown = frequencies[frequencies["releases"] > 0] if not frequencies.empty else frequencies
     if shown.empty:
         return empty_figure(title, "No topic is discussed in the releases that match.")
-    fig = go.Figure(
-        go.Bar(
-            x=shown["releases"].tolist(),
-            y=shown["label"].tolist(),
-            orientation="h",
-            customdata=shown[["mentions"]].to_numpy(),
-            marker_color="#1f77b4",
-            hovertemplate="<b>%{y}</b><br>Releases: %{x}<br>Mentions: %{customdata[0]}"
-            "<extra></extra>",
-        )
+    return _ranked_bars(
+        title, shown["releases"], shown["label"], shown[["mentions"]].to_numpy(), "#1f77b4",
+        "<b>%{y}</b><br>Releases: %{x}<br>Mentions: %{customdata[0]}<extra></extra>",
+        "Releases", "Topic", category_axis=False,
     )
-    fig.update_xaxes(
-        title_text="Releases", rangemode="tozero", **_count_ticks(shown["releases"].max())
-    )
-    fig.update_yaxes(title_text="Topic", autorange="reversed")
-    return _layout(fig, title, height=max(260, 60 + 28 * len(shown)))
 
 
 def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year") -> go.Figure:
@@ -220,24 +209,11 @@ def top_counterparts_figure(counterparts: pd.DataFrame) -> go.Figure:
     details = counterparts[["title", "country"]].astype(object).where(
         counterparts[["title", "country"]].notna(), "unknown"
     )
-    fig = go.Figure(
-        go.Bar(
-            x=counterparts["engagements"].tolist(),
-            y=counterparts["name"].tolist(),
-            orientation="h",
-            customdata=details.to_numpy(),
-            marker_color="#ff7f0e",
-            hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>Country: %{customdata[1]}"
-            "<br>Engagements: %{x}<extra></extra>",
-        )
+    return _ranked_bars(
+        title, counterparts["engagements"], counterparts["name"], details.to_numpy(), "#ff7f0e",
+        "<b>%{y}</b><br>%{customdata[0]}<br>Country: %{customdata[1]}<br>Engagements: %{x}<extra></extra>",
+        "Engagements", "Counterpart",
     )
-    fig.update_xaxes(
-        title_text="Engagements",
-        rangemode="tozero",
-        **_count_ticks(counterparts["engagements"].max()),
-    )
-    fig.update_yaxes(title_text="Counterpart", autorange="reversed", type="category")
-    return _layout(fig, title, height=max(260, 60 + 28 * len(counterparts)))
 
 
 def top_countries_figure(countries: pd.DataFrame) -> go.Figure:
@@ -245,22 +221,31 @@ def top_countries_figure(countries: pd.DataFrame) -> go.Figure:
     title = "Counterpart countries"
     if countries.empty:
         return empty_figure(title, "No counterpart country is known for the releases that match.")
+    return _ranked_bars(
+        title, countries["engagements"], countries["country"], countries[["people"]].to_numpy(), "#2ca02c",
+        "<b>%{y}</b><br>Engagements: %{x}<br>People: %{customdata[0]}<extra></extra>",
+        "Engagements", "Country",
+    )
+
+
+def _ranked_bars(title: str, values: pd.Series, labels: pd.Series, customdata, colour: str,
+                 hovertemplate: str, value_title: str, label_title: str,
+                 category_axis: bool = True) -> go.Figure:
+    """Horizontal bars, largest first, one row per label: the shape of every "top N" chart."""
     fig = go.Figure(
         go.Bar(
-            x=countries["engagements"].tolist(),
-            y=countries["country"].tolist(),
+            x=values.tolist(),
+            y=labels.tolist(),
             orientation="h",
-            customdata=countries[["people"]].to_numpy(),
-            marker_color="#2ca02c",
-            hovertemplate="<b>%{y}</b><br>Engagements: %{x}<br>People: %{customdata[0]}"
-            "<extra></extra>",
+            customdata=customdata,
+            marker_color=colour,
+            hovertemplate=hovertemplate,
         )
     )
-    fig.update_xaxes(
-        title_text="Engagements", rangemode="tozero", **_count_ticks(countries["engagements"].max())
-    )
-    fig.update_yaxes(title_text="Country", autorange="reversed", type="category")
-    return _layout(fig, title, height=max(260, 60 + 28 * len(countries)))
+    fig.update_xaxes(title_text=value_title, rangemode="tozero", **_count_ticks(values.max()))
+    label_axis = {"type": "category"} if category_axis else {}
+    fig.update_yaxes(title_text=label_title, autorange="reversed", **label_axis)
+    return _layout(fig, title, height=max(260, 60 + 28 * len(values)))
 
 
 def engagement_map_figure(places: pd.DataFrame, outlines: bool = True) -> go.Figure:

@@ -13,8 +13,15 @@ from tqdm import tqdm
 from sco_data.cache import clear_cache, default_cache_dir
 from sco_data.corpus import DEFAULT_MAX_FILE_BYTES, Corpus, load_corpus
 from sco_data.export import to_csv_bytes
-from sco_data.schema import ENGAGEMENT_LABELS, REPORT_OK, REPORT_REJECTED, REPORT_SKIPPED, REPORT_WARNING
-from sco_data.topics import load_taxonomy
+from sco_data.schema import (
+    ENGAGEMENT_LABELS,
+    REPORT_OK,
+    REPORT_REJECTED,
+    REPORT_SKIPPED,
+    REPORT_WARNING,
+    topic_flag_column,
+)
+from sco_data.topics import Taxonomy, load_taxonomy
 
 OUTPUT_FORMATS = {".csv": "CSV", ".parquet": "Parquet", ".jsonl": "JSON Lines", ".json": "JSON Lines"}
 
@@ -74,7 +81,7 @@ def _load(args: argparse.Namespace) -> Corpus:
         bar.n = done
         bar.refresh()
 
-    taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+    taxonomy = load_taxonomy(args.taxonomy)
     try:
         return load_corpus(args.paths, args.cache_dir, use_cache=not args.no_cache,
                            max_file_bytes=int(args.max_mb * 1e6), taxonomy=taxonomy, progress=progress)
@@ -115,13 +122,12 @@ def _count_table(title: str, counts: pd.Series) -> str:
     return "\n".join(lines)
 
 
-def stats_text(corpus: Corpus) -> str:
+def stats_text(corpus: Corpus, taxonomy: Taxonomy) -> str:
     releases = corpus.releases
-    taxonomy = load_taxonomy()
     years = releases["event_date"].dt.year.astype("Int64").astype(str).replace("<NA>", "unknown")
     by_type = releases["engagement_type"].map(ENGAGEMENT_LABELS).value_counts()
-    topics = pd.Series({taxonomy.label(topic_id): int(releases[f"topic_{topic_id}"].sum())
-                        for topic_id in taxonomy.ids if f"topic_{topic_id}" in releases})
+    topics = pd.Series({taxonomy.label(topic_id): int(releases[topic_flag_column(topic_id)].sum())
+                        for topic_id in taxonomy.ids}, dtype="int64")
     officials = releases["sco_official"].fillna("unknown").value_counts()
     return "\n\n".join([
         f"{len(releases)} releases",
@@ -152,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "stats":
         corpus = _load(args)
-        print(stats_text(corpus))
+        print(stats_text(corpus, load_taxonomy(args.taxonomy)))
         print()
         print(report_summary(corpus.report))
         return 0

@@ -105,7 +105,7 @@ def _discover(paths: str | Path | Iterable[str | Path], limit: int) -> list[_Inp
         if root.is_dir():
             inputs.extend(_walk(root, limit))
         elif root.is_file():
-            inputs.append(_file_input(root, root.name, limit))
+            inputs.append(_file_input(str(root.resolve()), root.name, limit, root.stat))
         else:
             inputs.append(_Input(label=str(given), verdict=(REPORT_REJECTED, "path does not exist")))
     return inputs
@@ -137,7 +137,7 @@ def _walk(root: Path, limit: int) -> list[_Input]:
             elif entry.name.startswith("."):
                 found.append(_Input(label=label, verdict=(REPORT_SKIPPED, "hidden file, not read")))
             else:
-                found.append(_entry_input(entry, label, limit))
+                found.append(_file_input(entry.path, label, limit, entry.stat))
         for entry in subfolders:
             visit(entry.path, prefix + entry.name + "/")
 
@@ -146,22 +146,14 @@ def _walk(root: Path, limit: int) -> list[_Input]:
     return found
 
 
-def _entry_input(entry: os.DirEntry, label: str, limit: int) -> _Input:
+def _file_input(path: str, label: str, limit: int, stat: Callable[[], os.stat_result]) -> _Input:
+    """A file on disk, judged by its size before anything reads it."""
     try:
-        stat = entry.stat()
+        result = stat()
     except OSError as error:
         return _Input(label=label, verdict=(REPORT_REJECTED, f"cannot read file: {error.strerror}"))
-    return _Input(label=label, path=entry.path, size=stat.st_size, mtime_ns=stat.st_mtime_ns,
-                  verdict=_size_verdict(stat.st_size, limit))
-
-
-def _file_input(path: Path, label: str, limit: int) -> _Input:
-    try:
-        stat = path.stat()
-    except OSError as error:
-        return _Input(label=label, verdict=(REPORT_REJECTED, f"cannot read file: {error.strerror}"))
-    return _Input(label=label, path=str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns,
-                  verdict=_size_verdict(stat.st_size, limit))
+    return _Input(label=label, path=path, size=result.st_size, mtime_ns=result.st_mtime_ns,
+                  verdict=_size_verdict(result.st_size, limit))
 
 
 def _pending(inputs: list[_Input], cache: CorpusCache | None) -> list[_Input]:
@@ -231,8 +223,7 @@ def _parse_all(items: list[_Input], cache: CorpusCache | None, taxonomy: Taxonom
     jobs = [(item.label, item.path, item.data) for item in items]
     for item in items:
         item.data = None
-    known = frozenset(cache.outcomes["content_hash"]) if cache is not None and not cache.outcomes.empty \
-        else frozenset()
+    known = cache.hashes if cache is not None else frozenset()
     total = len(jobs)
     worker_count = workers or os.cpu_count() or 1
     size = PARALLEL_CHUNK if total >= PARALLEL_MIN_FILES and worker_count > 1 else 100
@@ -248,9 +239,11 @@ def _parse_all(items: list[_Input], cache: CorpusCache | None, taxonomy: Taxonom
         item.digest, item.verdict = digest, verdict
     frames = [result.outcomes for result in results if not result.outcomes.empty]
     people = [result.participants for result in results if not result.participants.empty]
-    empty_frame, empty_people = _outcome_frames([], taxonomy)
-    outcomes = pd.concat(frames, ignore_index=True) if frames else empty_frame
-    participants = pd.concat(people, ignore_index=True) if people else empty_people
+    if not frames:
+        outcomes, participants = _outcome_frames([], taxonomy)
+        return outcomes, participants, 0
+    outcomes = pd.concat(frames, ignore_index=True)
+    participants = pd.concat(people, ignore_index=True) if people else _outcome_frames([], taxonomy)[1]
     if len(frames) > 1:
         duplicated = outcomes["content_hash"].duplicated()
         outcomes = outcomes[~duplicated].reset_index(drop=True)

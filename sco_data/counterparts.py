@@ -165,17 +165,16 @@ def _joint_subject_chain(sentence: str, official_name: str | None) -> str | None
 
 def _counterpart_chain(sentence: str, official_name: str | None) -> tuple[str, str | None] | None:
     """The text naming the counterparts, and the body they lead when it is a delegation."""
-    between = BETWEEN.search(sentence)
     chain = _subject_chain(sentence, official_name) or _joint_subject_chain(sentence, official_name)
-    if chain is not None:
-        pass
-    elif between and _is_sco_side(between.group(1), official_name):
-        chain = between.group(2)
-    else:
-        cue = COUNTERPART_CUES.search(sentence)
-        if cue is None:
-            return None
-        chain = sentence[cue.end():]
+    if chain is None:
+        between = BETWEEN.search(sentence)
+        if between and _is_sco_side(between.group(1), official_name):
+            chain = between.group(2)
+        else:
+            cue = COUNTERPART_CUES.search(sentence)
+            if cue is None:
+                return None
+            chain = sentence[cue.end():]
     chain = LEADING_CIRCUMSTANCE.sub("", chain)
     body = None
     led_by = LED_BY.search(chain)

@@ -7,7 +7,7 @@ Parquet and dashboard views of a corpus always agree on names and order.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ENGAGEMENT_TYPES: tuple[str, ...] = ("meeting", "phone_call", "video_call", "event", "other")
 
@@ -62,7 +62,7 @@ class Release:
     text: str
     warnings: tuple[str, ...]
     topic_mentions: tuple[tuple[str, int], ...] = ()
-    foreign_lines: tuple[str, ...] = field(default=())
+    foreign_lines: tuple[str, ...] = ()
 
 
 # Columns of Corpus.releases, in order. topic_<id> (bool) and topic_<id>_mentions (int)
