@@ -37,7 +37,7 @@ NOT_CITIES = frozenset({
     "Mercedes", "Concordia", "Progreso", "Independence", "Liberty", "Hope", "Friendship",
     "President", "Minister", "Forum", "Council", "Federation", "Republic", "General",
     "Secretary", "Asia", "Europe", "Africa", "Central", "Eastern", "Western", "Southern",
-    "Northern", "Delhi", "Kazan", "Dash", "Ming", "Ma", "Li", "Linz", "Wang", "Sun",
+    "Northern", "Dash", "Ming", "Ma", "Li", "Linz", "Wang", "Sun",
 })
 
 # Suffixes ISO 3166-2 puts on subdivision names ("Henan Sheng", "Almaty oblysy").

@@ -223,3 +223,10 @@ def test_talks_during_a_visit_take_their_own_date() -> None:
         "Igor Lobanov.")
     assert release.event_date == D(2024, 3, 5)
     assert [(person.name, person.country) for person in release.counterparts] == [("Igor Lobanov", "Russia")]
+
+
+@pytest.mark.parametrize(("city", "country"), [("Kazan", "Russia"), ("Delhi", "India"), ("Urumqi", "China")])
+def test_cities_of_sco_meetings_resolve(city: str, country: str) -> None:
+    release = sco_data.parse_release(f"On 3 March 2021, SCO Secretary-General Vladimir Norov met in {city} "
+                                     "with Minister of Foreign Affairs of Iran Javad Zarif.")
+    assert (release.location_city, release.location_country) == (city, country)
