@@ -20,10 +20,18 @@ import pandas as pd
 import streamlit as st
 
 import sco_data
-from sco_data import charts, evidence, query
-from sco_data.corpus import DEFAULT_MAX_FILE_BYTES
-from sco_data.evidence import escape_markdown
-from sco_data.export import to_csv_bytes
+from sco_data.corpus.discovery import DEFAULT_MAX_FILE_BYTES
+from sco_data.explore import (
+    aggregations,
+    charts,
+    evidence,
+    filtering,
+    people,
+    periods,
+    urlstate,
+)
+from sco_data.explore.evidence import escape_markdown
+from sco_data.explore.export import to_csv_bytes
 from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES, REPORT_COLUMNS
 
 BUNDLED_DATA = Path(__file__).resolve().parent / "data" / "releases"
@@ -34,7 +42,7 @@ FIELDS_TABLE_HEIGHT = 680
 # Up to this many filtered releases the CSV downloads are written at once; above, on request.
 EAGER_CSV_ROWS = 5_000
 
-# Widget keys of the filters; query.PARAM_NAMES gives the matching URL parameter names.
+# Widget keys of the filters; urlstate.PARAM_NAMES gives the matching URL parameter names.
 FILTER_KEYS = {
     "dates": "f_dates",
     "engagement_types": "f_types",
@@ -80,9 +88,9 @@ def load_frames(
 def load_prepared(
     data_dir: str, uploads: tuple[tuple[str, bytes], ...]
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The loaded frames with query.prepare()'s columns; shared read-only, never copied."""
+    """The loaded frames with filtering.prepare()'s columns; shared read-only, never copied."""
     releases, participants, report = load_frames(data_dir, uploads)
-    return query.prepare(releases), query.prepare_participants(participants), report
+    return filtering.prepare(releases), people.prepare_participants(participants), report
 
 
 @st.cache_resource
@@ -91,29 +99,29 @@ def taxonomy() -> sco_data.Taxonomy:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def filter_options(data_dir: str, uploads: tuple[tuple[str, bytes], ...]) -> query.FilterOptions:
+def filter_options(data_dir: str, uploads: tuple[tuple[str, bytes], ...]) -> filtering.FilterOptions:
     """What each sidebar filter offers for this corpus (computed once per corpus)."""
-    return query.filter_options(load_prepared(data_dir, uploads)[0], taxonomy())
+    return filtering.filter_options(load_prepared(data_dir, uploads)[0], taxonomy())
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def csv_downloads(
-    data_dir: str, uploads: tuple[tuple[str, bytes], ...], filters: query.Filters
+    data_dir: str, uploads: tuple[tuple[str, bytes], ...], filters: filtering.Filters
 ) -> tuple[bytes, bytes]:
     """CSV of the filtered releases and participants, computed once per filter state."""
-    kept, people = query.apply_filters(load_prepared(data_dir, uploads)[:2], filters)
-    return to_csv_bytes(query.drop_prepared(kept)), to_csv_bytes(query.drop_prepared(people))
+    kept, people = filtering.apply_filters(load_prepared(data_dir, uploads)[:2], filters)
+    return to_csv_bytes(filtering.drop_prepared(kept)), to_csv_bytes(filtering.drop_prepared(people))
 
 
 # --- filters <-> widgets <-> URL ----------------------------------------------------------
 
 
-def seed_filters_from_url(options: query.FilterOptions) -> None:
+def seed_filters_from_url(options: filtering.FilterOptions) -> None:
     """On a session's first run, put the link's filters into the widgets' state."""
     if "url_loaded" in st.session_state:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    filters, notices = query.filters_from_query_params(params, options)
+    filters, notices = urlstate.filters_from_query_params(params, options)
     st.session_state["url_loaded"] = filters
     st.session_state["url_notices"] = notices
     state = st.session_state
@@ -128,13 +136,13 @@ def seed_filters_from_url(options: query.FilterOptions) -> None:
     state[FILTER_KEYS["search"]] = filters.search
 
 
-def keep_state_valid(options: query.FilterOptions) -> None:
+def keep_state_valid(options: filtering.FilterOptions) -> None:
     """Drop widget values the current corpus cannot offer (the data source may change)."""
     state = st.session_state
     for name in ("engagement_types", "topics", "officials", "countries"):
         key, allowed = FILTER_KEYS[name], set(getattr(options, name))
         state[key] = [v for v in state.get(key, []) if v in allowed]
-    if state.get(FILTER_KEYS["topic_mode"]) not in query.TOPIC_MODES:
+    if state.get(FILTER_KEYS["topic_mode"]) not in filtering.TOPIC_MODES:
         state[FILTER_KEYS["topic_mode"]] = "any"
     for name in ("counterpart", "search"):
         state.setdefault(FILTER_KEYS[name], "")
@@ -153,14 +161,14 @@ def keep_state_valid(options: query.FilterOptions) -> None:
         state["date_span"] = span
 
 
-def date_bounds(options: query.FilterOptions) -> tuple[dt.date, dt.date]:
+def date_bounds(options: filtering.FilterOptions) -> tuple[dt.date, dt.date]:
     """The date widget's limits: the corpus span, widened to any date a link asked for."""
-    loaded = st.session_state.get("url_loaded") or query.Filters()
+    loaded = st.session_state.get("url_loaded") or filtering.Filters()
     days = [d for d in (options.date_min, options.date_max, loaded.date_from, loaded.date_to) if d]
     return min(days), max(days)
 
 
-def clear_filters(options: query.FilterOptions) -> None:
+def clear_filters(options: filtering.FilterOptions) -> None:
     """Button callback: every filter back to 'show everything'."""
     state = st.session_state
     for name in ("engagement_types", "topics", "officials", "countries"):
@@ -172,7 +180,7 @@ def clear_filters(options: query.FilterOptions) -> None:
         state[FILTER_KEYS["dates"]] = (options.date_min, options.date_max)
 
 
-def sidebar_filters(sb, options: query.FilterOptions) -> query.Filters:
+def sidebar_filters(sb, options: filtering.FilterOptions) -> filtering.Filters:
     """Draw the filter widgets into the sidebar area `sb`; return what they say as Filters."""
     sb.header("Filters")
     date_from = date_to = None
@@ -210,7 +218,7 @@ def sidebar_filters(sb, options: query.FilterOptions) -> query.Filters:
     )
     mode = sb.radio(
         "Releases with",
-        options=list(query.TOPIC_MODES),
+        options=list(filtering.TOPIC_MODES),
         format_func=lambda value: {"any": "any chosen topic", "all": "all chosen topics"}[value],
         key=FILTER_KEYS["topic_mode"],
         horizontal=True,
@@ -233,7 +241,7 @@ def sidebar_filters(sb, options: query.FilterOptions) -> query.Filters:
         help="Every word must appear; case is ignored.",
     )
     sb.button("Clear filters", key="clear_filters", on_click=clear_filters, args=(options,))
-    return query.Filters(
+    return filtering.Filters(
         date_from=date_from,
         date_to=date_to,
         engagement_types=tuple(types),
@@ -246,15 +254,15 @@ def sidebar_filters(sb, options: query.FilterOptions) -> query.Filters:
     )
 
 
-def mirror_to_url(filters: query.Filters) -> None:
+def mirror_to_url(chosen: filtering.Filters) -> None:
     """Write the filters into the page URL, so the view can be shared as a link."""
     wanted = {
         key: value if isinstance(value, list) else [value]
-        for key, value in query.filters_to_query_params(filters).items()
+        for key, value in urlstate.filters_to_query_params(chosen).items()
     }
     current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
     if wanted != current:
-        st.query_params.from_dict(query.filters_to_query_params(filters))
+        st.query_params.from_dict(urlstate.filters_to_query_params(chosen))
 
 
 # --- sections ----------------------------------------------------------------------------
@@ -340,7 +348,7 @@ def explain_empty_source(folder: Path, shown: str, report: pd.DataFrame) -> None
 
 
 def show_headline(releases: pd.DataFrame, participants: pd.DataFrame) -> None:
-    figures = query.headline_figures(releases, participants)
+    figures = aggregations.headline_figures(releases, participants)
     cols = st.columns([1, 1, 1, 2])
     cols[0].metric("Engagements", f"{figures.engagements:,}", help="Releases that match.")
     cols[1].metric("Counterparts", f"{figures.counterparts:,}", help="Distinct people met.")
@@ -359,15 +367,15 @@ def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None
     st.header("Engagements over time")
     period = st.radio(
         "Group by",
-        options=list(query.PERIODS),
-        format_func=query.PERIOD_LABELS.get,
-        index=query.PERIODS.index("quarter"),
+        options=list(periods.PERIODS),
+        format_func=periods.PERIOD_LABELS.get,
+        index=periods.PERIODS.index("quarter"),
         horizontal=True,
         key="period",
     )
     st.caption("How many engagements the releases report per period, split by how they took place.")
     st.plotly_chart(
-        charts.engagements_over_time_figure(query.engagements_over_time(releases, period), period),
+        charts.engagements_over_time_figure(aggregations.engagements_over_time(releases, period), period),
         key="chart_engagements",
     )
 
@@ -376,13 +384,13 @@ def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None
     with left:
         st.caption("Releases that discuss each topic; hover for the number of mentions.")
         st.plotly_chart(
-            charts.topic_frequencies_figure(query.topic_frequencies(releases, tax)),
+            charts.topic_frequencies_figure(aggregations.topic_frequencies(releases, tax)),
             key="chart_topics",
         )
     with right:
         st.caption(f"Releases per topic and {period}: darker cells, more releases.")
         st.plotly_chart(
-            charts.topics_over_time_figure(query.topics_over_time(releases, period, tax), period),
+            charts.topics_over_time_figure(aggregations.topics_over_time(releases, period, tax), period),
             key="chart_topics_time",
         )
 
@@ -391,16 +399,16 @@ def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None
     with left:
         st.caption(f"The {TOP_N} counterparts met most often (by number of releases).")
         st.plotly_chart(
-            charts.top_counterparts_figure(query.top_counterparts(participants, TOP_N)),
+            charts.top_counterparts_figure(people.top_counterparts(participants, TOP_N)),
             key="chart_counterparts",
         )
     with right:
         st.caption("Countries the counterparts represent, by number of engagements.")
         st.plotly_chart(
-            charts.top_countries_figure(query.top_countries(participants, TOP_N)),
+            charts.top_countries_figure(people.top_countries(participants, TOP_N)),
             key="chart_countries",
         )
-    places = query.place_counts(releases)
+    places = aggregations.place_counts(releases)
     left, right = st.columns([2, 1])
     with left:
         st.caption("Where engagements took place; larger points, more engagements.")
@@ -422,13 +430,13 @@ def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None
     st.caption(
         "Everyone named in the matching releases, one row per person. Click a header to sort."
     )
-    people = query.participants_table(participants)
-    if people.empty:
+    table = people.participants_table(participants)
+    if table.empty:
         st.info("No participants in the releases that match.")
     else:
-        people["role"] = people["role"].map({"sco": "SCO", "counterpart": "Counterpart"})
+        table["role"] = table["role"].map({"sco": "SCO", "counterpart": "Counterpart"})
         st.dataframe(
-            people,
+            table,
             hide_index=True,
             key="participants_table",
             column_config={
@@ -445,7 +453,7 @@ def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None
 
 def show_releases(releases: pd.DataFrame, tax) -> None:
     st.header("Releases")
-    table = query.releases_table(releases, tax)
+    table = aggregations.releases_table(releases, tax)
     if table.empty:
         st.info("No releases match the current filters.")
         return
@@ -496,7 +504,7 @@ def show_release(release: pd.Series, tax, chosen: bool) -> None:
             st.markdown(evidence.release_markdown(release, tax))
 
 
-def show_downloads(folder: str, uploads, filters: query.Filters, counts: tuple[int, int]) -> None:
+def show_downloads(folder: str, uploads, filters: filtering.Filters, counts: tuple[int, int]) -> None:
     """Download buttons for the filtered releases and participants as CSV."""
     st.header("Download")
     st.caption(
@@ -568,7 +576,7 @@ def main() -> None:
         for notice in st.session_state.get("url_notices", []):
             st.warning(escape_markdown(notice), icon="⚠️")
 
-    kept, people = query.apply_filters((releases, participants), filters)
+    kept, people = filtering.apply_filters((releases, participants), filters)
     show_headline(kept, people)
     if kept.empty:
         st.info(

@@ -90,8 +90,9 @@ def child_app(timeout: float) -> dict:
         return {"error": "dashboard.py not found"}
     import pandas  # noqa: F401  imports are paid before the clock starts: see README
     import plotly.express  # noqa: F401
-    import sco_data  # noqa: F401
     from streamlit.testing.v1 import AppTest
+
+    import sco_data  # noqa: F401
 
     app = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
     start = time.perf_counter()

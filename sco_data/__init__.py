@@ -6,10 +6,10 @@ The public API:
 """
 
 from sco_data.corpus import Corpus, load_corpus
-from sco_data.export import to_csv_bytes
+from sco_data.explore.export import to_csv_bytes
 from sco_data.extract import parse_release
+from sco_data.extract.topics import Taxonomy, Topic, load_taxonomy
 from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES, Person, Release
-from sco_data.topics import Taxonomy, Topic, load_taxonomy
 
 __all__ = [
     "Corpus",

@@ -10,9 +10,11 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from sco_data.cache import clear_cache, default_cache_dir
-from sco_data.corpus import DEFAULT_MAX_FILE_BYTES, Corpus, load_corpus
-from sco_data.export import to_csv_bytes
+from sco_data.corpus.discovery import DEFAULT_MAX_FILE_BYTES
+from sco_data.corpus.load import Corpus, load_corpus
+from sco_data.corpus.store import clear_cache, default_cache_dir
+from sco_data.explore.export import to_csv_bytes
+from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import (
     ENGAGEMENT_LABELS,
     REPORT_OK,
@@ -21,7 +23,6 @@ from sco_data.schema import (
     REPORT_WARNING,
     topic_flag_column,
 )
-from sco_data.topics import Taxonomy, load_taxonomy
 
 OUTPUT_FORMATS = {".csv": "CSV", ".parquet": "Parquet", ".jsonl": "JSON Lines", ".json": "JSON Lines"}
 

@@ -217,7 +217,7 @@ def _score_topics(tally: _Tally, gold: GoldRelease, release: Release) -> None:
 
 def _topic_order(seen: set[str]) -> list[str]:
     """Taxonomy ids in taxonomy order, then any other id the gold set or extractor used."""
-    from sco_data.topics import load_taxonomy
+    from sco_data.extract.topics import load_taxonomy
 
     ids = list(load_taxonomy().ids)
     return ids + sorted(seen - set(ids))
@@ -229,7 +229,7 @@ def evaluate_gold(gold_path: Path, parse: Parser | None = None) -> EvaluationRes
     `parse` defaults to `sco_data.parse_release`; it is called as `parse(text, source=file)`.
     """
     if parse is None:
-        from sco_data.extract import parse_release as parse
+        from sco_data.extract.release import parse_release as parse
     gold_path = Path(gold_path)
     folder = gold_path.parent / RELEASES_FOLDER
     gold_releases = read_gold(gold_path)

@@ -248,7 +248,7 @@ def test_docs_name_every_url_parameter_widget_key_and_variable():
     """docs/dashboard.md cannot drift from the page: every name it must explain is in it."""
     docs = (DASHBOARD.parent / "docs" / "dashboard.md").read_text(encoding="utf-8")
     source = DASHBOARD.read_text(encoding="utf-8")
-    from sco_data.query import PARAM_NAMES
+    from sco_data.explore.urlstate import PARAM_NAMES
 
     keys = set(re.findall(r'key="([a-z_]+)"', source)) | set(
         re.findall(r'"(f_[a-z_]+)"', source)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from sco_data import charts, query
+from sco_data.explore import aggregations, charts, filtering, people
 
 
 def counts(rows):
@@ -56,31 +56,31 @@ def assert_empty(fig: go.Figure, title: str, message: str) -> None:
 
 
 def test_every_builder_has_an_empty_state(seed_corpus):
-    releases = query.prepare(seed_corpus.releases).iloc[:0]
+    releases = filtering.prepare(seed_corpus.releases).iloc[:0]
     participants = seed_corpus.participants.iloc[:0]
     assert_empty(
-        charts.engagements_over_time_figure(query.engagements_over_time(releases), "month"),
+        charts.engagements_over_time_figure(aggregations.engagements_over_time(releases), "month"),
         "Engagements per month, by type", charts.EMPTY_MESSAGE,
     )
     assert_empty(
-        charts.topic_frequencies_figure(query.topic_frequencies(releases)),
+        charts.topic_frequencies_figure(aggregations.topic_frequencies(releases)),
         "Topics: releases that discuss each", "No topic is discussed in the releases that match.",
     )
     assert_empty(
-        charts.topics_over_time_figure(query.topics_over_time(releases, "year"), "year"),
+        charts.topics_over_time_figure(aggregations.topics_over_time(releases, "year"), "year"),
         "Topics per year", "No topic is discussed in the releases that match.",
     )
     assert_empty(
-        charts.top_counterparts_figure(query.top_counterparts(participants)),
+        charts.top_counterparts_figure(people.top_counterparts(participants)),
         "Counterparts met most often", charts.EMPTY_MESSAGE,
     )
     assert_empty(
-        charts.top_countries_figure(query.top_countries(participants)),
+        charts.top_countries_figure(people.top_countries(participants)),
         "Counterpart countries",
         "No counterpart country is known for the releases that match.",
     )
     assert_empty(
-        charts.engagement_map_figure(query.place_counts(releases)),
+        charts.engagement_map_figure(aggregations.place_counts(releases)),
         "Where engagements took place", "No engagement with a known place matches the filters.",
     )
 
@@ -188,12 +188,12 @@ def test_map_keeps_a_wide_spread_of_places_with_a_margin():
 
 
 def test_seed_figures_show_the_three_releases(seed_corpus):
-    releases = query.prepare(seed_corpus.releases)
-    fig = charts.engagements_over_time_figure(query.engagements_over_time(releases, "year"), "year")
+    releases = filtering.prepare(seed_corpus.releases)
+    fig = charts.engagements_over_time_figure(aggregations.engagements_over_time(releases, "year"), "year")
     assert [(t.name, list(t.y)) for t in fig.data] == [
         ("Meeting", [1, 0, 1]), ("Phone call", [0, 1, 0]),
     ]
-    places = charts.engagement_map_figure(query.place_counts(releases)).data[0]
+    places = charts.engagement_map_figure(aggregations.place_counts(releases)).data[0]
     assert sorted(places.text) == ["Fangchenggang, China", "Zhengzhou, China"]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 import sco_data
 from sco_data.cli import main as cli_main
+from sco_data.extract.topics import DEFAULT_TAXONOMY_PATH
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "releases"
 PHONE_SEED = "003_9d2223d45b28a80f.txt"
@@ -164,7 +165,7 @@ class TestCache:
     def test_changed_taxonomy_invalidates_the_cached_topics(self, tmp_path: Path) -> None:
         folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
         sco_data.load_corpus(folder, cache)
-        bundled = (Path(sco_data.__file__).parent / "topics.toml").read_text(encoding="utf-8")
+        bundled = DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8")
         edited = tmp_path / "topics.toml"
         edited.write_text(bundled + '\n[topics.telephony]\nlabel = "Telephony"\nkeywords = ["telephone"]\n',
                           encoding="utf-8")
@@ -181,7 +182,7 @@ class TestCache:
 
 
 def test_parallel_ingest_gives_the_same_tables_as_serial(tmp_path: Path) -> None:
-    from sco_data.corpus import PARALLEL_MIN_FILES
+    from sco_data.corpus.load import PARALLEL_MIN_FILES
 
     base = seed_text()
     folder = tmp_path / "corpus"

@@ -16,8 +16,8 @@ from sco_data.evaluate import (
     precision_recall_f1,
     read_gold,
 )
+from sco_data.extract.topics import load_taxonomy
 from sco_data.schema import Person, Release
-from sco_data.topics import load_taxonomy
 
 GOLD_PATH = Path(__file__).parent / "gold" / "gold.jsonl"
 

@@ -8,8 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sco_data
-from sco_data import evidence
-from sco_data.evidence import escape_markdown, release_segments, segments_to_markdown
+from sco_data.explore import evidence
+from sco_data.explore.evidence import (
+    escape_markdown,
+    release_segments,
+    segments_to_markdown,
+)
 
 TEXT = (
     "On 26 May 2019, SCO Secretary-General Vladimir Norov met with President of the "

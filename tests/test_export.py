@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sco_data.export import FORMULA_TRIGGERS, neutralise_cell, to_csv_bytes
+from sco_data.explore.export import FORMULA_TRIGGERS, neutralise_cell, to_csv_bytes
 
 BOM = b"\xef\xbb\xbf"
 

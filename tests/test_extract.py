@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 import sco_data
-from sco_data.counterparts import country_of, find_counterparts, organisation_of
-from sco_data.dates import find_dates, lead_date_mention, to_date
-from sco_data.officials import find_official
+from sco_data.extract.counterparts import country_of, find_counterparts, organisation_of
+from sco_data.extract.dates import find_dates, lead_date_mention, to_date
+from sco_data.extract.officials import find_official
 
 D = dt.date
 
@@ -188,7 +188,7 @@ def test_nothing_to_extract() -> None:
     ("not a date", None),
 ])
 def test_release_date_from_page_metadata(text: str, expected: dt.date | None) -> None:
-    from sco_data.dates import parse_date_text
+    from sco_data.extract.dates import parse_date_text
 
     assert parse_date_text(text) == expected
 

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sco_data import query
-from sco_data.query import Filters, FilterOptions
+from sco_data.explore import aggregations, filtering, people, urlstate
+from sco_data.explore.filtering import FilterOptions, Filters
 from sco_data.schema import (
+    ENGAGEMENT_TYPES,
     PARTICIPANT_COLUMNS,
     RELEASE_COLUMNS,
     topic_flag_column,
@@ -94,11 +95,11 @@ def ids(releases: pd.DataFrame) -> list[str]:
 def test_prepare_adds_helpers_without_touching_the_input(sample):
     releases, _ = sample
     before = releases.copy()
-    prepared = query.prepare(releases)
+    prepared = filtering.prepare(releases)
     pd.testing.assert_frame_equal(releases, before)
-    assert query.is_prepared(prepared) and not query.is_prepared(releases)
-    assert query.prepare(prepared) is prepared
-    assert list(query.drop_prepared(prepared).columns) == list(releases.columns)
+    assert filtering.is_prepared(prepared) and not filtering.is_prepared(releases)
+    assert filtering.prepare(prepared) is prepared
+    assert list(filtering.drop_prepared(prepared).columns) == list(releases.columns)
     assert prepared["_year"].tolist()[:2] == [pd.Timestamp("2019"), pd.Timestamp("2020")]
     assert pd.isna(prepared["_month"].iloc[4])
 
@@ -134,7 +135,7 @@ def test_prepare_adds_helpers_without_touching_the_input(sample):
 )
 def test_apply_filters_keeps_the_expected_releases(sample, filters, expected):
     releases, participants = sample
-    kept, people = query.apply_filters((releases, participants), filters)
+    kept, people = filtering.apply_filters((releases, participants), filters)
     assert ids(kept) == expected
     assert sorted(set(people["release_id"])) == expected
 
@@ -143,7 +144,7 @@ def test_apply_filters_accepts_a_corpus_like_object(sample):
     class Corpus:
         releases, participants = sample
 
-    kept, people = query.apply_filters(Corpus, Filters(engagement_types=("phone_call",)))
+    kept, people = filtering.apply_filters(Corpus, Filters(engagement_types=("phone_call",)))
     assert ids(kept) == ["b"]
     assert people["name"].tolist() == ["Vladimir Norov", "Mr Le Yucheng"]
 
@@ -159,7 +160,7 @@ def test_filters_normalise_sequences_and_text():
 
 
 def test_seed_corpus_phone_call_is_the_2020_release(seed_corpus):
-    kept, people = query.apply_filters(seed_corpus, Filters(engagement_types=("phone_call",)))
+    kept, people = filtering.apply_filters(seed_corpus, Filters(engagement_types=("phone_call",)))
     assert kept["event_date"].tolist() == [pd.Timestamp("2020-04-29")]
     assert "Le Yucheng" in people["name"].tolist()
 
@@ -177,7 +178,7 @@ def test_seed_corpus_phone_call_is_the_2020_release(seed_corpus):
     ],
 )
 def test_seed_corpus_filters(seed_corpus, filters, days):
-    kept, _ = query.apply_filters(seed_corpus, filters)
+    kept, _ = filtering.apply_filters(seed_corpus, filters)
     assert sorted(kept["event_date"].dt.strftime("%Y-%m-%d")) == days
 
 
@@ -185,7 +186,7 @@ def test_seed_corpus_filters(seed_corpus, filters, days):
 
 
 def test_filter_options_of_the_sample(sample):
-    options = query.filter_options(sample[0], LABELS)
+    options = filtering.filter_options(sample[0], LABELS)
     assert options.officials == ("Vladimir Norov", "Zhang Ming")
     assert options.countries == ("China", "South Africa")
     assert options.topics == TOPICS
@@ -193,10 +194,10 @@ def test_filter_options_of_the_sample(sample):
 
 
 def test_query_params_leave_defaults_out():
-    assert query.filters_to_query_params(Filters()) == {}
+    assert urlstate.filters_to_query_params(Filters()) == {}
     filters = Filters(date_from=dt.date(2020, 1, 2), engagement_types=("phone_call",),
                       topics=("health", "covid19"), topic_mode="all", search="vaccine")
-    assert query.filters_to_query_params(filters) == {
+    assert urlstate.filters_to_query_params(filters) == {
         "from": "2020-01-02", "type": ["phone_call"], "topic": ["health", "covid19"],
         "topic_mode": "all", "q": "vaccine",
     }
@@ -210,9 +211,9 @@ OPTIONS = FilterOptions(topics=TOPICS, officials=("Vladimir Norov", "Zhang Ming"
 @given(
     date_from=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2010, 1, 1)),
     date_to=st.none() | st.dates(dt.date(2010, 1, 2), dt.date(2030, 1, 1)),
-    types=st.lists(st.sampled_from(query.ENGAGEMENT_TYPES), unique=True),
+    types=st.lists(st.sampled_from(ENGAGEMENT_TYPES), unique=True),
     topics=st.lists(st.sampled_from(TOPICS), unique=True),
-    mode=st.sampled_from(query.TOPIC_MODES),
+    mode=st.sampled_from(filtering.TOPIC_MODES),
     officials=st.lists(st.sampled_from(OPTIONS.officials), unique=True),
     countries=st.lists(st.sampled_from(OPTIONS.countries), unique=True),
     counterpart=st.text(max_size=30).map(str.strip),
@@ -222,14 +223,14 @@ def test_query_params_round_trip(date_from, date_to, types, topics, mode, offici
                                  countries, counterpart, search):
     filters = Filters(date_from, date_to, tuple(types), tuple(topics), mode, tuple(officials),
                       tuple(countries), counterpart, search)
-    back, notices = query.filters_from_query_params(
-        query.filters_to_query_params(filters), OPTIONS
+    back, notices = urlstate.filters_from_query_params(
+        urlstate.filters_to_query_params(filters), OPTIONS
     )
     assert (back, notices) == (filters, [])
 
 
 def test_query_params_accept_labels_and_any_case():
-    filters, notices = query.filters_from_query_params(
+    filters, notices = urlstate.filters_from_query_params(
         {"type": ["Phone call", "MEETING"], "topic": "covid-19", "country": "china"}, OPTIONS
     )
     assert notices == []
@@ -238,12 +239,12 @@ def test_query_params_accept_labels_and_any_case():
 
 
 def test_bad_query_params_are_ignored_with_notices():
-    filters, notices = query.filters_from_query_params(
+    filters, notices = urlstate.filters_from_query_params(
         {"type": ["phone_call", "telepathy"], "from": "2020-13-45", "topic_mode": "most",
          "topic": "astrology", "q": "x" * 500, "unknown": "1"},
         OPTIONS,
     )
-    assert filters == Filters(engagement_types=("phone_call",), search="x" * query.MAX_TEXT_PARAM)
+    assert filters == Filters(engagement_types=("phone_call",), search="x" * urlstate.MAX_TEXT_PARAM)
     assert notices == [
         "Ignored engagement type 'telepathy' from the link: no such engagement type.",
         "Ignored topic 'astrology' from the link: no such topic.",
@@ -254,7 +255,7 @@ def test_bad_query_params_are_ignored_with_notices():
 
 
 def test_reversed_date_range_in_a_link_is_dropped():
-    filters, notices = query.filters_from_query_params({"from": "2021-01-01", "to": "2020-01-01"},
+    filters, notices = urlstate.filters_from_query_params({"from": "2021-01-01", "to": "2020-01-01"},
                                                        OPTIONS)
     assert (filters.date_from, filters.date_to) == (None, None)
     assert notices == ["Ignored the date range from the link: it ends before it starts."]
@@ -262,11 +263,11 @@ def test_reversed_date_range_in_a_link_is_dropped():
 
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(
-    st.sampled_from([*query.PARAM_NAMES.values(), "junk"]),
+    st.sampled_from([*urlstate.PARAM_NAMES.values(), "junk"]),
     st.text(max_size=20) | st.lists(st.text(max_size=20), max_size=3),
 ))
 def test_any_query_params_give_filters_never_an_exception(params):
-    filters, notices = query.filters_from_query_params(params, OPTIONS)
+    filters, notices = urlstate.filters_from_query_params(params, OPTIONS)
     assert isinstance(filters, Filters)
     assert all(isinstance(n, str) for n in notices)
 
@@ -275,7 +276,7 @@ def test_any_query_params_give_filters_never_an_exception(params):
 
 
 def test_engagements_over_time_by_year(sample):
-    counts = query.engagements_over_time(query.prepare(sample[0]), "year")
+    counts = aggregations.engagements_over_time(filtering.prepare(sample[0]), "year")
     assert counts.values.tolist() == [
         [pd.Timestamp("2019"), "meeting", "Meeting", 1],
         [pd.Timestamp("2020"), "phone_call", "Phone call", 1],
@@ -287,18 +288,18 @@ def test_engagements_over_time_by_year(sample):
 
 @pytest.mark.parametrize(("period", "first"), [("month", "2019-05-01"), ("quarter", "2019-04-01")])
 def test_engagements_over_time_buckets_unprepared_frames(sample, period, first):
-    counts = query.engagements_over_time(sample[0], period)
+    counts = aggregations.engagements_over_time(sample[0], period)
     assert counts["period"].iloc[0] == pd.Timestamp(first)
     assert counts["count"].sum() == 4  # the undated release is in no period
 
 
 def test_unknown_period_is_an_error(sample):
     with pytest.raises(ValueError, match="period"):
-        query.engagements_over_time(sample[0], "week")
+        aggregations.engagements_over_time(sample[0], "week")
 
 
 def test_topic_frequencies(sample):
-    table = query.topic_frequencies(sample[0], LABELS)
+    table = aggregations.topic_frequencies(sample[0], LABELS)
     assert table.to_dict("records") == [
         {"topic": "health", "label": "Health", "releases": 2, "mentions": 9},
         {"topic": "women", "label": "Women", "releases": 1, "mentions": 12},
@@ -308,21 +309,21 @@ def test_topic_frequencies(sample):
 
 
 def test_topic_frequencies_without_taxonomy_uses_the_columns(sample):
-    assert query.topic_frequencies(sample[0])["label"].tolist()[0] == "Health"
+    assert aggregations.topic_frequencies(sample[0])["label"].tolist()[0] == "Health"
 
 
 def test_topics_over_time(sample):
-    table = query.topics_over_time(sample[0], "year", LABELS)
+    table = aggregations.topics_over_time(sample[0], "year", LABELS)
     assert len(table) == 3 * len(TOPICS)
     year_2020 = table[table["period"] == pd.Timestamp("2020-01-01")]
     assert year_2020[["topic", "releases"]].values.tolist() == [
         ["health", 1], ["covid19", 1], ["ecommerce", 0], ["women", 0],
     ]
-    assert query.topics_over_time(sample[0].iloc[:0], "year", LABELS).empty
+    assert aggregations.topics_over_time(sample[0].iloc[:0], "year", LABELS).empty
 
 
 def test_participants_table_merges_honorifics_and_spacing(sample):
-    table = query.participants_table(sample[1])
+    table = people.participants_table(sample[1])
     le = table[table["name"] == "Le Yucheng"]
     assert le.to_dict("records") == [{
         "name": "Le Yucheng", "title": "Executive Vice Minister", "country": "China",
@@ -343,13 +344,13 @@ def test_participants_table_merges_honorifics_and_spacing(sample):
      "His Excellency Le Yucheng"],
 )
 def test_normalise_name(name):
-    assert query.normalise_name(pd.Series([name])).tolist() == ["le yucheng"]
+    assert people.normalise_name(pd.Series([name])).tolist() == ["le yucheng"]
 
 
 def test_top_counterparts_and_countries(sample):
-    top = query.top_counterparts(sample[1], n=2)
+    top = people.top_counterparts(sample[1], n=2)
     assert top[["name", "engagements"]].values.tolist() == [["Le Yucheng", 2], ["Naledi Pandor", 1]]
-    countries = query.top_countries(sample[1])
+    countries = people.top_countries(sample[1])
     assert countries.to_dict("records") == [
         {"country": "China", "engagements": 4, "people": 3},
         {"country": "South Africa", "engagements": 1, "people": 1},
@@ -357,7 +358,7 @@ def test_top_counterparts_and_countries(sample):
 
 
 def test_place_counts(sample):
-    places = query.place_counts(sample[0])
+    places = aggregations.place_counts(sample[0])
     assert places[["place", "engagements"]].values.tolist() == [
         ["Fangchenggang, China", 1], ["Zhengzhou, China", 1],
     ]
@@ -365,62 +366,62 @@ def test_place_counts(sample):
 
 
 def test_headline_figures(sample):
-    figures = query.headline_figures(*sample)
-    assert figures == query.Headline(
+    figures = aggregations.headline_figures(*sample)
+    assert figures == aggregations.Headline(
         engagements=5, counterparts=5, countries=2, first_date=dt.date(2019, 5, 26),
         last_date=dt.date(2021, 6, 1), undated=1,
     )
 
 
 def test_headline_figures_of_nothing(sample):
-    figures = query.headline_figures(sample[0].iloc[:0], sample[1].iloc[:0])
-    assert figures == query.Headline(0, 0, 0, None, None, 0)
+    figures = aggregations.headline_figures(sample[0].iloc[:0], sample[1].iloc[:0])
+    assert figures == aggregations.Headline(0, 0, 0, None, None, 0)
 
 
 def test_seed_headline(seed_corpus):
-    figures = query.headline_figures(seed_corpus.releases, seed_corpus.participants)
+    figures = aggregations.headline_figures(seed_corpus.releases, seed_corpus.participants)
     assert (figures.engagements, figures.counterparts, figures.countries) == (3, 3, 1)
     assert (figures.first_date, figures.last_date) == (dt.date(2019, 5, 26), dt.date(2021, 5, 9))
 
 
 def test_releases_table_is_newest_first_with_labels(sample):
-    table = query.releases_table(sample[0])
+    table = aggregations.releases_table(sample[0])
     assert table["release_id"].tolist() == ["d", "c", "b", "a", "e"]
     assert table["engagement"].tolist() == [
         "Video call", "Meeting", "Phone call", "Meeting", "Other",
     ]
-    assert list(table.columns) == list(query.RELEASE_TABLE_COLUMNS)
+    assert list(table.columns) == list(aggregations.RELEASE_TABLE_COLUMNS)
 
 
 def test_empty_inputs_give_empty_tables(sample):
     releases, participants = sample[0].iloc[:0], sample[1].iloc[:0]
-    assert query.engagements_over_time(releases).empty
-    assert query.participants_table(participants).columns.tolist() == list(query.PEOPLE_COLUMNS)
-    assert query.top_countries(participants).empty
-    assert query.place_counts(releases).empty
-    assert query.topic_frequencies(releases, LABELS)["releases"].sum() == 0
+    assert aggregations.engagements_over_time(releases).empty
+    assert people.participants_table(participants).columns.tolist() == list(people.PEOPLE_COLUMNS)
+    assert people.top_countries(participants).empty
+    assert aggregations.place_counts(releases).empty
+    assert aggregations.topic_frequencies(releases, LABELS)["releases"].sum() == 0
 
 
 def test_releases_table_shows_topic_labels_with_a_taxonomy(sample):
-    table = query.releases_table(sample[0], LABELS)
+    table = aggregations.releases_table(sample[0], LABELS)
     assert table["topics"].tolist() == ["", "E-commerce", "Health; COVID-19", "Health; Women", ""]
 
 
 def test_prepared_participants_give_the_same_tables(sample):
     releases, participants = sample
-    prepared = query.prepare_participants(participants)
-    assert query.prepare_participants(prepared) is prepared
-    assert list(query.drop_prepared(prepared).columns) == list(participants.columns)
+    prepared = people.prepare_participants(participants)
+    assert people.prepare_participants(prepared) is prepared
+    assert list(filtering.drop_prepared(prepared).columns) == list(participants.columns)
     pd.testing.assert_frame_equal(
-        query.participants_table(prepared), query.participants_table(participants)
+        people.participants_table(prepared), people.participants_table(participants)
     )
-    pd.testing.assert_frame_equal(query.top_countries(prepared), query.top_countries(participants))
-    headline = query.headline_figures(releases, prepared)
-    assert headline == query.headline_figures(releases, participants)
+    pd.testing.assert_frame_equal(people.top_countries(prepared), people.top_countries(participants))
+    headline = aggregations.headline_figures(releases, prepared)
+    assert headline == aggregations.headline_figures(releases, participants)
 
 
 def test_no_active_filter_returns_the_frames_without_copying(sample):
     releases, participants = sample
-    prepared = query.prepare(releases)
-    kept, people = query.apply_filters((prepared, participants), Filters(topic_mode="all"))
+    prepared = filtering.prepare(releases)
+    kept, people = filtering.apply_filters((prepared, participants), Filters(topic_mode="all"))
     assert kept is prepared and people is participants

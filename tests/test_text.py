@@ -6,8 +6,10 @@ import codecs
 
 import pytest
 
-from sco_data.dates import is_date_line
-from sco_data.text import DecodeError, clean_text, decode_bytes, html_to_text, release_id_for
+from sco_data.extract.dates import is_date_line
+from sco_data.extract.decode import DecodeError, decode_bytes
+from sco_data.extract.segment import clean_text, release_id_for
+from sco_data.extract.webpage import html_to_text
 
 SAMPLE = "SCO Secretary-General meets Ambassador\n\nOn 3 March 2021, Mr Norov met «Иван» in Bishkek.\n"
 

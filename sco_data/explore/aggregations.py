@@ -1,0 +1,194 @@
+"""Aggregations behind the charts and headline figures: filtered frames in, small tables out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from sco_data.explore.filtering import flag_array, plain_text, topic_labels
+from sco_data.explore.people import person_keys
+from sco_data.explore.periods import period_starts
+from sco_data.schema import (
+    ENGAGEMENT_LABELS,
+    ENGAGEMENT_TYPES,
+    LIST_SEPARATOR,
+    ROLE_COUNTERPART,
+    topic_flag_column,
+    topic_mentions_column,
+)
+
+
+def engagements_over_time(releases: pd.DataFrame, period: str = "month") -> pd.DataFrame:
+    """Releases per period and engagement type: period, engagement_type, label, count."""
+    types = releases["engagement_type"]
+    if not isinstance(types.dtype, pd.CategoricalDtype):  # prepare() makes it one
+        types = pd.Categorical(plain_text(types), categories=list(ENGAGEMENT_TYPES))
+    frame = pd.DataFrame({"period": period_starts(releases, period), "engagement_type": types}).dropna()
+    counts = (
+        frame.groupby(["period", "engagement_type"], observed=True)
+        .size()
+        .rename("count")
+        .reset_index()
+    )
+    counts["engagement_type"] = counts["engagement_type"].astype(str)
+    counts["label"] = counts["engagement_type"].map(ENGAGEMENT_LABELS)
+    counts["count"] = counts["count"].astype("int64")
+    return counts[["period", "engagement_type", "label", "count"]]
+
+
+def topic_frequencies(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
+    """Per topic: topic, label, releases (with the topic), mentions (total); most frequent first."""
+    labels = topic_labels(taxonomy, releases)
+    rows = []
+    for order, (topic, label) in enumerate(labels.items()):
+        flag, mentions = topic_flag_column(topic), topic_mentions_column(topic)
+        if flag not in releases.columns:
+            continue
+        rows.append(
+            {
+                "topic": topic,
+                "label": label,
+                "releases": int(flag_array(releases[flag]).sum()),
+                "mentions": int(pd.to_numeric(releases[mentions], errors="coerce").fillna(0).sum())
+                if mentions in releases.columns
+                else 0,
+                "_order": order,
+            }
+        )
+    table = pd.DataFrame(rows, columns=["topic", "label", "releases", "mentions", "_order"])
+    table = table.sort_values(["releases", "mentions", "_order"], ascending=[False, False, True])
+    return table.drop(columns="_order").reset_index(drop=True)
+
+
+def topics_over_time(
+    releases: pd.DataFrame, period: str = "year", taxonomy: Any = None
+) -> pd.DataFrame:
+    """Releases with each topic per period (zeros included): period, topic, label, releases."""
+    labels = topic_labels(taxonomy, releases)
+    flags = {t: topic_flag_column(t) for t in labels if topic_flag_column(t) in releases.columns}
+    starts = period_starts(releases, period)
+    has_date = starts.notna().to_numpy()
+    dated = pd.DataFrame(
+        {t: flag_array(releases[c])[has_date] for t, c in flags.items()},
+        index=releases.index[has_date],
+    )
+    if dated.empty:
+        return pd.DataFrame(
+            {
+                "period": pd.Series([], dtype="datetime64[ns]"),
+                "topic": pd.Series([], dtype=object),
+                "label": pd.Series([], dtype=object),
+                "releases": pd.Series([], dtype="int64"),
+            }
+        )
+    wide = dated.groupby(starts[has_date]).sum()
+    long = wide.rename_axis("period").reset_index().melt(
+        id_vars="period", var_name="topic", value_name="releases"
+    )
+    long["label"] = long["topic"].map(labels)
+    long["releases"] = long["releases"].astype("int64")
+    # melt stacks topic by topic in taxonomy order; a stable sort by period keeps that order.
+    long = long.sort_values("period", kind="stable")
+    return long[["period", "topic", "label", "releases"]].reset_index(drop=True)
+
+
+def place_counts(releases: pd.DataFrame) -> pd.DataFrame:
+    """Engagements per place with known coordinates.
+
+    Columns: place, city, country, latitude, longitude, engagements; busiest first.
+    """
+    frame = pd.DataFrame(
+        {
+            "city": plain_text(releases["location_city"]),
+            "country": plain_text(releases["location_country"]),
+            "latitude": pd.to_numeric(releases["latitude"], errors="coerce"),
+            "longitude": pd.to_numeric(releases["longitude"], errors="coerce"),
+        }
+    ).dropna(subset=["latitude", "longitude"])
+    counts = (
+        frame.groupby(["city", "country", "latitude", "longitude"])
+        .size()
+        .rename("engagements")
+        .reset_index()
+    )
+    counts["engagements"] = counts["engagements"].astype("int64")
+    counts["place"] = [
+        ", ".join(part for part in (city, country) if part)
+        for city, country in zip(counts["city"], counts["country"])
+    ]
+    counts = counts.sort_values(["engagements", "place"], ascending=[False, True])
+    return counts[["place", "city", "country", "latitude", "longitude", "engagements"]].reset_index(
+        drop=True
+    )
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures at the top of the page for the filtered set."""
+
+    engagements: int
+    counterparts: int
+    countries: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    undated: int
+
+
+def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Headline:
+    """Engagements, distinct counterparts, counterpart countries and the date span."""
+    counterparts = participants[participants["role"] == ROLE_COUNTERPART]
+    keys = person_keys(counterparts)
+    countries = plain_text(counterparts["country"]).str.strip()
+    dates = pd.to_datetime(releases["event_date"], errors="coerce")
+    known = dates.dropna()
+    return Headline(
+        engagements=len(releases),
+        counterparts=int(keys[keys != ""].nunique()),
+        countries=int(countries[countries != ""].nunique()),
+        first_date=known.min().date() if len(known) else None,
+        last_date=known.max().date() if len(known) else None,
+        undated=int(dates.isna().sum()),
+    )
+
+
+RELEASE_TABLE_COLUMNS = (
+    "event_date",
+    "engagement",
+    "sco_official",
+    "counterparts",
+    "counterpart_countries",
+    "location_city",
+    "location_country",
+    "topics",
+    "title",
+    "release_id",
+)
+
+
+def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
+    """The releases as the page lists them, newest first, with readable labels.
+
+    With a taxonomy (or an id -> label mapping), topic ids are shown as their labels.
+    """
+    table = pd.DataFrame(
+        {
+            "event_date": pd.to_datetime(releases["event_date"], errors="coerce"),
+            "engagement": plain_text(releases["engagement_type"]).map(ENGAGEMENT_LABELS),
+        },
+        index=releases.index,
+    )
+    for column in RELEASE_TABLE_COLUMNS[2:]:
+        table[column] = releases[column]
+    if taxonomy is not None:
+        labels = topic_labels(taxonomy)
+        table["topics"] = [
+            LIST_SEPARATOR.join(labels.get(t, t) for t in text.split(LIST_SEPARATOR) if t)
+            for text in plain_text(releases["topics"])
+        ]
+    table = table.sort_values("event_date", ascending=False, na_position="last", kind="stable")
+    return table.reset_index(drop=True)
+
+
