@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse every release a gold JSON Lines file lists and print per-field accuracy, "
                     "counterpart precision/recall/F1, per-topic F1 and every error.")
     evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="the gold set (e.g. tests/gold/gold.jsonl)")
+    evaluate.add_argument("--texts", type=Path, default=None, metavar="DIR",
+                          help="folder of <id>.txt texts for gold lines that name their release by id")
 
     cache = commands.add_parser("cache", help="manage the parse cache", description="Manage the parse cache.")
     cache.add_argument("action", choices=["clear", "path"], help="clear: delete the cache; path: print where it is")
@@ -169,7 +171,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.gold.is_file():
             print(f"sco-data: error: gold file not found: {args.gold}", file=sys.stderr)
             return 2
-        print(format_evaluation(evaluate_gold(args.gold)))
+        if args.texts is not None and not args.texts.is_dir():
+            print(f"sco-data: error: texts folder not found: {args.texts}", file=sys.stderr)
+            return 2
+        try:
+            result = evaluate_gold(args.gold, texts=args.texts)
+        except (ValueError, FileNotFoundError) as error:
+            print(f"sco-data: error: {error}", file=sys.stderr)
+            return 2
+        print(format_evaluation(result))
         return 0
     folder = args.cache_dir or default_cache_dir()
     if args.action == "path":

@@ -30,14 +30,44 @@ REPORT_SKIPPED = "skipped"
 LIST_SEPARATOR = "; "
 
 
+# What a person's `country` names: a state, an international or regional organisation, or
+# (with country None) a company.
+AFFILIATION_STATE = "state"
+AFFILIATION_ORGANISATION = "organisation"
+AFFILIATION_COMPANY = "company"
+AFFILIATION_TYPES: tuple[str, ...] = (AFFILIATION_STATE, AFFILIATION_ORGANISATION, AFFILIATION_COMPANY)
+
+
 @dataclass(frozen=True)
 class Person:
-    """A named participant: name as written (no Mr/Ms), title as written."""
+    """A named participant: name as written (no Mr/Ms), title as written.
+
+    `country` is the English short name of the state the person represents, or the usual name
+    of the international organisation they speak for; `affiliation_type` says which, so that a
+    count of countries never counts the United Nations.
+    """
 
     name: str
     title: str | None = None
     organisation: str | None = None
     country: str | None = None
+    affiliation_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an extracted value was read: [start, end) in the release's text, or in its title.
+
+    `field` is a Release field ("event_date", "sco_official", "counterparts", "location_city",
+    "occasion", "engagement_type") or "topic"; `value` is what was read there (an ISO date, a
+    name, a topic id).
+    """
+
+    field: str
+    value: str
+    start: int
+    end: int
+    in_title: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +93,8 @@ class Release:
     warnings: tuple[str, ...]
     topic_mentions: tuple[tuple[str, int], ...] = ()
     foreign_lines: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    location_key: str | None = None
 
 
 # Columns of Corpus.releases, in order. topic_<id> (bool) and topic_<id>_mentions (int)

@@ -21,32 +21,33 @@ from sco_data.schema import Person, Release
 
 GOLD_PATH = Path(__file__).parent / "gold" / "gold.jsonl"
 
-# Scores measured on tests/gold/gold.jsonl, rounded down to 2 decimals (the lower of the committed
-# extractor and the one then in progress). Raise a minimum when the extractor improves; never
-# lower one to make a change pass without saying why in the commit.
+# Scores measured on tests/gold/gold.jsonl (104 releases), each pinned about 0.03 below its
+# measured value (in the comment), so that a real regression fails and noise does not. Raise a
+# minimum when the extractor improves; never lower one without saying why in the commit.
 MINIMUMS: dict[str, float] = {
-    "date": 0.98,
-    "engagement_type": 1.00,
-    "official": 1.00,
-    "city": 0.98,
-    "counterpart_precision": 1.00,
-    "counterpart_recall": 0.98,
-    "counterpart_f1": 0.99,
-    "counterpart_country": 1.00,
-    "topic_f1": 0.97,
-    "topic_f1_health": 1.00,
-    "topic_f1_covid19": 1.00,
-    "topic_f1_ecommerce": 1.00,
-    "topic_f1_women": 1.00,
-    "topic_f1_security": 0.96,
-    "topic_f1_economy_trade": 0.95,
-    "topic_f1_culture_humanitarian": 1.00,
-    "topic_f1_transport_logistics": 1.00,
-    "topic_f1_digital_tech": 0.93,
-    "topic_f1_agriculture": 0.93,
-    "topic_f1_tourism": 1.00,
-    "topic_f1_education_science": 0.93,
-    "topic_f1_energy": 0.95,
+    "date": 0.97,  # 1.000
+    "engagement_type": 0.97,  # 1.000
+    "official": 0.97,  # 1.000
+    "city": 0.97,  # 1.000
+    "counterpart_precision": 0.97,  # 1.000
+    "counterpart_recall": 0.97,  # 1.000
+    "counterpart_f1": 0.97,  # 1.000
+    "counterpart_country": 0.97,  # 1.000
+    "topic_f1": 0.87,  # 0.905
+    "user_topic_f1": 0.90,  # 0.935
+    "topic_f1_health": 0.81,  # 0.842
+    "topic_f1_covid19": 0.91,  # 0.947
+    "topic_f1_ecommerce": 0.97,  # 1.000
+    "topic_f1_women": 0.97,  # 1.000
+    "topic_f1_security": 0.88,  # 0.915
+    "topic_f1_economy_trade": 0.84,  # 0.872
+    "topic_f1_culture_humanitarian": 0.94,  # 0.971
+    "topic_f1_transport_logistics": 0.85,  # 0.880
+    "topic_f1_digital_tech": 0.83,  # 0.870
+    "topic_f1_agriculture": 0.81,  # 0.842
+    "topic_f1_tourism": 0.92,  # 0.957
+    "topic_f1_education_science": 0.85,  # 0.889
+    "topic_f1_energy": 0.87,  # 0.903
 }
 
 
@@ -232,7 +233,7 @@ def test_a_release_missing_from_the_folder_is_reported_by_name(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(("line", "problem"), [
-    ('{"file": "a.txt"}', "keys must be exactly"),
+    ('{"file": "a.txt"}', "keys must be"),
     (json.dumps(gold_row("a.txt", engagement_type="visit")), "unknown engagement_type"),
     (json.dumps(gold_row("a.txt", event_date="26 May 2019")), "Invalid isoformat"),
     (json.dumps(gold_row("a.txt", counterparts=[{"name": "Le Yucheng"}])), "counterpart keys"),
@@ -249,7 +250,7 @@ def test_read_gold_names_the_bad_line(tmp_path: Path, line: str, problem: str) -
 def test_read_gold_skips_blank_lines(tmp_path: Path) -> None:
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_text("\n" + json.dumps(gold_row("a.txt", event_date="2019-05-26")) + "\n\n", encoding="utf-8")
-    assert [(gold.file, gold.event_date) for gold in read_gold(gold_path)] == [("a.txt", dt.date(2019, 5, 26))]
+    assert [(gold.key, gold.event_date) for gold in read_gold(gold_path)] == [("a.txt", dt.date(2019, 5, 26))]
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -302,7 +303,7 @@ def test_format_evaluation_says_when_there_are_no_errors(tmp_path: Path) -> None
 # The gold set itself and the accuracy gate.
 
 def test_gold_set_lists_every_release_file_once() -> None:
-    listed = [gold.file for gold in read_gold(GOLD_PATH)]
+    listed = [gold.key for gold in read_gold(GOLD_PATH)]
     on_disk = sorted(path.name for path in (GOLD_PATH.parent / "releases").glob("*.txt"))
     assert sorted(listed) == on_disk
     assert len(listed) >= 48
@@ -311,8 +312,8 @@ def test_gold_set_lists_every_release_file_once() -> None:
 def test_gold_set_topics_are_taxonomy_ids_in_taxonomy_order() -> None:
     ids = list(load_taxonomy().ids)
     for gold in read_gold(GOLD_PATH):
-        assert all(topic in ids for topic in gold.topics), gold.file
-        assert list(gold.topics) == sorted(gold.topics, key=ids.index), gold.file
+        assert all(topic in ids for topic in gold.topics), gold.key
+        assert list(gold.topics) == sorted(gold.topics, key=ids.index), gold.key
 
 
 def test_minimums_cover_every_score() -> None:
@@ -326,3 +327,67 @@ def test_extraction_meets_the_pinned_minimums_on_the_gold_set() -> None:
              for name, minimum in MINIMUMS.items() if result.scores[name] < minimum]
     errors = "\n".join(str(error) for error in result.errors)
     assert not below, "scores below their minimum:\n" + "\n".join(below) + "\n\nerrors:\n" + errors
+
+
+# Gold lines that name their text by id, and the judgement calls a line may leave open.
+
+def write_id_gold(folder: Path, rows: list[dict[str, object]]) -> tuple[Path, Path]:
+    """A dev-style gold file (lines with an `id`) and a folder of `<id>.txt` texts."""
+    texts = folder / "texts"
+    texts.mkdir()
+    for row in rows:
+        (texts / f"{row['id']}.txt").write_text(f"text of {row['id']}\n", encoding="utf-8")
+    gold_path = folder / "dev.jsonl"
+    gold_path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return gold_path, texts
+
+
+def id_row(key: str, **fields: object) -> dict[str, object]:
+    row = gold_row(key, **fields)
+    del row["file"]
+    return {"id": key, "url": f"https://example.org/{key}", "query": "q", "notes": "n", **row}
+
+
+def test_id_lines_read_their_text_from_the_texts_folder(tmp_path: Path) -> None:
+    gold_path, texts = write_id_gold(tmp_path, [id_row("p1", event_date="2021-05-09")])
+    calls = []
+
+    def recording_parser(text: str, source: str | None = None) -> Release:
+        calls.append((text, source))
+        return make_release("p1", event_date=dt.date(2021, 5, 9))
+
+    result = evaluate_gold(gold_path, parse=recording_parser, texts=texts)
+    assert calls == [("text of p1\n", "p1")]
+    assert result.scores["date"] == 1.0
+
+
+def test_id_lines_without_a_texts_folder_are_refused_by_name(tmp_path: Path) -> None:
+    gold_path, _ = write_id_gold(tmp_path, [id_row("p1")])
+    with pytest.raises(ValueError, match="--texts"):
+        evaluate_gold(gold_path, parse=fake_parser([]))
+
+
+def test_optional_fields_names_and_topics_are_not_scored(tmp_path: Path) -> None:
+    rows = [id_row("p1", event_date="2021-05-09", location_city="Beijing", optional=["event_date"],
+                   counterparts=[person("Le Yucheng", "China")], counterparts_optional=["Mr Wang Yi"],
+                   topics=["health"], topics_optional=["covid19"]),
+            id_row("p2", event_date="2021-05-10", location_city="Tashkent")]
+    found = (Person("Le Yucheng", country="China"), Person("Wang Yi", country="China"))
+    releases = [make_release("p1", event_date=None, location_city="Beijing", counterparts=found,
+                             topics=("health", "covid19")),
+                make_release("p2", event_date=dt.date(2021, 5, 9), location_city="Tashkent")]
+    gold_path, texts = write_id_gold(tmp_path, rows)
+    result = evaluate_gold(gold_path, parse=fake_parser(releases), texts=texts)
+    assert result.scores["date"] == 0.0  # only p2 is scored for its date, and p2 is wrong
+    assert result.scores["city"] == 1.0
+    assert (result.scores["counterpart_precision"], result.scores["counterpart_recall"]) == (1.0, 1.0)
+    assert result.scores["topic_f1"] == 1.0
+    assert [str(error) for error in result.errors] == ["p2: event_date: expected 2021-05-10, found 2021-05-09"]
+
+
+def test_user_topic_f1_pools_the_four_user_topics(tmp_path: Path) -> None:
+    rows = [gold_row("a.txt", topics=["health", "security"]), gold_row("b.txt", topics=["women"])]
+    releases = [make_release("a.txt", topics=("health",)), make_release("b.txt", topics=("women", "ecommerce"))]
+    scores = evaluate(tmp_path, rows, releases).scores
+    assert scores["user_topic_f1"] == pytest.approx(0.8)  # tp 2, fp 1 (ecommerce), fn 0
+    assert scores["topic_f1"] == pytest.approx(2 * 2 / (2 * 2 + 1 + 1))

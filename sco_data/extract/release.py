@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from sco_data.extract import dates
-from sco_data.extract.counterparts import assign_host_country, extract_counterparts
+from sco_data.extract.counterparts import assign_host_country, extract_counterparts, first_counterpart_sentence
 from sco_data.extract.countries import country_index
-from sco_data.extract.dates import (
-    extract_event_date,
-    extract_release_date,
-    refine_event_date,
-)
-from sco_data.extract.engagement import extract_engagement_type
+from sco_data.extract.dates import extract_event_date, is_date_line, refine_event_date
+from sco_data.extract.engagement import EVENT, MEETING, extract_engagement_type
+from sco_data.extract.findings import Finding
 from sco_data.extract.occasion import extract_occasion
-from sco_data.extract.officials import find_official
-from sco_data.extract.phrases import Tokens, tokenize
+from sco_data.extract.officials import extract_official
+from sco_data.extract.phrases import Tokens
 from sco_data.extract.places import extract_place
-from sco_data.extract.segment import clean_text, find_lead, release_id_for
+from sco_data.extract.segment import Document, release_id_for, segment
 from sco_data.extract.topics import Taxonomy, load_taxonomy
-from sco_data.schema import Release
+from sco_data.schema import Evidence, Release
 
 
 def extract_countries(tokens: Tokens) -> tuple[str, ...]:
@@ -28,53 +24,80 @@ def extract_countries(tokens: Tokens) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _named_in_lead(document: Document, found: Finding) -> bool:
+    """Whether any evidence of a finding lies in the headline or the lead paragraph."""
+    if document.lead is None:
+        return any(item.in_title for item in found.evidence)
+    start = document.paragraph_starts[document.lead]
+    end = start + len(document.lead_text)
+    return any(item.in_title or start <= item.start < end for item in found.evidence)
+
+
+def _topic_evidence(document: Document, matches: list[tuple[int, int, str]]) -> list[Evidence]:
+    """Topic words that counted, as evidence in the title or the text."""
+    title_length = len(document.title) + 1 if document.title else 0
+    evidence = []
+    for start, end, topic_id in matches:
+        if start < title_length:
+            evidence.append(Evidence("topic", topic_id, start, end, True))
+        else:
+            evidence.append(Evidence("topic", topic_id, start - title_length, end - title_length))
+    return evidence
+
+
 def parse_release(text: str, source: str | None = None, *, published: str | None = None,
                   taxonomy: Taxonomy | None = None) -> Release:
     """Parse one release's text into a Release; never raises for any string."""
     taxonomy = taxonomy or load_taxonomy()
-    clean = clean_text(text, dates.is_date_line)
-    warnings: list[str] = []
-    lead = find_lead(clean)
-    release_date = extract_release_date(clean, published)
-    event_date = extract_event_date(lead, clean.title, release_date, warnings)
-    official = find_official(lead.paragraph if lead else "", clean.title, clean.body, event_date or release_date)
-    counterparts, counterpart_sentence = extract_counterparts(lead, clean, official)
-    event_date = refine_event_date(event_date, lead, counterpart_sentence)
-    engagement_type = extract_engagement_type(lead, clean.title, counterparts)
-    place = extract_place(lead, clean.title, engagement_type)
-    counterparts = assign_host_country(counterparts, lead, place)
-    if official.role is None:
-        warnings.append("no SCO official found")
-    if engagement_type in {"meeting", "phone_call", "video_call"} and not counterparts:
+    document = segment(text, is_date_line)
+    date = extract_event_date(document, published)
+    official = extract_official(document, date.value)
+    found = extract_counterparts(document, official.value)
+    kind = extract_engagement_type(document, _named_in_lead(document, found.met), bool(found.met.value))
+    people = found.people(kind.value == MEETING)
+    place = extract_place(document, kind.value)
+    city = place.value.city if place.value else None
+    counterparts = assign_host_country(people.value or (), document, city.country if city else None)
+    event_date = refine_event_date(date.value, first_counterpart_sentence(document, counterparts)) \
+        if kind.value == MEETING else date.value
+    occasion = extract_occasion(document)
+
+    warnings = [*date.warnings, *official.warnings]
+    if kind.value in {"meeting", "phone_call", "video_call"} and not counterparts:
         warnings.append("no named counterpart found")
-    if engagement_type in {"meeting", "event"} and place is None:
-        warnings.append("no place found")
+    if kind.value in {MEETING, EVENT}:
+        warnings += place.warnings
 
-    title_part = f"{clean.title}\n" if clean.title else ""
-    full_text = f"{title_part}{clean.body}"
-    lead_end = len(title_part) + (len("\n".join(clean.paragraphs[: lead.index + 1])) if lead else 0)
-    tokens = tokenize(full_text)
-    counts = taxonomy.count(full_text, tokens, lead_end)
-    topics = tuple(topic_id for topic_id in taxonomy.ids if taxonomy.has_topic(counts, topic_id))
-
+    full_text = document.full_text
+    lead_end = document.text_offset + (document.paragraph_starts[document.lead] + len(document.lead_text)
+                                       if document.lead is not None else 0)
+    tokens = document.tokens
+    counts = taxonomy.count(full_text, tokens, lead_end, len(document.title or ""))
+    topics = taxonomy.topics_of(counts)
+    topic_matches = [match for match in counts.counted if match[2] in topics]
+    evidence = (*date.evidence, *official.evidence, *people.evidence, *place.evidence, *occasion.evidence,
+                *_topic_evidence(document, topic_matches))
+    official_value = official.value
     return Release(
-        release_id=release_id_for(clean.title, clean.body),
+        release_id=release_id_for(document.title, document.text),
         source=source,
-        title=clean.title,
+        title=document.title,
         event_date=event_date,
-        engagement_type=engagement_type,
-        sco_official=official.name,
-        sco_role=official.role,
+        engagement_type=kind.value,
+        sco_official=official_value.name if official_value else None,
+        sco_role=official_value.role if official_value else None,
         counterparts=counterparts,
-        location_city=place.name if place else None,
-        location_country=place.country if place else None,
-        latitude=place.latitude if place else None,
-        longitude=place.longitude if place else None,
-        occasion=extract_occasion(lead),
+        location_city=place.value.written if place.value else None,
+        location_country=city.country if city else None,
+        latitude=city.latitude if city else None,
+        longitude=city.longitude if city else None,
+        occasion=occasion.value,
         topics=topics,
         countries_mentioned=extract_countries(tokens),
-        text=clean.body,
+        text=document.text,
         warnings=tuple(warnings),
         topic_mentions=tuple((topic_id, counts.total[topic_id]) for topic_id in taxonomy.ids),
-        foreign_lines=clean.foreign_lines,
+        foreign_lines=document.foreign_lines,
+        evidence=tuple(evidence),
+        location_key=city.name if city else None,
     )

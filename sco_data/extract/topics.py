@@ -1,4 +1,14 @@
-"""The topic taxonomy (an editable TOML file) and the matcher that counts mentions."""
+"""The topic taxonomy (an editable TOML file) and the matcher that decides what a release discusses.
+
+A release has a topic when it discusses it, not when one word strays in. Every mention is
+counted, but a mention inside a capitalised name ("Ministry of Industry and Trade", "All-China
+Federation of Trade Unions") says nothing of the subject and does not count towards a topic;
+a phrase the file lists to ignore ("peace, security and stability", the SCO's description of
+itself) does not count either. A topic then needs a mention in the headline or lead, or
+mentions in two sentences, or three in all, or a place in a list of cooperation areas
+("cooperation in trade, investment, transit, logistics, energy"). A topic may follow another:
+a release about COVID-19 that speaks of its spread also has health.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +20,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sco_data.extract.phrases import PhraseIndex, Tokens, tokenize
+from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens, tokenize
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "lexicon" / "topics.toml"
 # When a release has a topic, unless the taxonomy file's [settings] say otherwise.
-DEFAULT_RULE = {"min_mentions": 3, "min_sentences": 2, "lead_mentions": 1}
+DEFAULT_RULE = {"min_mentions": 3, "min_sentences": 2, "lead_mentions": 1, "list_items": 3}
 SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
+# What may stand between two items of a list: "trade, investment and energy", "digitalisation,
+# communications, e-commerce" (an item of no topic between), "transportation and agriculture,
+# ensuring food security": separators and at most three lower-case words.
+LIST_GAP = re.compile(r"^(?:\s*(?:,|/|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*|\s+[a-z][\w'-]*){1,6}\s*$")
+LIST_GAP_MAX_CHARS = 48
+# A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
+BULLET = re.compile(r"(?:^|\n)\s*[—–\-•·*]\s*")
+# A sentence that reports what was discussed: its topics count.
+DISCUSSED = re.compile(r"\b(?:discussed|discussing|exchanged\s+(?:views|opinions|information)|exchange\s+of\s+"
+                       r"(?:views|opinions)|focused\s+on|talked\s+about|touched\s+(?:up)?on)\b", re.I)
+# Words that make a short list (two items) a list of areas of cooperation.
+LIST_CUE = re.compile(r"\b(?:cooperation|interaction|collaboration|ties|areas|fields|spheres|sectors|"
+                      r"priorities|issues|such\s+as|including|discussed|relations|partnership)\b", re.I)
+# Little words that join the capitalised words of a name ("Ministry of Industry and Trade").
+NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+IGNORED = "__ignored__"
 
 
 @dataclass(frozen=True)
@@ -27,26 +53,32 @@ class Topic:
 
 @dataclass(frozen=True)
 class TopicCounts:
-    """Mentions of each topic in a release: all of them, the sentences they fall in, and those
-    in the headline and lead that are not part of a capitalised name ("Minister of Industry")."""
+    """Mentions of each topic in a release: all of them (`total`), and among those that count
+    (not inside a name), the sentences they fall in, those in the headline and lead, and those
+    in a list of cooperation areas."""
 
     total: dict[str, int]
     sentences: dict[str, int]
     lead: dict[str, int]
+    listed: dict[str, int]
+    counted: tuple[tuple[int, int, str], ...] = ()
 
 
 class Taxonomy:
-    """Topics in file order, plus the rule that turns mention counts into topic flags."""
+    """Topics in file order, plus the rule that turns mentions into topic flags."""
 
-    def __init__(self, topics: tuple[Topic, ...], rule: dict[str, int], fingerprint: str, path: str) -> None:
+    def __init__(self, topics: tuple[Topic, ...], rule: dict[str, int], fingerprint: str, path: str,
+                 ignored: tuple[str, ...] = (), follows: dict[str, str] | None = None) -> None:
         self.topics = topics
         self.path = path
         self.ids = tuple(topic.id for topic in topics)
         self.min_mentions = rule["min_mentions"]
         self.min_sentences = rule["min_sentences"]
         self.lead_mentions = rule["lead_mentions"]
+        self.list_items = rule["list_items"]
+        self.follows = dict(follows or {})
         self.fingerprint = fingerprint
-        words: list[tuple[str, str]] = []
+        words: list[tuple[str, str]] = [(phrase, IGNORED) for phrase in ignored]
         stems: list[tuple[str, str]] = []
         for topic in topics:
             for keyword in topic.keywords:
@@ -59,31 +91,137 @@ class Taxonomy:
     def label(self, topic_id: str) -> str:
         return next((topic.label for topic in self.topics if topic.id == topic_id), topic_id)
 
-    def count(self, text: str, tokens: Tokens, lead_end: int) -> TopicCounts:
-        """Count mentions in `text` (tokenised as `tokens`); the headline and lead end at `lead_end`."""
+    def count(self, text: str, tokens: Tokens, lead_end: int, title_end: int = 0) -> TopicCounts:
+        """Count mentions in `text` (tokenised as `tokens`); the headline ends at `title_end`
+        and the headline and lead together at `lead_end`."""
         total = dict.fromkeys(self.ids, 0)
         lead = dict.fromkeys(self.ids, 0)
+        listed = dict.fromkeys(self.ids, 0)
         seen_sentences: dict[str, set[int]] = {topic_id: set() for topic_id in self.ids}
         boundaries = [match.end() for match in SENTENCE_BOUNDARY.finditer(text)]
-        for match in self._index.find(tokens):
+        title_case = _is_title_case(text[:title_end])
+        matches = [match for match in self._index.find(tokens) if match.value != IGNORED]
+        counted: list[tuple[PhraseMatch[str], int]] = []
+        for match in matches:
             total[match.value] += 1
             sentence = bisect.bisect_right(boundaries, match.start)
-            seen_sentences[match.value].add(sentence)
             sentence_start = boundaries[sentence - 1] if sentence else 0
-            in_name = text[match.start].isupper() and match.start > sentence_start
-            if match.end <= lead_end and not in_name:
-                lead[match.value] += 1
+            if (title_case and match.end <= title_end) or not _in_name(tokens, match, sentence_start):
+                counted.append((match, sentence))
+                seen_sentences[match.value].add(sentence)
+                if match.end <= lead_end:
+                    lead[match.value] += 1
+        for topic_id in _listed_topics(text, counted, self.list_items):
+            listed[topic_id] += 1
+        for topic_id in _highlighted_topics(text, boundaries, counted):
+            listed[topic_id] += 1
         sentences = {topic_id: len(found) for topic_id, found in seen_sentences.items()}
-        return TopicCounts(total, sentences, lead)
+        kept = tuple((match.start, match.end, match.value) for match, _ in counted)
+        return TopicCounts(total, sentences, lead, listed, kept)
 
-    def has_topic(self, counts: TopicCounts, topic_id: str) -> bool:
+    def _substantive(self, counts: TopicCounts, topic_id: str) -> bool:
         return (counts.lead[topic_id] >= self.lead_mentions
                 or counts.sentences[topic_id] >= self.min_sentences
-                or counts.total[topic_id] >= self.min_mentions)
+                or sum(1 for *_, found in counts.counted if found == topic_id) >= self.min_mentions
+                or counts.listed[topic_id] > 0)
 
-    def find_mentions(self, text: str) -> list[tuple[int, int, str]]:
+    def topics_of(self, counts: TopicCounts) -> tuple[str, ...]:
+        """The release's topics in taxonomy order."""
+        found = {topic_id for topic_id in self.ids if self._substantive(counts, topic_id)}
+        for topic_id, leader in self.follows.items():
+            if leader in found and any(value == topic_id for *_, value in counts.counted):
+                found.add(topic_id)
+        return tuple(topic_id for topic_id in self.ids if topic_id in found)
+
+    def has_topic(self, counts: TopicCounts, topic_id: str) -> bool:
+        return topic_id in self.topics_of(counts)
+
+    def find_mentions(self, text: str, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
         """(start, end, topic id) of every topic word in a text, for highlighting."""
-        return [(match.start, match.end, match.value) for match in self._index.find(tokenize(text))]
+        found = self._index.find(tokens if tokens is not None else tokenize(text))
+        return [(match.start, match.end, match.value) for match in found if match.value != IGNORED]
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline written in Title Case, where capitals say nothing of names."""
+    words = [word for word in text.split() if word[:1].isalpha() and word.lower() not in NAME_JOINERS]
+    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _in_name(tokens: Tokens, match: PhraseMatch[str], sentence_start: int) -> bool:
+    """A one-word mention written with a capital inside a run of capitalised words: part of a
+    name ("Ministry of Industry and Trade"), not a subject. Acronyms ("COVID-19", "ICT") and
+    phrases of several words the file lists ("SCO Women's Forum") always count."""
+    word = tokens.words[match.first_token]
+    if match.last_token > match.first_token or not _capitalised(word):
+        return False
+    for step in (-1, 1):
+        current = match.first_token if step < 0 else match.last_token
+        index = current + step
+        skipped = 0
+        while 0 <= index < len(tokens) and _adjacent(tokens, current, index) and tokens.folded[index] in NAME_JOINERS \
+                and skipped < 2:
+            current, index = index, index + step
+            skipped += 1
+        if 0 <= index < len(tokens) and _adjacent(tokens, current, index) and _capitalised(tokens.words[index]) \
+                and tokens.span(index)[0] > sentence_start:
+            return True
+    return False
+
+
+def _adjacent(tokens: Tokens, first: int, second: int) -> bool:
+    """Only white space stands between two tokens (no comma, quote or full stop)."""
+    left, right = sorted((first, second))
+    return tokens.span(left)[1] < tokens.span(right)[0] and \
+        tokens.text[tokens.span(left)[1]:tokens.span(right)[0]].isspace()
+
+
+def _listed_topics(text: str, counted: list[tuple[PhraseMatch[str], int]], min_items: int) -> set[str]:
+    """Topics that stand in a list of areas: adjacent mentions of different topics joined only
+    by commas and "and", at least `min_items` of them, or two where the sentence speaks of
+    cooperation."""
+    found: set[str] = set()
+    run: list[PhraseMatch[str]] = []
+    sentence_of: dict[int, int] = {}
+
+    def close() -> None:
+        topics = {item.value for item in run}
+        if len(topics) >= 2 and (len(run) >= min_items or LIST_CUE.search(_sentence(text, run[0].start))):
+            found.update(topics)
+
+    for match, sentence in counted:
+        sentence_of[match.start] = sentence
+        gap = text[run[-1].end:match.start] if run else ""
+        if run and (sentence_of[run[-1].start] != sentence or len(gap) > LIST_GAP_MAX_CHARS
+                    or not LIST_GAP.match(gap)):
+            close()
+            run = []
+        run.append(match)
+    if run:
+        close()
+    return found
+
+
+def _highlighted_topics(text: str, boundaries: list[int], counted: list[tuple[PhraseMatch[str], int]]) -> set[str]:
+    """Topics of a line of a bulleted list, or of a sentence reporting what was discussed."""
+    found: set[str] = set()
+    for match, sentence in counted:
+        start = boundaries[sentence - 1] if sentence else 0
+        end = boundaries[sentence] if sentence < len(boundaries) else len(text)
+        line_start = text.rfind("\n", 0, match.start) + 1
+        if BULLET.match(text, line_start) or DISCUSSED.search(text, start, end):
+            found.add(match.value)
+    return found
+
+
+def _sentence(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), 0)
+    end = text.find(". ", position)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
@@ -102,4 +240,6 @@ def _load(path: str) -> Taxonomy:
         for topic_id, entry in data.get("topics", {}).items()
     )
     rule = {name: int(settings.get(name, default)) for name, default in DEFAULT_RULE.items()}
-    return Taxonomy(topics, rule, hashlib.blake2b(raw, digest_size=8).hexdigest(), path)
+    ignored = tuple(str(phrase) for phrase in data.get("ignore", {}).get("phrases", ()))
+    follows = {str(topic): str(leader) for topic, leader in settings.get("follows", {}).items()}
+    return Taxonomy(topics, rule, hashlib.blake2b(raw, digest_size=8).hexdigest(), path, ignored, follows)

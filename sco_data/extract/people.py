@@ -1,0 +1,284 @@
+"""People named in a phrase: "<title> <Name>", "<Name>, <title>", and lists of them.
+
+A release names the people met in two orders: title first ("Vice Minister of Foreign Affairs
+of China Le Yucheng") and name first ("Lim Jock Hoi, Secretary-General of ASEAN"), often
+several in one list joined by commas and "and". A name is the run of capitalised words at the
+end of a part of the list that are no title, body, country, organisation or place words;
+whatever precedes it in its part is its title. `read_people` walks the parts with a small state
+machine (`_ListReader`); `country_of` and `organisation_of` read what a title says of its holder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from sco_data.extract.countries import affiliation_index
+from sco_data.extract.gazetteer import City, city_index, cities, region_index
+from sco_data.extract.lexicon import load
+from sco_data.extract.names import is_honorific, is_name_word, leading_honorific_words, name_particles
+from sco_data.extract.phrases import tokenize
+from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_STATE, Person
+
+MAX_NAME_WORDS = 5
+# Cities this large are place words: they end a title ("Mayor of Qingdao Zhao Haozhong") and
+# never start a name.
+PLACE_WORD_MIN_POPULATION = 100_000
+# Separators between the parts of a list of people: ", as well as (with)", ", and (with)",
+# ", ", " and (with)", "; ".
+PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|[,;]\s+|\s+and\s+(?:with\s+)?)")
+# A word before a place that says the place is a destination or host, not the person's own.
+FOREIGN_PLACE_CUES = frozenset({"to", "in", "for"})
+# Cut a title at "of" to find the body it names.
+OF_SPLIT = re.compile(r"\s+of\s+(?:the\s+)?")
+# Words that say a title belongs to a company: its representative has no country.
+COMPANY_WORDS = re.compile(r"\b(?:Co\.|Company|Corporation|Ltd\b\.?|LLC|Inc\b\.?|Holding|Holdings|"
+                           r"Enterprise|Enterprises)\b")
+# A possessive after a capitalised word: "China's Minister", "India's Ambassador".
+POSSESSIVE = re.compile(r"\b([A-Z][\w\-]+)['’]s\b")
+# A plural office ("Ambassadors of Brunei and Indonesia") serves every name before it.
+PLURAL_OFFICE = re.compile(r"^(?:\w+\s+){0,3}?(?:Ambassadors|Ministers|Representatives|Envoys|Heads|Directors|"
+                           r"Chairmen|Members|Secretaries-General)\b")
+
+
+@lru_cache(maxsize=1)
+def _office_heads() -> frozenset[str]:
+    return frozenset(load("titles")["office_heads"])
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    return frozenset(load("titles")["body_nouns"])
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Names of sizeable cities and of provinces: they end titles and never start names."""
+    words = {name for name, city in cities().items()
+             if city.population >= PLACE_WORD_MIN_POPULATION and " " not in name}
+    return frozenset(words | region_index().single_words())
+
+
+def _affiliation_words(part: str, words: list[str]) -> set[int]:
+    """Indices of the words that belong to a country, nationality, organisation or province name
+    ("Hong Kong" blocks "Hong" there, not in "Wang Hong")."""
+    starts = []
+    position = 0
+    for word in words:
+        position = part.index(word, position)
+        starts.append(position)
+        position += len(word)
+    tokens = tokenize(part)
+    blocked: set[int] = set()
+    for index in (affiliation_index(), region_index()):
+        for match in index.find(tokens):
+            blocked.update(i for i, start in enumerate(starts)
+                           if start < match.end and start + len(words[i]) > match.start)
+    return blocked
+
+
+def _customary_before(words: list[str], start: int) -> int:
+    """How many words just before `start` are a customary honorific ("Dato", "Tan Sri")."""
+    for size in (2, 1):
+        if start >= size and leading_honorific_words(words[start - size:start], ("customary",)) == size:
+            return size
+    return 0
+
+
+def split_title_name(part: str) -> tuple[str, str | None]:
+    """Split "<title> <Name>" or a bare "<Name>"; the name is None when the part ends otherwise.
+
+    A customary honorific before the name stays with it ("Dato Lim Jock Hoi"); a courtesy one
+    ("Mr", "H.E.") belongs to neither. One word is a name only after an honorific ("Ms Ji").
+    """
+    words = part.split()
+    blocked = _affiliation_words(part, words)
+    end = len(words)
+    start = end
+    while start > 0 and end - start < MAX_NAME_WORDS and start - 1 not in blocked \
+            and is_name_word(words[start - 1], start - 1 == 0):
+        start -= 1
+    while start < end and words[start] in name_particles():
+        start += 1
+    if start < end and words[start] in place_words() and end - start >= 3 and start > 0 \
+            and words[start - 1] in {"of", "in", "the"}:
+        start += 1
+    size = end - start
+    if size == 0 or words[end - 1] in place_words() or (size == 1 and not (start and is_honorific(words[start - 1]))):
+        return part, None
+    start -= _customary_before(words, start)
+    prefix = words[:start]
+    while prefix and is_honorific(prefix[-1], ("courtesy",)):
+        prefix.pop()
+    if len(prefix) >= 2 and is_honorific(" ".join(prefix[-2:]), ("courtesy",)):
+        prefix = prefix[:-2]
+    return " ".join(prefix).strip(" ,"), " ".join(words[start:end])
+
+
+@dataclass
+class _Group:
+    """Name-first people waiting for the title that follows them after a comma."""
+
+    names: list[str] = field(default_factory=list)
+    title: str | None = None
+
+
+class _ListReader:
+    """Reads the parts of a list of people one by one.
+
+    States: idle; a title open (title-first person awaiting their name: `title_buffer`); a
+    group of names open (name-first people awaiting or extending their title: `group`).
+    """
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.title_buffer = ""
+        self.buffer_separator = ""
+        self.group: _Group | None = None
+
+    def read(self, part: str, separator: str) -> None:
+        prefix, name = split_title_name(part)
+        if name is not None:
+            self._read_name(prefix, name, separator)
+        elif self.group is not None and self.group.title is None and separator.strip() in {",", ";"} \
+                and self.group.names:
+            self.group.title = part
+        elif self.group is not None and self.group.title is not None and not self.title_buffer \
+                and part.split()[0] not in _office_heads():
+            self.group.title = f"{self.group.title}{separator}{part}"
+        else:
+            if self.group is not None and self.group.title is None:
+                self._close_group()
+            if not self.title_buffer:
+                self.buffer_separator = separator
+            self.title_buffer = f"{self.title_buffer}{separator}{part}" if self.title_buffer else part
+
+    def _read_name(self, prefix: str, name: str, separator: str) -> None:
+        if prefix or self.title_buffer:
+            self._close_group()
+            if self.title_buffer and prefix:
+                title = f"{self.title_buffer}{separator}{prefix}"
+            else:
+                title = prefix or self.title_buffer
+            self.title_buffer = ""
+            self.people.append(person_from(name, title))
+        elif self.group is not None and self.group.title is None:
+            self.group.names.append(name)
+        else:
+            self._close_group()
+            self.group = _Group([name])
+
+    def _close_group(self) -> None:
+        group, self.group = self.group, None
+        if group is None:
+            return
+        self.people.extend(_group_people(group))
+
+    def finish(self) -> list[Person]:
+        if self.group is not None and self.group.title is not None and self.title_buffer:
+            self.group.title = f"{self.group.title}{self.buffer_separator}{self.title_buffer}"
+        self._close_group()
+        return self.people
+
+
+def _group_people(group: _Group) -> list[Person]:
+    """The people of a name-first group; a plural title naming as many countries as there are
+    names gives each name its own country, in order ("A and B, Ambassadors of X and Y")."""
+    if len(group.names) > 1 and group.title and PLURAL_OFFICE.match(group.title):
+        countries = affiliations(group.title)
+        if len(countries) == len(group.names):
+            return [replace(person_from(name, group.title), country=country, affiliation_type=kind)
+                    for name, (country, kind) in zip(group.names, countries)]
+        return [person_from(name, group.title) for name in group.names]
+    people = [person_from(name, None) for name in group.names[:-1]]
+    return people + [person_from(group.names[-1], group.title)]
+
+
+def read_people(chain: str) -> list[Person]:
+    """Every person a list names, with the title written with them."""
+    pieces = PART_SPLIT.split(chain)
+    reader = _ListReader()
+    for index in range(0, len(pieces), 2):
+        part = pieces[index].strip()
+        if part:
+            reader.read(part, pieces[index - 1] if index else "")
+    return reader.finish()
+
+
+def person_from(name: str, title: str | None) -> Person:
+    title = clean_title(title)
+    country, kind = affiliation_of(title)
+    return Person(name=name, title=title, organisation=organisation_of(title), country=country,
+                  affiliation_type=kind)
+
+
+def clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    words = title.strip(" ,;").split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words.pop(0)
+    while words and is_honorific(words[-1]):
+        words.pop()
+    cleaned = " ".join(words).strip(" ,")
+    return cleaned or None
+
+
+def organisation_of(title: str | None) -> str | None:
+    """The body a title names ("President of the All-China Women's Federation" -> the federation).
+
+    The title is cut at each "of"; the last piece naming a body, with what qualifies it after
+    it ("Institute of Far Eastern Studies"), is the organisation.
+    """
+    if not title:
+        return None
+    pieces = OF_SPLIT.split(title)
+    for index in range(len(pieces) - 1, 0, -1):
+        if any(word.strip(",") in _body_nouns() for word in pieces[index].split()):
+            return " of ".join(pieces[index:]).strip(" ,")
+    return None
+
+
+def affiliations(title: str) -> list[tuple[str, str]]:
+    """Every country or organisation a title names as its holder's own, in order."""
+    tokens = tokenize(POSSESSIVE.sub(_drop_possessive, title))
+    found: list[tuple[int, str, str]] = []
+    for index, kind in ((affiliation_index(), "affiliation"), (region_index(), "region"), (city_index(), "city")):
+        for match in index.find(tokens):
+            before = tokens.folded[match.first_token - 1] if match.first_token > 0 else ""
+            if before == "the" and match.first_token > 1:
+                before = tokens.folded[match.first_token - 2]
+            if before in FOREIGN_PLACE_CUES:
+                continue
+            if kind == "affiliation":
+                found.append((match.start, match.value[1], match.value[0]))
+            elif kind == "region":
+                found.append((match.start, match.value, AFFILIATION_STATE))
+            elif isinstance(match.value, City) and match.value.country \
+                    and match.value.population >= PLACE_WORD_MIN_POPULATION:
+                found.append((match.start, match.value.country, AFFILIATION_STATE))
+    found.sort()
+    ordered: list[tuple[str, str]] = []
+    for _, name, kind in found:
+        if (name, kind) not in ordered:
+            ordered.append((name, kind))
+    return ordered
+
+
+def _drop_possessive(match: re.Match[str]) -> str:
+    """"China's" -> "China " when the word is a country or nationality (the length is kept, so
+    positions still line up); "People's Republic" stays."""
+    word = match.group(1)
+    return f"{word}  " if affiliation_index().find(tokenize(word)) else match.group()
+
+
+def affiliation_of(title: str | None) -> tuple[str | None, str | None]:
+    """The country (or international organisation) a person represents, read from the title,
+    and which of the two it is; a company's representative has neither."""
+    if not title:
+        return None, None
+    if COMPANY_WORDS.search(title):
+        return None, AFFILIATION_COMPANY
+    found = affiliations(title)
+    return found[0] if found else (None, None)
