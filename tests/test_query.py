@@ -278,12 +278,17 @@ def test_any_query_params_give_filters_never_an_exception(params):
 def test_engagements_over_time_by_year(sample):
     counts = aggregations.engagements_over_time(filtering.prepare(sample[0]), "year")
     assert counts.values.tolist() == [
-        [pd.Timestamp("2019"), "meeting", "Meeting", 1],
-        [pd.Timestamp("2020"), "phone_call", "Phone call", 1],
-        [pd.Timestamp("2021"), "meeting", "Meeting", 1],
-        [pd.Timestamp("2021"), "video_call", "Video call", 1],
+        [pd.Timestamp("2019"), "2019", "meeting", "Meeting", 1],
+        [pd.Timestamp("2019"), "2019", "phone_call", "Phone call", 0],
+        [pd.Timestamp("2019"), "2019", "video_call", "Video call", 0],
+        [pd.Timestamp("2020"), "2020", "meeting", "Meeting", 0],
+        [pd.Timestamp("2020"), "2020", "phone_call", "Phone call", 1],
+        [pd.Timestamp("2020"), "2020", "video_call", "Video call", 0],
+        [pd.Timestamp("2021"), "2021", "meeting", "Meeting", 1],
+        [pd.Timestamp("2021"), "2021", "phone_call", "Phone call", 0],
+        [pd.Timestamp("2021"), "2021", "video_call", "Video call", 1],
     ]
-    assert list(counts.columns) == ["period", "engagement_type", "label", "count"]
+    assert list(counts.columns) == ["period", "period_label", "engagement_type", "label", "count"]
 
 
 @pytest.mark.parametrize(("period", "first"), [("month", "2019-05-01"), ("quarter", "2019-04-01")])
@@ -320,6 +325,15 @@ def test_topics_over_time(sample):
         ["health", 1], ["covid19", 1], ["ecommerce", 0], ["women", 0],
     ]
     assert aggregations.topics_over_time(sample[0].iloc[:0], "year", LABELS).empty
+
+
+def test_topics_over_time_has_every_period_between_the_first_and_the_last(sample):
+    table = aggregations.topics_over_time(sample[0], "quarter", LABELS)
+    quarters = table.drop_duplicates("period")["period_label"].tolist()
+    assert quarters == ["2019 Q2", "2019 Q3", "2019 Q4", "2020 Q1", "2020 Q2", "2020 Q3",
+                        "2020 Q4", "2021 Q1", "2021 Q2"]
+    health = table[table["topic"] == "health"]["releases"].tolist()
+    assert health == [1, 0, 0, 0, 1, 0, 0, 0, 0]
 
 
 def test_participants_table_merges_honorifics_and_spacing(sample):

@@ -10,7 +10,7 @@ import pandas as pd
 
 from sco_data.explore.filtering import flag_array, plain_text, topic_labels
 from sco_data.explore.people import person_keys
-from sco_data.explore.periods import period_starts
+from sco_data.explore.periods import period_labels, period_range, period_starts
 from sco_data.schema import (
     ENGAGEMENT_LABELS,
     ENGAGEMENT_TYPES,
@@ -22,21 +22,27 @@ from sco_data.schema import (
 
 
 def engagements_over_time(releases: pd.DataFrame, period: str = "month") -> pd.DataFrame:
-    """Releases per period and engagement type: period, engagement_type, label, count."""
+    """Releases per period and engagement type, every period from the first to the last.
+
+    Columns: period (its start), period_label, engagement_type, label, count. Each engagement
+    type that occurs has a row in every period, zero where it has none, so a chart of the
+    frame shows gaps as gaps; undated releases are in no period.
+    """
     types = releases["engagement_type"]
     if not isinstance(types.dtype, pd.CategoricalDtype):  # prepare() makes it one
         types = pd.Categorical(plain_text(types), categories=list(ENGAGEMENT_TYPES))
-    frame = pd.DataFrame({"period": period_starts(releases, period), "engagement_type": types}).dropna()
-    counts = (
-        frame.groupby(["period", "engagement_type"], observed=True)
-        .size()
-        .rename("count")
-        .reset_index()
-    )
+    starts = period_starts(releases, period)
+    frame = pd.DataFrame({"period": starts, "engagement_type": types}).dropna()
+    wide = frame.groupby(["period", "engagement_type"], observed=True).size().unstack(fill_value=0)
+    present = [t for t in ENGAGEMENT_TYPES if t in wide.columns]
+    wide = wide.reindex(index=period_range(frame["period"], period), columns=present, fill_value=0)
+    counts = wide.rename_axis(index="period", columns="engagement_type").stack().rename("count")
+    counts = counts.reset_index()
+    counts["period_label"] = period_labels(counts["period"], period)
     counts["engagement_type"] = counts["engagement_type"].astype(str)
     counts["label"] = counts["engagement_type"].map(ENGAGEMENT_LABELS)
     counts["count"] = counts["count"].astype("int64")
-    return counts[["period", "engagement_type", "label", "count"]]
+    return counts[["period", "period_label", "engagement_type", "label", "count"]]
 
 
 def topic_frequencies(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
@@ -66,7 +72,11 @@ def topic_frequencies(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFr
 def topics_over_time(
     releases: pd.DataFrame, period: str = "year", taxonomy: Any = None
 ) -> pd.DataFrame:
-    """Releases with each topic per period (zeros included): period, topic, label, releases."""
+    """Releases with each topic per period, every period from the first to the last.
+
+    Columns: period (its start), period_label, topic, label, releases; a row for every topic
+    in every period (zeros included), periods in order, topics in taxonomy order within each.
+    """
     labels = topic_labels(taxonomy, releases)
     flags = {t: topic_flag_column(t) for t in labels if topic_flag_column(t) in releases.columns}
     starts = period_starts(releases, period)
@@ -75,24 +85,15 @@ def topics_over_time(
         {t: flag_array(releases[c])[has_date] for t, c in flags.items()},
         index=releases.index[has_date],
     )
-    if dated.empty:
-        return pd.DataFrame(
-            {
-                "period": pd.Series([], dtype="datetime64[ns]"),
-                "topic": pd.Series([], dtype=object),
-                "label": pd.Series([], dtype=object),
-                "releases": pd.Series([], dtype="int64"),
-            }
-        )
     wide = dated.groupby(starts[has_date]).sum()
-    long = wide.rename_axis("period").reset_index().melt(
-        id_vars="period", var_name="topic", value_name="releases"
-    )
+    wide = wide.reindex(period_range(starts, period), fill_value=0).rename_axis("period")
+    long = wide.reset_index().melt(id_vars="period", var_name="topic", value_name="releases")
     long["label"] = long["topic"].map(labels)
     long["releases"] = long["releases"].astype("int64")
     # melt stacks topic by topic in taxonomy order; a stable sort by period keeps that order.
-    long = long.sort_values("period", kind="stable")
-    return long[["period", "topic", "label", "releases"]].reset_index(drop=True)
+    long = long.sort_values("period", kind="stable").reset_index(drop=True)
+    long["period_label"] = period_labels(long["period"], period)
+    return long[["period", "period_label", "topic", "label", "releases"]]
 
 
 def place_counts(releases: pd.DataFrame) -> pd.DataFrame:
