@@ -30,7 +30,6 @@ from sco_data.explore import (
     periods,
     urlstate,
 )
-from sco_data.explore.evidence import escape_markdown
 from sco_data.explore.export import to_csv_bytes
 from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES, REPORT_COLUMNS
 
@@ -53,6 +52,43 @@ FILTER_KEYS = {
     "counterpart": "f_counterpart",
     "search": "f_search",
 }
+
+
+# ASCII punctuation that CommonMark, GitHub-flavoured markdown or Streamlit give a meaning:
+# emphasis, code, links, headings, lists, tables, HTML, entities, LaTeX ($), directives and
+# emoji shortcodes (:), strikethrough (~), e-mail autolinks (@). CommonMark lets any ASCII
+# punctuation be backslash-escaped.
+MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>$~:&^=@")
+
+# Streamlit background colour of each evidence label (colours available since Streamlit 1.40).
+LABEL_COLOURS: dict[str, str] = {
+    evidence.LABEL_DATE: "blue",
+    evidence.LABEL_OFFICIAL: "violet",
+    evidence.LABEL_COUNTERPART: "orange",
+    evidence.LABEL_PLACE: "green",
+    evidence.LABEL_TOPIC: "gray",
+}
+
+
+def escape_markdown(text: str) -> str:
+    """The text with every markdown-active character backslash-escaped: it shows literally."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def marked(text: str, label: str | None) -> str:
+    """Escaped text, on the background colour of its evidence label when it has one."""
+    escaped = escape_markdown(text)
+    return escaped if label is None else f":{LABEL_COLOURS[label]}-background[{escaped}]"
+
+
+def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
+    """Safe markdown of evidence paragraphs: literal text, extracted values coloured."""
+    return "\n\n".join("".join(marked(text, label) for text, label in p) for p in paragraphs)
+
+
+def legend_markdown() -> str:
+    """One line naming each evidence colour."""
+    return " ".join(marked(name, label) for label, name in evidence.LEGEND)
 
 
 # --- data source -------------------------------------------------------------------------
@@ -499,9 +535,9 @@ def show_release(release: pd.Series, tax, chosen: bool) -> None:
             column_config={"field": "Field", "value": "Extracted value"},
         )
     with text:
-        st.markdown("Marked in the text: " + evidence.legend_markdown())
+        st.markdown("Marked in the text: " + legend_markdown())
         with st.container(height=FIELDS_TABLE_HEIGHT - 40, border=True):
-            st.markdown(evidence.release_markdown(release, tax))
+            st.markdown(paragraphs_markdown(evidence.release_paragraphs(release, tax)))
 
 
 def show_downloads(folder: str, uploads, filters: filtering.Filters, counts: tuple[int, int]) -> None:
@@ -589,4 +625,5 @@ def main() -> None:
     show_report(report)
 
 
-main()
+if __name__ == "__main__":  # run by Streamlit; imported by the tests for its functions
+    main()
