@@ -1,4 +1,4 @@
-"""sco_data.query: filters, URL parameters and aggregations, checked row by row."""
+"""sco_data.explore: filtering, URL parameters, aggregations and people, checked row by row."""
 
 from __future__ import annotations
 
@@ -390,6 +390,36 @@ def test_headline_figures(sample):
 def test_headline_figures_of_nothing(sample):
     figures = aggregations.headline_figures(sample[0].iloc[:0], sample[1].iloc[:0])
     assert figures == aggregations.Headline(0, 0, 0, None, None, 0)
+    assert figures.span_text == "no dates"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "text"),
+    [
+        (dt.date(2019, 5, 26), dt.date(2021, 5, 9), "May 2019 – May 2021"),
+        (dt.date(2020, 4, 29), dt.date(2020, 4, 29), "29 Apr 2020"),
+        (dt.date(2020, 4, 1), dt.date(2020, 4, 29), "Apr 2020 – Apr 2020"),
+    ],
+)
+def test_date_span_in_words(first, last, text):
+    assert aggregations.Headline(1, 0, 0, first, last, 0).span_text == text
+
+
+def test_report_counts_every_status_and_lists_problems_first():
+    report = pd.DataFrame({
+        "path": ["a.txt", "b.txt", "c.pdf", "d.txt", "e.txt"],
+        "status": ["ok", "rejected", "skipped", "warning", "rejected"],
+        "reason": ["", "empty file", "not a release file (.pdf)", "no place found", "binary"],
+        "release_id": ["r1", None, None, "r4", None],
+    })
+    assert aggregations.report_counts(report) == {
+        "Read": 1, "With warnings": 1, "Rejected": 2, "Skipped": 1,
+    }
+    assert aggregations.report_table(report)["path"].tolist() == [
+        "b.txt", "e.txt", "d.txt", "c.pdf", "a.txt",
+    ]
+    assert aggregations.report_counts(report.iloc[:0]) == dict.fromkeys(
+        ["Read", "With warnings", "Rejected", "Skipped"], 0)
 
 
 def test_seed_headline(seed_corpus):

@@ -15,6 +15,11 @@ from sco_data.schema import (
     ENGAGEMENT_LABELS,
     ENGAGEMENT_TYPES,
     LIST_SEPARATOR,
+    REPORT_COLUMNS,
+    REPORT_OK,
+    REPORT_REJECTED,
+    REPORT_SKIPPED,
+    REPORT_WARNING,
     ROLE_COUNTERPART,
     topic_flag_column,
     topic_mentions_column,
@@ -137,6 +142,15 @@ class Headline:
     last_date: dt.date | None
     undated: int
 
+    @property
+    def span_text(self) -> str:
+        """The date span in words: 'May 2019 – May 2021', '29 Apr 2020' or 'no dates'."""
+        if self.first_date is None or self.last_date is None:
+            return "no dates"
+        if self.first_date == self.last_date:
+            return self.first_date.strftime("%d %b %Y")
+        return f"{self.first_date:%b %Y} – {self.last_date:%b %Y}"
+
 
 def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Headline:
     """Engagements, distinct counterparts, counterpart countries and the date span."""
@@ -155,18 +169,19 @@ def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Head
     )
 
 
-RELEASE_TABLE_COLUMNS = (
-    "event_date",
-    "engagement",
-    "sco_official",
-    "counterparts",
-    "counterpart_countries",
-    "location_city",
-    "location_country",
-    "topics",
-    "title",
-    "release_id",
-)
+# The releases table's columns, in order, with the heading the page gives each.
+RELEASE_TABLE_COLUMNS: dict[str, str] = {
+    "event_date": "Date",
+    "engagement": "Type",
+    "sco_official": "SCO official",
+    "counterparts": "Counterparts",
+    "counterpart_countries": "Counterpart countries",
+    "location_city": "City",
+    "location_country": "Country of the place",
+    "topics": "Topics",
+    "title": "Title",
+    "release_id": "Release id",
+}
 
 
 def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
@@ -181,7 +196,7 @@ def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame
         },
         index=releases.index,
     )
-    for column in RELEASE_TABLE_COLUMNS[2:]:
+    for column in list(RELEASE_TABLE_COLUMNS)[2:]:
         table[column] = releases[column]
     if taxonomy is not None:
         labels = topic_labels(taxonomy)
@@ -193,3 +208,27 @@ def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame
     return table.reset_index(drop=True)
 
 
+# The ingest report's statuses as the page names them, in the order it counts them.
+REPORT_STATUS_LABELS: dict[str, str] = {
+    REPORT_OK: "Read",
+    REPORT_WARNING: "With warnings",
+    REPORT_REJECTED: "Rejected",
+    REPORT_SKIPPED: "Skipped",
+}
+# The report table lists what needs attention first.
+REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_WARNING, REPORT_SKIPPED, REPORT_OK)
+REPORT_HEADINGS: dict[str, str] = dict(zip(REPORT_COLUMNS, ("File", "Status", "Reason", "Release id")))
+
+
+def report_counts(report: pd.DataFrame) -> dict[str, int]:
+    """Files per status, every status named as the page names it (zero included)."""
+    counts = report["status"].value_counts()
+    return {label: int(counts.get(status, 0)) for status, label in REPORT_STATUS_LABELS.items()}
+
+
+def report_table(report: pd.DataFrame) -> pd.DataFrame:
+    """The ingest report's rows, what needs attention first, otherwise in the order read."""
+    rank = {status: i for i, status in enumerate(REPORT_STATUS_ORDER)}
+    return report[list(REPORT_COLUMNS)].sort_values(
+        "status", key=lambda s: s.map(rank).fillna(len(rank)), kind="stable"
+    )
