@@ -1,17 +1,15 @@
 """SCO engagements dashboard: `streamlit run dashboard.py [-- --data DIR]`.
 
-Thin by design: sidebar widgets -> sco_data.query (filter, aggregate) -> sco_data.charts
-(figures) and sco_data.export (CSV) -> the page. The data source is, in order of precedence,
-the folder typed in the sidebar, `--data DIR`, the SCO_DATA_DIR environment variable, or the
-bundled sample in data/releases/ next to this file. Parsed files are cached where the library
-puts them (SCO_DATA_CACHE_DIR, else the user cache folder). SCO_MAP_OUTLINES=0 draws the map without country outlines,
-which the viewer's browser would otherwise fetch from the plotly CDN.
+A wiring diagram: widgets (the filters declared once in sco_data.explore.fields) -> one
+cached, prepared corpus -> sco_data.explore (filter, aggregate, chart, evidence, CSV) -> page.
+Data: the sidebar's folder, else `--data DIR`, else SCO_DATA_DIR, else the bundled sample in
+data/releases/. SCO_MAP_OUTLINES=0 draws the map without the country outlines the viewer's
+browser would otherwise fetch from the plotly CDN. docs/dashboard.md describes the page.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -20,19 +18,11 @@ import pandas as pd
 import streamlit as st
 
 import sco_data
-from sco_data.corpus.discovery import DEFAULT_MAX_FILE_BYTES
-from sco_data.explore import (
-    aggregations,
-    charts,
-    evidence,
-    filtering,
-    people,
-    periods,
-    urlstate,
-)
-from sco_data.explore.evidence import escape_markdown
+from sco_data.explore import (aggregations, charts, evidence, fields, filtering, people, periods,
+                              urlstate)
 from sco_data.explore.export import to_csv_bytes
-from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES, REPORT_COLUMNS
+from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
+from sco_data.schema import REPORT_REJECTED
 
 BUNDLED_DATA = Path(__file__).resolve().parent / "data" / "releases"
 UPLOAD_TYPES = ["txt", "htm", "html"]
@@ -41,23 +31,41 @@ TOP_N = 10
 FIELDS_TABLE_HEIGHT = 680
 # Up to this many filtered releases the CSV downloads are written at once; above, on request.
 EAGER_CSV_ROWS = 5_000
+DOWNLOAD_ICON = ":material/download:"
+DAY_FORMAT = "YYYY-MM-DD"
 
-# Widget keys of the filters; urlstate.PARAM_NAMES gives the matching URL parameter names.
-FILTER_KEYS = {
-    "dates": "f_dates",
-    "engagement_types": "f_types",
-    "topics": "f_topics",
-    "topic_mode": "f_topic_mode",
-    "officials": "f_officials",
-    "countries": "f_countries",
-    "counterpart": "f_counterpart",
-    "search": "f_search",
-}
-
-
-# --- data source -------------------------------------------------------------------------
+# ASCII punctuation that CommonMark, GitHub-flavoured markdown or Streamlit give a meaning
+# (emphasis, code, links, headings, lists, tables, HTML, entities, $ LaTeX, : directives and
+# emoji, ~ strikethrough, @ autolinks); CommonMark lets any ASCII punctuation be escaped.
+MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>$~:&^=@")
+# Streamlit background colour of each evidence label (colours available since Streamlit 1.40).
+LABEL_COLOURS = {evidence.LABEL_DATE: "blue", evidence.LABEL_OFFICIAL: "violet",
+                 evidence.LABEL_COUNTERPART: "orange", evidence.LABEL_PLACE: "green",
+                 evidence.LABEL_TOPIC: "gray"}
 
 
+def escape_markdown(text: str) -> str:
+    """The text with every markdown-active character backslash-escaped: it shows literally."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def marked(text: str, label: str | None) -> str:
+    """Escaped text, on the background colour of its evidence label when it has one."""
+    escaped = escape_markdown(text)
+    return escaped if label is None else f":{LABEL_COLOURS[label]}-background[{escaped}]"
+
+
+def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
+    """Safe markdown of evidence paragraphs: literal text, extracted values coloured."""
+    return "\n\n".join("".join(marked(text, label) for text, label in p) for p in paragraphs)
+
+
+def legend_markdown() -> str:
+    """One line naming each evidence colour."""
+    return " ".join(marked(name, label) for label, name in evidence.LEGEND)
+
+
+# --- data --------------------------------------------------------------------------------
 def launch_data_dir() -> str:
     """The folder given by `-- --data DIR`, else SCO_DATA_DIR, else '' (the bundled sample)."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
@@ -66,206 +74,10 @@ def launch_data_dir() -> str:
     return known.data or os.environ.get("SCO_DATA_DIR") or ""
 
 
-def describe_source(data_dir: str) -> str:
-    """How the caption names the folder: the bundled sample by name, others as given."""
-    return "the bundled sample (data/releases)" if not data_dir else data_dir
-
-
-@st.cache_data(show_spinner="Reading releases…", max_entries=4)
-def load_frames(
-    data_dir: str, uploads: tuple[tuple[str, bytes], ...]
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Read the folder plus uploaded files: releases, participants, ingest report."""
-    corpus = sco_data.load_corpus(
-        Path(data_dir),
-        extra_files=uploads,
-        max_file_bytes=DEFAULT_MAX_FILE_BYTES,
-    )
-    return corpus.releases, corpus.participants, corpus.report
-
-
-@st.cache_resource(show_spinner="Preparing the tables…", max_entries=4)
-def load_prepared(
-    data_dir: str, uploads: tuple[tuple[str, bytes], ...]
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The loaded frames with filtering.prepare()'s columns; shared read-only, never copied."""
-    releases, participants, report = load_frames(data_dir, uploads)
-    return filtering.prepare(releases), people.prepare_participants(participants), report
-
-
-@st.cache_resource
-def taxonomy() -> sco_data.Taxonomy:
-    return sco_data.load_taxonomy()
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def filter_options(data_dir: str, uploads: tuple[tuple[str, bytes], ...]) -> filtering.FilterOptions:
-    """What each sidebar filter offers for this corpus (computed once per corpus)."""
-    return filtering.filter_options(load_prepared(data_dir, uploads)[0], taxonomy())
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def csv_downloads(
-    data_dir: str, uploads: tuple[tuple[str, bytes], ...], filters: filtering.Filters
-) -> tuple[bytes, bytes]:
-    """CSV of the filtered releases and participants, computed once per filter state."""
-    kept, people = filtering.apply_filters(load_prepared(data_dir, uploads)[:2], filters)
-    return to_csv_bytes(filtering.drop_prepared(kept)), to_csv_bytes(filtering.drop_prepared(people))
-
-
-# --- filters <-> widgets <-> URL ----------------------------------------------------------
-
-
-def seed_filters_from_url(options: filtering.FilterOptions) -> None:
-    """On a session's first run, put the link's filters into the widgets' state."""
-    if "url_loaded" in st.session_state:
-        return
-    params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    filters, notices = urlstate.filters_from_query_params(params, options)
-    st.session_state["url_loaded"] = filters
-    st.session_state["url_notices"] = notices
-    state = st.session_state
-    if options.date_min is not None:
-        start = filters.date_from or options.date_min
-        end = filters.date_to or options.date_max
-        state[FILTER_KEYS["dates"]] = (start, end)
-    for name in ("engagement_types", "topics", "officials", "countries"):
-        state[FILTER_KEYS[name]] = list(getattr(filters, name))
-    state[FILTER_KEYS["topic_mode"]] = filters.topic_mode
-    state[FILTER_KEYS["counterpart"]] = filters.counterpart
-    state[FILTER_KEYS["search"]] = filters.search
-
-
-def keep_state_valid(options: filtering.FilterOptions) -> None:
-    """Drop widget values the current corpus cannot offer (the data source may change)."""
-    state = st.session_state
-    for name in ("engagement_types", "topics", "officials", "countries"):
-        key, allowed = FILTER_KEYS[name], set(getattr(options, name))
-        state[key] = [v for v in state.get(key, []) if v in allowed]
-    if state.get(FILTER_KEYS["topic_mode"]) not in filtering.TOPIC_MODES:
-        state[FILTER_KEYS["topic_mode"]] = "any"
-    for name in ("counterpart", "search"):
-        state.setdefault(FILTER_KEYS[name], "")
-    if options.date_min is not None:
-        span = (options.date_min, options.date_max)
-        dates = list(state.get(FILTER_KEYS["dates"]) or span)
-        # An end left at the corpus's first or last day follows that day when the corpus
-        # changes (a folder switched, a file uploaded), so no new release is cut off.
-        old_min, old_max = state.get("date_span", span)
-        if dates[0] == old_min:
-            dates[0] = options.date_min
-        if len(dates) > 1 and dates[1] == old_max:
-            dates[1] = options.date_max
-        low, high = date_bounds(options)
-        state[FILTER_KEYS["dates"]] = tuple(min(max(day, low), high) for day in dates)
-        state["date_span"] = span
-
-
-def date_bounds(options: filtering.FilterOptions) -> tuple[dt.date, dt.date]:
-    """The date widget's limits: the corpus span, widened to any date a link asked for."""
-    loaded = st.session_state.get("url_loaded") or filtering.Filters()
-    days = [d for d in (options.date_min, options.date_max, loaded.date_from, loaded.date_to) if d]
-    return min(days), max(days)
-
-
-def clear_filters(options: filtering.FilterOptions) -> None:
-    """Button callback: every filter back to 'show everything'."""
-    state = st.session_state
-    for name in ("engagement_types", "topics", "officials", "countries"):
-        state[FILTER_KEYS[name]] = []
-    state[FILTER_KEYS["topic_mode"]] = "any"
-    state[FILTER_KEYS["counterpart"]] = ""
-    state[FILTER_KEYS["search"]] = ""
-    if options.date_min is not None:
-        state[FILTER_KEYS["dates"]] = (options.date_min, options.date_max)
-
-
-def sidebar_filters(sb, options: filtering.FilterOptions) -> filtering.Filters:
-    """Draw the filter widgets into the sidebar area `sb`; return what they say as Filters."""
-    sb.header("Filters")
-    date_from = date_to = None
-    if options.date_min is not None:
-        low, high = date_bounds(options)
-        picked = tuple(
-            sb.date_input(
-                "Engagement date",
-                min_value=low,
-                max_value=high,
-                key=FILTER_KEYS["dates"],
-                help="Releases with no known date are shown only while the full span is selected.",
-            )
-        )
-        # The full span means "no date filter", so undated releases stay in view.
-        if picked and picked[0] != options.date_min:
-            date_from = picked[0]
-        if len(picked) > 1 and picked[1] != options.date_max:
-            date_to = picked[1]
-    else:
-        sb.caption("No release in this corpus has a known date.")
-    types = sb.multiselect(
-        "Engagement type",
-        options=list(ENGAGEMENT_TYPES),
-        format_func=lambda value: ENGAGEMENT_LABELS.get(value, value),
-        key=FILTER_KEYS["engagement_types"],
-        placeholder="All types",
-    )
-    topics = sb.multiselect(
-        "Topics",
-        options=list(options.topics),
-        format_func=lambda value: options.topic_labels.get(value, value),
-        key=FILTER_KEYS["topics"],
-        placeholder="All topics",
-    )
-    mode = sb.radio(
-        "Releases with",
-        options=list(filtering.TOPIC_MODES),
-        format_func=lambda value: {"any": "any chosen topic", "all": "all chosen topics"}[value],
-        key=FILTER_KEYS["topic_mode"],
-        horizontal=True,
-    )
-    officials = sb.multiselect(
-        "SCO official", options=list(options.officials), key=FILTER_KEYS["officials"],
-        placeholder="All officials",
-    )
-    countries = sb.multiselect(
-        "Counterpart country", options=list(options.countries), key=FILTER_KEYS["countries"],
-        placeholder="All countries",
-    )
-    counterpart = sb.text_input(
-        "Counterpart name contains", key=FILTER_KEYS["counterpart"], placeholder="e.g. Le Yucheng"
-    )
-    search = sb.text_input(
-        "Search titles and texts",
-        key=FILTER_KEYS["search"],
-        placeholder="e.g. vaccine",
-        help="Every word must appear; case is ignored.",
-    )
-    sb.button("Clear filters", key="clear_filters", on_click=clear_filters, args=(options,))
-    return filtering.Filters(
-        date_from=date_from,
-        date_to=date_to,
-        engagement_types=tuple(types),
-        topics=tuple(topics),
-        topic_mode=mode or "any",
-        officials=tuple(officials),
-        countries=tuple(countries),
-        counterpart=counterpart or "",
-        search=search or "",
-    )
-
-
-def mirror_to_url(chosen: filtering.Filters) -> None:
-    """Write the filters into the page URL, so the view can be shared as a link."""
-    wanted = {
-        key: value if isinstance(value, list) else [value]
-        for key, value in urlstate.filters_to_query_params(chosen).items()
-    }
-    current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    if wanted != current:
-        st.query_params.from_dict(urlstate.filters_to_query_params(chosen))
-
-
-# --- sections ----------------------------------------------------------------------------
+@st.cache_resource(show_spinner="Reading releases…", max_entries=4)
+def load(folder: str, uploads: tuple[tuple[str, bytes], ...]) -> PreparedCorpus:
+    """The folder plus uploaded files, prepared once and shared read-only by every session."""
+    return prepare_corpus(sco_data.load_corpus(Path(folder), extra_files=uploads))
 
 
 def data_source_widgets() -> tuple[str, tuple[tuple[str, bytes], ...]]:
@@ -274,74 +86,92 @@ def data_source_widgets() -> tuple[str, tuple[tuple[str, bytes], ...]]:
     sb.header("Data")
     st.session_state.setdefault("data_dir", launch_data_dir())
     data_dir = sb.text_input(
-        "Folder of releases",
-        key="data_dir",
-        placeholder="Bundled sample (data/releases)",
+        "Folder of releases", key="data_dir", placeholder="Bundled sample (data/releases)",
         help="A folder of .txt/.htm/.html releases on the machine running the dashboard. "
         "Leave empty for the bundled sample.",
     )
     files = sb.file_uploader(
-        "Add release files",
-        type=UPLOAD_TYPES,
-        accept_multiple_files=True,
-        key="uploads",
+        "Add release files", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads",
         help="Uploaded files join the folder's releases for this session only.",
     ) or []
-    uploads = tuple((f.name, f.getvalue()) for f in files)
-    sb.button(
-        "Reload the folder",
-        key="reload_data",
-        on_click=forget_loaded_data,
-        help="Read the folder again, for files added or changed since it was loaded.",
-    )
-    return (data_dir or "").strip(), uploads
+    sb.button("Reload the folder", key="reload_data", on_click=load.clear,
+              help="Read the folder again, for files added or changed since it was loaded.")
+    return (data_dir or "").strip(), tuple((f.name, f.getvalue()) for f in files)
 
 
-def forget_loaded_data() -> None:
-    """Button callback: drop every cached corpus so the next run reads the files again."""
-    for cached in (load_frames, load_prepared, filter_options, csv_downloads):
-        cached.clear()
+# --- filters: widgets <-> session state <-> URL -------------------------------------------
+def seed_filters_from_url(options: filtering.FilterOptions) -> None:
+    """On a session's first run, put the link's filters into the widgets' state."""
+    if "url_loaded" in st.session_state:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    filters, notices = urlstate.filters_from_query_params(params, options)
+    st.session_state.update(url_loaded=filters, url_notices=notices)
+    st.session_state.update(fields.widget_values(filters, options))
 
 
+def sidebar_filters(sb, options: filtering.FilterOptions) -> filtering.Filters:
+    """Draw one widget per filter field into the sidebar area `sb`; return what they say."""
+    asked = st.session_state.get("url_loaded") or filtering.Filters()
+    st.session_state.update(fields.valid_widget_values(st.session_state, options, asked))
+    sb.header("Filters")
+    for field in fields.FILTER_FIELDS:
+        common = {"key": field.key, "help": field.help}
+        labels = fields.value_labels(field, options)
+        if field.kind == fields.DATE_RANGE and options.date_min is None:
+            sb.caption("No release in this corpus has a known date.")
+        elif field.kind == fields.DATE_RANGE:
+            low, high = fields.date_bounds(options, asked)
+            sb.date_input(field.label, min_value=low, max_value=high, **common)
+        elif field.kind == fields.CHOICES:
+            sb.multiselect(field.label, options=fields.offered(field, options),
+                           format_func=lambda v, labels=labels: labels.get(v, v),
+                           placeholder=field.placeholder, **common)
+        elif field.kind == fields.MODE:
+            sb.radio(field.label, options=fields.offered(field, options), horizontal=True,
+                     format_func=labels.get, **common)
+        else:
+            sb.text_input(field.label, placeholder=field.placeholder, **common)
+    cleared = fields.widget_values(filtering.Filters(), options)  # every filter: show everything
+    sb.button("Clear filters", key="clear_filters", on_click=st.session_state.update,
+              args=(cleared,))
+    return fields.filters_from_widgets(st.session_state, options)
+
+
+def mirror_to_url(chosen: filtering.Filters) -> None:
+    """Write the filters into the page URL, so the view can be shared as a link."""
+    wanted = urlstate.filters_to_query_params(chosen)
+    current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    if {k: v if isinstance(v, list) else [v] for k, v in wanted.items()} != current:
+        st.query_params.from_dict(wanted)
+
+
+# --- sections ----------------------------------------------------------------------------
 def show_report(report: pd.DataFrame) -> None:
-    """The ingest report: counts per status, then every file that was not simply read."""
+    """The ingest report: counts per status, then every file, what needs attention first."""
     st.header("Ingest report")
-    st.caption(
-        "Every file handed in, and what became of it. Rejected files are not in any chart."
-    )
+    st.caption("Every file handed in, and what became of it. Rejected files are not in any chart.")
     if report.empty:
         st.info("No files were handed in.")
         return
-    counts = report["status"].value_counts()
-    cols = st.columns(4)
-    for col, (status, label) in zip(
-        cols, [("ok", "Read"), ("warning", "With warnings"), ("rejected", "Rejected"),
-               ("skipped", "Skipped")]
-    ):
-        col.metric(label, int(counts.get(status, 0)))
-    order = {"rejected": 0, "warning": 1, "skipped": 2, "ok": 3}
-    table = report[list(REPORT_COLUMNS)].sort_values(
-        "status", key=lambda s: s.map(order).fillna(9), kind="stable"
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        key="report_table",
-        column_config={"path": "File", "status": "Status", "reason": "Reason",
-                       "release_id": "Release id"},
-    )
+    counts = aggregations.report_counts(report)
+    for column, (label, count) in zip(st.columns(len(counts)), counts.items()):
+        column.metric(label, count)
+    st.dataframe(aggregations.report_table(report), hide_index=True, key="report_table",
+                 column_config=aggregations.REPORT_HEADINGS)
 
 
-def explain_empty_source(folder: Path, shown: str, report: pd.DataFrame) -> None:
-    """Say in words why there is nothing to show (a missing folder is reported by main)."""
+def explain_source(folder: Path, source: str, releases: pd.DataFrame, report: pd.DataFrame) -> None:
+    """Say in words what keeps releases from the page; `source` names the folder, escaped."""
     if not folder.exists():
+        st.error(f"The folder {source} does not exist. "
+                 "Type another folder in the sidebar, or upload files.")
+    elif not releases.empty:
         return
-    if folder.is_dir() and report.empty:
-        st.warning(
-            f"The folder {escape_markdown(shown)} holds no release files (.txt, .htm, .html). "
-            "Add some, pick another folder, or upload files in the sidebar."
-        )
-    elif not report.empty and (report["status"] == "rejected").all():
+    elif folder.is_dir() and report.empty:
+        st.warning(f"The folder {source} holds no release files (.txt, .htm, .html). "
+                   "Add some, pick another folder, or upload files in the sidebar.")
+    elif not report.empty and (report["status"] == REPORT_REJECTED).all():
         st.error("None of the files could be read as a release; the report below says why.")
     else:
         st.warning("No releases were found. Pick a folder or upload files in the sidebar.")
@@ -353,102 +183,68 @@ def show_headline(releases: pd.DataFrame, participants: pd.DataFrame) -> None:
     cols[0].metric("Engagements", f"{figures.engagements:,}", help="Releases that match.")
     cols[1].metric("Counterparts", f"{figures.counterparts:,}", help="Distinct people met.")
     cols[2].metric("Countries", f"{figures.countries:,}", help="Countries of the counterparts.")
-    if figures.first_date is None:
-        span = "no dates"
-    elif figures.first_date == figures.last_date:
-        span = figures.first_date.strftime("%d %b %Y")
-    else:
-        span = f"{figures.first_date:%b %Y} – {figures.last_date:%b %Y}"
     undated = f" {figures.undated} release(s) have no known date." if figures.undated else ""
-    cols[3].metric("Date span", span, help="First and last engagement date." + undated)
+    cols[3].metric("Date span", figures.span_text, help="First and last engagement date." + undated)
+
+
+def chart(area, caption: str, figure, key: str) -> None:
+    area.caption(caption)
+    area.plotly_chart(figure, key=key)
 
 
 def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None:
     st.header("Engagements over time")
-    period = st.radio(
-        "Group by",
-        options=list(periods.PERIODS),
-        format_func=periods.PERIOD_LABELS.get,
-        index=periods.PERIODS.index("quarter"),
-        horizontal=True,
-        key="period",
-    )
-    st.caption("How many engagements the releases report per period, split by how they took place.")
-    st.plotly_chart(
-        charts.engagements_over_time_figure(aggregations.engagements_over_time(releases, period), period),
-        key="chart_engagements",
-    )
-
+    period = st.radio("Group by", options=periods.PERIODS, format_func=periods.PERIOD_LABELS.get,
+                      index=periods.PERIODS.index("quarter"), horizontal=True, key="period")
+    over_time = aggregations.engagements_over_time(releases, period)
+    chart(st, "How many engagements the releases report per period, split by how they took place.",
+          charts.engagements_over_time_figure(over_time, period), "chart_engagements")
     st.header("Topics")
     left, right = st.columns(2)
-    with left:
-        st.caption("Releases that discuss each topic; hover for the number of mentions.")
-        st.plotly_chart(
-            charts.topic_frequencies_figure(aggregations.topic_frequencies(releases, tax)),
-            key="chart_topics",
-        )
-    with right:
-        st.caption(f"Releases per topic and {period}: darker cells, more releases.")
-        st.plotly_chart(
-            charts.topics_over_time_figure(aggregations.topics_over_time(releases, period, tax), period),
-            key="chart_topics_time",
-        )
-
+    chart(left, "Releases that discuss each topic; hover for the number of mentions.",
+          charts.topic_frequencies_figure(aggregations.topic_frequencies(releases, tax)),
+          "chart_topics")
+    topics = aggregations.topics_over_time(releases, period, tax)
+    chart(right, f"Releases per topic and {period}: darker cells, more releases.",
+          charts.topics_over_time_figure(topics, period), "chart_topics_time")
     st.header("People and places")
     left, right = st.columns(2)
-    with left:
-        st.caption(f"The {TOP_N} counterparts met most often (by number of releases).")
-        st.plotly_chart(
-            charts.top_counterparts_figure(people.top_counterparts(participants, TOP_N)),
-            key="chart_counterparts",
-        )
-    with right:
-        st.caption("Countries the counterparts represent, by number of engagements.")
-        st.plotly_chart(
-            charts.top_countries_figure(people.top_countries(participants, TOP_N)),
-            key="chart_countries",
-        )
+    chart(left, f"The {TOP_N} counterparts met most often (by number of releases).",
+          charts.top_counterparts_figure(people.top_counterparts(participants, TOP_N)),
+          "chart_counterparts")
+    chart(right, "Countries the counterparts represent, by number of engagements.",
+          charts.top_countries_figure(people.top_countries(participants, TOP_N)),
+          "chart_countries")
     places = aggregations.place_counts(releases)
     left, right = st.columns([2, 1])
-    with left:
-        st.caption("Where engagements took place; larger points, more engagements.")
-        outlines = os.environ.get("SCO_MAP_OUTLINES", "1") != "0"
-        st.plotly_chart(charts.engagement_map_figure(places, outlines), key="chart_map")
-    with right:
-        st.caption("The same places as a table.")
-        if places.empty:
-            st.info("No engagement with a known place matches the filters.")
-        else:
-            st.dataframe(
-                places[["place", "engagements"]],
-                hide_index=True,
-                key="places_table",
-                column_config={"place": "Place", "engagements": "Engagements"},
-            )
+    outlines = os.environ.get("SCO_MAP_OUTLINES", "1") != "0"
+    chart(left, "Where engagements took place; larger points, more engagements.",
+          charts.engagement_map_figure(places, outlines), "chart_map")
+    right.caption("The same places as a table.")
+    if places.empty:
+        right.info("No engagement with a known place matches the filters.")
+    else:
+        right.dataframe(places[["place", "engagements"]], hide_index=True, key="places_table",
+                        column_config={"place": "Place", "engagements": "Engagements"})
+    show_participants(participants)
 
+
+def show_participants(participants: pd.DataFrame) -> None:
     st.subheader("Participants")
-    st.caption(
-        "Everyone named in the matching releases, one row per person. Click a header to sort."
-    )
+    st.caption("Everyone named in the matching releases, one row per person. "
+               "Click a header to sort.")
     table = people.participants_table(participants)
     if table.empty:
         st.info("No participants in the releases that match.")
-    else:
-        table["role"] = table["role"].map({"sco": "SCO", "counterpart": "Counterpart"})
-        st.dataframe(
-            table,
-            hide_index=True,
-            key="participants_table",
-            column_config={
-                "name": "Name",
-                "title": st.column_config.TextColumn("Latest title", width="medium"),
-                "country": "Country",
-                "role": "Side",
-                "engagements": st.column_config.NumberColumn("Engagements"),
-                "first": st.column_config.DateColumn("First", format="YYYY-MM-DD"),
-                "last": st.column_config.DateColumn("Last", format="YYYY-MM-DD"),
-            },
-        )
+        return
+    headings = people.PEOPLE_COLUMNS
+    st.dataframe(table.assign(role=table["role"].map(people.ROLE_LABELS)), hide_index=True,
+                 key="participants_table", column_config={
+        **headings, "title": st.column_config.TextColumn(headings["title"], width="medium"),
+        "engagements": st.column_config.NumberColumn(headings["engagements"]),
+        "first": st.column_config.DateColumn(headings["first"], format=DAY_FORMAT),
+        "last": st.column_config.DateColumn(headings["last"], format=DAY_FORMAT),
+    })
 
 
 def show_releases(releases: pd.DataFrame, tax) -> None:
@@ -458,90 +254,58 @@ def show_releases(releases: pd.DataFrame, tax) -> None:
         st.info("No releases match the current filters.")
         return
     st.caption("Select a row to read the release with what was extracted from it marked.")
+    headings = aggregations.RELEASE_TABLE_COLUMNS
     event = st.dataframe(
-        table.drop(columns="release_id"),
-        hide_index=True,
-        key="releases_table",
-        on_select="rerun",
-        selection_mode="single-row",
-        column_config={
-            "event_date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "engagement": "Type",
-            "sco_official": "SCO official",
-            "counterparts": "Counterparts",
-            "counterpart_countries": "Counterpart countries",
-            "location_city": "City",
-            "location_country": "Country of the place",
-            "topics": "Topics",
-            "title": st.column_config.TextColumn("Title", width="medium"),
+        table.drop(columns="release_id"), hide_index=True, key="releases_table",
+        on_select="rerun", selection_mode="single-row", column_config={
+            **headings, "title": st.column_config.TextColumn(headings["title"], width="medium"),
+            "event_date": st.column_config.DateColumn(headings["event_date"], format=DAY_FORMAT),
         },
     )
     rows = list(event.selection.rows) if event is not None else []
     picked = rows[0] if rows and rows[0] < len(table) else 0
-    release_id = table["release_id"].iloc[picked]
-    release = releases[releases["release_id"] == release_id].iloc[0]
-    show_release(release, tax, chosen=bool(rows))
-
-
-def show_release(release: pd.Series, tax, chosen: bool) -> None:
-    """Every extracted field, then the text with the extracted values marked in place."""
+    release = releases[releases["release_id"] == table["release_id"].iloc[picked]].iloc[0]
     title = evidence.as_text(release.get("title")) or "(release without a headline)"
     st.subheader(escape_markdown(title), anchor=False)
-    if not chosen:
+    if not rows:
         st.caption("Showing the newest matching release; select a row above to show another.")
-    fields, text = st.columns([2, 3])
-    with fields:
-        st.dataframe(
-            evidence.release_fields(release, tax),
-            hide_index=True,
-            key="release_fields",
-            height=FIELDS_TABLE_HEIGHT,
-            column_config={"field": "Field", "value": "Extracted value"},
-        )
-    with text:
-        st.markdown("Marked in the text: " + evidence.legend_markdown())
-        with st.container(height=FIELDS_TABLE_HEIGHT - 40, border=True):
-            st.markdown(evidence.release_markdown(release, tax))
+    fields_column, text_column = st.columns([2, 3])
+    fields_column.dataframe(evidence.release_fields(release, tax), hide_index=True,
+                            key="release_fields", height=FIELDS_TABLE_HEIGHT,
+                            column_config={"field": "Field", "value": "Extracted value"})
+    text_column.markdown("Marked in the text: " + legend_markdown())
+    with text_column.container(height=FIELDS_TABLE_HEIGHT - 40, border=True):
+        st.markdown(paragraphs_markdown(evidence.release_paragraphs(release, tax)))
 
 
-def show_downloads(folder: str, uploads, filters: filtering.Filters, counts: tuple[int, int]) -> None:
+def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
+                   filters: filtering.Filters) -> None:
     """Download buttons for the filtered releases and participants as CSV."""
     st.header("Download")
-    st.caption(
-        "The filtered rows as CSV (UTF-8, opens in any spreadsheet; cells that could run as a "
-        "formula start with a quote)."
-    )
-    n_releases, n_people = counts
-    # Writing CSV costs about a second per 10,000 releases (their full text is included), so
-    # large selections are written when asked for, not on every change of a filter.
-    ready = n_releases <= EAGER_CSV_ROWS or st.session_state.get("csv_for") == filters
-    if not ready:
-        if not st.button(f"Prepare CSV files ({n_releases:,} releases)", key="prepare_csv"):
+    st.caption("The filtered rows as CSV (UTF-8, opens in any spreadsheet; cells that could run "
+               "as a formula start with a quote).")
+    # The session keeps the files written for one corpus and filter state, so reruns that
+    # change neither (a row picked, the period switched) do not write them again.
+    written = st.session_state.pop("csv", None)
+    if written is None or written[:2] != (data, filters):
+        # Writing CSV costs about a second per 10,000 releases (their full text is included),
+        # so large selections are written when asked for, not on every change of a filter.
+        if len(kept) > EAGER_CSV_ROWS and not st.button(
+            f"Prepare CSV files ({len(kept):,} releases)", key="prepare_csv"
+        ):
             return
-        st.session_state["csv_for"] = filters
-    releases_csv, participants_csv = csv_downloads(folder, uploads, filters)
+        written = (data, filters, to_csv_bytes(filtering.drop_prepared(kept)),
+                   to_csv_bytes(filtering.drop_prepared(people_kept)))
+    st.session_state["csv"] = written
     left, right = st.columns(2)
-    left.download_button(
-        f"Releases ({n_releases:,} rows)",
-        data=releases_csv,
-        file_name="sco_releases.csv",
-        mime="text/csv",
-        key="download_releases",
-        icon=":material/download:",
-    )
-    right.download_button(
-        f"Participants ({n_people:,} rows)",
-        data=participants_csv,
-        file_name="sco_participants.csv",
-        mime="text/csv",
-        key="download_participants",
-        icon=":material/download:",
-    )
+    left.download_button(f"Releases ({len(kept):,} rows)", data=written[2], mime="text/csv",
+                         file_name="sco_releases.csv", key="download_releases", icon=DOWNLOAD_ICON)
+    right.download_button(f"Participants ({len(people_kept):,} rows)", data=written[3],
+                          mime="text/csv", file_name="sco_participants.csv",
+                          key="download_participants", icon=DOWNLOAD_ICON)
 
 
 # --- page --------------------------------------------------------------------------------
-
-
 def main() -> None:
     st.set_page_config(page_title="SCO engagements", page_icon="🤝", layout="wide")
     st.title("SCO Secretariat engagements")
@@ -549,44 +313,36 @@ def main() -> None:
     filter_area = st.sidebar.container()
     data_dir, uploads = data_source_widgets()
     folder = data_dir or str(BUNDLED_DATA)
-    releases, participants, report = load_prepared(folder, uploads)
-    source = describe_source(data_dir)
+    data = load(folder, uploads)
+    releases, participants, report = data.releases, data.participants, data.report
+    source = escape_markdown(data_dir or "the bundled sample (data/releases)")
     extra = f" and {len(uploads)} uploaded file(s)" if uploads else ""
     st.caption(
         f"Who the SCO Secretary-General and deputies met, when, where, how and about what, "
-        f"from {len(releases):,} news release(s) in {escape_markdown(source)}{extra}."
+        f"from {len(releases):,} news release(s) in {source}{extra}."
     )
-    if not Path(folder).exists():
-        st.error(
-            f"The folder {escape_markdown(source)} does not exist. "
-            "Type another folder in the sidebar, or upload files."
-        )
+    explain_source(Path(folder), source, releases, report)
     if releases.empty:
-        explain_empty_source(Path(folder), source, report)
         show_report(report)
         return
 
-    tax = taxonomy()
-    options = filter_options(folder, uploads)
-    seed_filters_from_url(options)
-    keep_state_valid(options)
-    filters = sidebar_filters(filter_area, options)
+    seed_filters_from_url(data.options)
+    filters = sidebar_filters(filter_area, data.options)
     mirror_to_url(filters)
     if filters == st.session_state.get("url_loaded"):
         for notice in st.session_state.get("url_notices", []):
             st.warning(escape_markdown(notice), icon="⚠️")
 
-    kept, people = filtering.apply_filters((releases, participants), filters)
-    show_headline(kept, people)
+    kept, people_kept = filtering.apply_filters((releases, participants), filters)
+    show_headline(kept, people_kept)
     if kept.empty:
-        st.info(
-            "No releases match the current filters. Widen the date range or clear a filter "
-            "in the sidebar."
-        )
-    show_charts(kept, people, tax)
-    show_releases(kept, tax)
-    show_downloads(folder, uploads, filters, (len(kept), len(people)))
+        st.info("No releases match the current filters. "
+                "Widen the date range or clear a filter in the sidebar.")
+    show_charts(kept, people_kept, data.taxonomy)
+    show_releases(kept, data.taxonomy)
+    show_downloads(data, kept, people_kept, filters)
     show_report(report)
 
 
-main()
+if __name__ == "__main__":  # run by Streamlit; imported by the tests for its functions
+    main()

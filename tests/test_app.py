@@ -248,11 +248,10 @@ def test_docs_name_every_url_parameter_widget_key_and_variable():
     """docs/dashboard.md cannot drift from the page: every name it must explain is in it."""
     docs = (DASHBOARD.parent / "docs" / "dashboard.md").read_text(encoding="utf-8")
     source = DASHBOARD.read_text(encoding="utf-8")
+    from sco_data.explore.fields import FILTER_FIELDS
     from sco_data.explore.urlstate import PARAM_NAMES
 
-    keys = set(re.findall(r'key="([a-z_]+)"', source)) | set(
-        re.findall(r'"(f_[a-z_]+)"', source)
-    )
+    keys = set(re.findall(r'key="([a-z_]+)"', source)) | {field.key for field in FILTER_FIELDS}
     # Charts and read-only tables have keys too, but nobody drives them.
     widget_keys = {k for k in keys if not k.startswith("chart_")} - {
         "participants_table", "places_table", "release_fields", "report_table",

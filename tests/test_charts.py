@@ -1,4 +1,4 @@
-"""sco_data.charts: each figure's traces, values, titles and empty state."""
+"""sco_data.explore.charts: each figure's traces, values, titles and empty state."""
 
 from __future__ import annotations
 
@@ -9,20 +9,24 @@ import pytest
 from sco_data.explore import aggregations, charts, filtering, people
 
 
-def counts(rows):
-    return pd.DataFrame(rows, columns=["period", "engagement_type", "label", "count"]).assign(
-        period=lambda f: pd.to_datetime(f["period"])
+def dated(*rows, topics=()):
+    """A releases frame with what the time aggregations read: (day, engagement type[, topics])."""
+    frame = pd.DataFrame(
+        {"event_date": pd.to_datetime([row[0] for row in rows]),
+         "engagement_type": [row[1] for row in rows]}
     )
+    for topic in topics:
+        frame[f"topic_{topic}"] = [topic in (row[2] if len(row) > 2 else ()) for row in rows]
+    return frame
 
 
 def test_engagements_over_time_stacks_one_trace_per_type_in_type_order():
+    releases = dated(
+        ("2020-04-15", "phone_call"), ("2020-05-02", "phone_call"), ("2019-05-26", "meeting"),
+        *[("2020-07-01", "meeting")] * 3,
+    )
     fig = charts.engagements_over_time_figure(
-        counts([
-            ("2020-04-01", "phone_call", "Phone call", 2),
-            ("2019-05-01", "meeting", "Meeting", 1),
-            ("2020-07-01", "meeting", "Meeting", 3),
-        ]),
-        "quarter",
+        aggregations.engagements_over_time(releases, "quarter"), "quarter"
     )
     assert [trace.name for trace in fig.data] == ["Meeting", "Phone call"]
     labels = ["2019 Q2", "2019 Q3", "2019 Q4", "2020 Q1", "2020 Q2", "2020 Q3"]
@@ -42,10 +46,10 @@ def test_engagements_over_time_stacks_one_trace_per_type_in_type_order():
     [("month", ["Dec 2019", "Jan 2020", "Feb 2020"]), ("year", ["2019", "2020"])],
 )
 def test_engagements_over_time_labels_every_period(period, labels):
-    rows = [("2019-12-01", "event", "Event", 1), ("2020-02-01", "event", "Event", 1)]
-    if period == "year":
-        rows = [("2019-01-01", "event", "Event", 1), ("2020-01-01", "event", "Event", 1)]
-    fig = charts.engagements_over_time_figure(counts(rows), period)
+    releases = dated(("2019-12-01", "event"), ("2020-02-01", "event"))
+    fig = charts.engagements_over_time_figure(
+        aggregations.engagements_over_time(releases, period), period
+    )
     assert list(fig.data[0].x) == labels
 
 
@@ -106,14 +110,11 @@ def test_topic_frequencies_bars_hide_absent_topics_and_carry_mentions():
 
 
 def test_topics_over_time_heatmap_fills_missing_periods_and_drops_silent_topics():
-    table = pd.DataFrame(
-        {
-            "period": pd.to_datetime(["2019-01-01", "2019-01-01", "2021-01-01", "2021-01-01"]),
-            "topic": ["health", "energy", "health", "energy"],
-            "label": ["Health", "Energy", "Health", "Energy"],
-            "releases": [2, 0, 1, 0],
-        }
+    releases = dated(
+        ("2019-03-01", "meeting", {"health"}), ("2019-08-01", "event", {"health"}),
+        ("2021-01-05", "meeting", {"health"}), topics=("health", "energy"),
     )
+    table = aggregations.topics_over_time(releases, "year", {"health": "Health", "energy": "Energy"})
     fig = charts.topics_over_time_figure(table, "year")
     (heat,) = fig.data
     assert isinstance(heat, go.Heatmap)

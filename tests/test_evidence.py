@@ -1,19 +1,12 @@
-"""sco_data.evidence: where extracted values sit in the text; markdown that shows text literally."""
+"""sco_data.explore.evidence: where extracted values sit in the text, as plain segments."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 import sco_data
 from sco_data.explore import evidence
-from sco_data.explore.evidence import (
-    escape_markdown,
-    release_segments,
-    segments_to_markdown,
-)
+from sco_data.explore.evidence import paragraphs, release_segments
 
 TEXT = (
     "On 26 May 2019, SCO Secretary-General Vladimir Norov met with President of the "
@@ -101,56 +94,32 @@ def test_higher_ranked_labels_win_overlaps():
     assert marked(segments) == [("Vladimir Norov", "official"), ("Norov", "official")]
 
 
-DANGEROUS = (
-    "<script>alert(1)</script> *bold* _it_ # h [link](http://x) `code` $x$ :smile: ~s~ &amp;"
-)
+def test_each_line_is_a_paragraph_without_indentation_or_blank_lines():
+    assert paragraphs([("    code?\nnext\n\n\n", None), ("Norov", "official")]) == [
+        [("code?", None)], [("next", None)], [("Norov", "official")],
+    ]
 
 
-def test_escape_markdown_escapes_every_active_character():
-    assert escape_markdown(DANGEROUS) == (
-        r"\<script\>alert\(1\)\</script\> \*bold\* \_it\_ \# h \[link\]\(http\://x\) "
-        r"\`code\` \$x\$ \:smile\: \~s\~ \&amp;"
-    )
+def test_a_marked_span_across_a_line_break_is_cut_per_line():
+    assert paragraphs([("Met ", None), ("Shen\r\nYueyue", "counterpart"), (" today. ", None)]) == [
+        [("Met ", None), ("Shen", "counterpart")], [("Yueyue", "counterpart"), (" today.", None)],
+    ]
 
 
-@given(st.text(max_size=60))
-def test_escaped_text_has_no_unescaped_special_character(text):
-    escaped = escape_markdown(text)
-    i = 0
-    while i < len(escaped):
-        if escaped[i] == "\\":
-            assert escaped[i + 1] in evidence.MARKDOWN_SPECIAL
-            i += 2
-            continue
-        assert escaped[i] not in evidence.MARKDOWN_SPECIAL
-        i += 1
+def test_white_space_pieces_at_the_ends_of_a_line_are_dropped():
+    assert paragraphs([("  ", None), (" Norov", "official"), (" met ", None), (" ", None)]) == [
+        [("Norov", "official"), (" met", None)],
+    ]
 
 
-def test_markdown_wraps_marked_spans_in_background_directives():
-    markdown = segments_to_markdown([("Met ", None), ("Shen [Yueyue]", "counterpart"), ("!", None)])
-    assert markdown == r"Met :orange-background[Shen \[Yueyue\]]\!"
+def test_release_paragraphs_keep_hostile_text_as_it_is():
+    shown = evidence.release_paragraphs(row(text="Norov said <script>alert(1)</script>"))
+    assert shown == [[("Norov", "official"), (" said <script>alert(1)</script>", None)]]
 
 
-def test_markdown_makes_each_line_a_paragraph_and_drops_indentation():
-    markdown = segments_to_markdown([("    code?\nnext\n\n\n", None), ("Norov", "official")])
-    assert markdown == "code?\n\nnext\n\n:violet-background[Norov]"
-
-
-def test_marked_span_across_a_line_break_is_wrapped_per_line():
-    markdown = segments_to_markdown([("Shen\nYueyue", "counterpart")])
-    assert markdown == ":orange-background[Shen]\n\n:orange-background[Yueyue]"
-
-
-def test_release_markdown_of_hostile_text_is_literal():
-    markdown = evidence.release_markdown(row(text="Norov said <script>alert(1)</script>"))
-    assert "<script>" not in markdown
-    assert r"\<script\>alert\(1\)\</script\>" in markdown
-
-
-def test_legend_names_every_label():
-    legend = evidence.legend_markdown()
-    for label in evidence.LABELS:
-        assert f":{evidence.LABEL_COLOURS[label]}-background[" in legend
+def test_legend_names_every_label_in_order():
+    assert [label for label, _ in evidence.LEGEND] == list(evidence.LABELS)
+    assert dict(evidence.LEGEND)["date"] == "engagement date"
 
 
 def test_seed_release_marks_date_people_place(seed_corpus):

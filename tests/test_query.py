@@ -1,4 +1,4 @@
-"""sco_data.query: filters, URL parameters and aggregations, checked row by row."""
+"""sco_data.explore: filtering, URL parameters, aggregations and people, checked row by row."""
 
 from __future__ import annotations
 
@@ -278,12 +278,17 @@ def test_any_query_params_give_filters_never_an_exception(params):
 def test_engagements_over_time_by_year(sample):
     counts = aggregations.engagements_over_time(filtering.prepare(sample[0]), "year")
     assert counts.values.tolist() == [
-        [pd.Timestamp("2019"), "meeting", "Meeting", 1],
-        [pd.Timestamp("2020"), "phone_call", "Phone call", 1],
-        [pd.Timestamp("2021"), "meeting", "Meeting", 1],
-        [pd.Timestamp("2021"), "video_call", "Video call", 1],
+        [pd.Timestamp("2019"), "2019", "meeting", "Meeting", 1],
+        [pd.Timestamp("2019"), "2019", "phone_call", "Phone call", 0],
+        [pd.Timestamp("2019"), "2019", "video_call", "Video call", 0],
+        [pd.Timestamp("2020"), "2020", "meeting", "Meeting", 0],
+        [pd.Timestamp("2020"), "2020", "phone_call", "Phone call", 1],
+        [pd.Timestamp("2020"), "2020", "video_call", "Video call", 0],
+        [pd.Timestamp("2021"), "2021", "meeting", "Meeting", 1],
+        [pd.Timestamp("2021"), "2021", "phone_call", "Phone call", 0],
+        [pd.Timestamp("2021"), "2021", "video_call", "Video call", 1],
     ]
-    assert list(counts.columns) == ["period", "engagement_type", "label", "count"]
+    assert list(counts.columns) == ["period", "period_label", "engagement_type", "label", "count"]
 
 
 @pytest.mark.parametrize(("period", "first"), [("month", "2019-05-01"), ("quarter", "2019-04-01")])
@@ -320,6 +325,15 @@ def test_topics_over_time(sample):
         ["health", 1], ["covid19", 1], ["ecommerce", 0], ["women", 0],
     ]
     assert aggregations.topics_over_time(sample[0].iloc[:0], "year", LABELS).empty
+
+
+def test_topics_over_time_has_every_period_between_the_first_and_the_last(sample):
+    table = aggregations.topics_over_time(sample[0], "quarter", LABELS)
+    quarters = table.drop_duplicates("period")["period_label"].tolist()
+    assert quarters == ["2019 Q2", "2019 Q3", "2019 Q4", "2020 Q1", "2020 Q2", "2020 Q3",
+                        "2020 Q4", "2021 Q1", "2021 Q2"]
+    health = table[table["topic"] == "health"]["releases"].tolist()
+    assert health == [1, 0, 0, 0, 1, 0, 0, 0, 0]
 
 
 def test_participants_table_merges_honorifics_and_spacing(sample):
@@ -376,6 +390,36 @@ def test_headline_figures(sample):
 def test_headline_figures_of_nothing(sample):
     figures = aggregations.headline_figures(sample[0].iloc[:0], sample[1].iloc[:0])
     assert figures == aggregations.Headline(0, 0, 0, None, None, 0)
+    assert figures.span_text == "no dates"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "text"),
+    [
+        (dt.date(2019, 5, 26), dt.date(2021, 5, 9), "May 2019 – May 2021"),
+        (dt.date(2020, 4, 29), dt.date(2020, 4, 29), "29 Apr 2020"),
+        (dt.date(2020, 4, 1), dt.date(2020, 4, 29), "Apr 2020 – Apr 2020"),
+    ],
+)
+def test_date_span_in_words(first, last, text):
+    assert aggregations.Headline(1, 0, 0, first, last, 0).span_text == text
+
+
+def test_report_counts_every_status_and_lists_problems_first():
+    report = pd.DataFrame({
+        "path": ["a.txt", "b.txt", "c.pdf", "d.txt", "e.txt"],
+        "status": ["ok", "rejected", "skipped", "warning", "rejected"],
+        "reason": ["", "empty file", "not a release file (.pdf)", "no place found", "binary"],
+        "release_id": ["r1", None, None, "r4", None],
+    })
+    assert aggregations.report_counts(report) == {
+        "Read": 1, "With warnings": 1, "Rejected": 2, "Skipped": 1,
+    }
+    assert aggregations.report_table(report)["path"].tolist() == [
+        "b.txt", "e.txt", "d.txt", "c.pdf", "a.txt",
+    ]
+    assert aggregations.report_counts(report.iloc[:0]) == dict.fromkeys(
+        ["Read", "With warnings", "Rejected", "Skipped"], 0)
 
 
 def test_seed_headline(seed_corpus):

@@ -10,11 +10,16 @@ import pandas as pd
 
 from sco_data.explore.filtering import flag_array, plain_text, topic_labels
 from sco_data.explore.people import person_keys
-from sco_data.explore.periods import period_starts
+from sco_data.explore.periods import period_labels, period_range, period_starts
 from sco_data.schema import (
     ENGAGEMENT_LABELS,
     ENGAGEMENT_TYPES,
     LIST_SEPARATOR,
+    REPORT_COLUMNS,
+    REPORT_OK,
+    REPORT_REJECTED,
+    REPORT_SKIPPED,
+    REPORT_WARNING,
     ROLE_COUNTERPART,
     topic_flag_column,
     topic_mentions_column,
@@ -22,21 +27,27 @@ from sco_data.schema import (
 
 
 def engagements_over_time(releases: pd.DataFrame, period: str = "month") -> pd.DataFrame:
-    """Releases per period and engagement type: period, engagement_type, label, count."""
+    """Releases per period and engagement type, every period from the first to the last.
+
+    Columns: period (its start), period_label, engagement_type, label, count. Each engagement
+    type that occurs has a row in every period, zero where it has none, so a chart of the
+    frame shows gaps as gaps; undated releases are in no period.
+    """
     types = releases["engagement_type"]
     if not isinstance(types.dtype, pd.CategoricalDtype):  # prepare() makes it one
         types = pd.Categorical(plain_text(types), categories=list(ENGAGEMENT_TYPES))
-    frame = pd.DataFrame({"period": period_starts(releases, period), "engagement_type": types}).dropna()
-    counts = (
-        frame.groupby(["period", "engagement_type"], observed=True)
-        .size()
-        .rename("count")
-        .reset_index()
-    )
+    starts = period_starts(releases, period)
+    frame = pd.DataFrame({"period": starts, "engagement_type": types}).dropna()
+    wide = frame.groupby(["period", "engagement_type"], observed=True).size().unstack(fill_value=0)
+    present = [t for t in ENGAGEMENT_TYPES if t in wide.columns]
+    wide = wide.reindex(index=period_range(frame["period"], period), columns=present, fill_value=0)
+    counts = wide.rename_axis(index="period", columns="engagement_type").stack().rename("count")
+    counts = counts.reset_index()
+    counts["period_label"] = period_labels(counts["period"], period)
     counts["engagement_type"] = counts["engagement_type"].astype(str)
     counts["label"] = counts["engagement_type"].map(ENGAGEMENT_LABELS)
     counts["count"] = counts["count"].astype("int64")
-    return counts[["period", "engagement_type", "label", "count"]]
+    return counts[["period", "period_label", "engagement_type", "label", "count"]]
 
 
 def topic_frequencies(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
@@ -66,7 +77,11 @@ def topic_frequencies(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFr
 def topics_over_time(
     releases: pd.DataFrame, period: str = "year", taxonomy: Any = None
 ) -> pd.DataFrame:
-    """Releases with each topic per period (zeros included): period, topic, label, releases."""
+    """Releases with each topic per period, every period from the first to the last.
+
+    Columns: period (its start), period_label, topic, label, releases; a row for every topic
+    in every period (zeros included), periods in order, topics in taxonomy order within each.
+    """
     labels = topic_labels(taxonomy, releases)
     flags = {t: topic_flag_column(t) for t in labels if topic_flag_column(t) in releases.columns}
     starts = period_starts(releases, period)
@@ -75,24 +90,15 @@ def topics_over_time(
         {t: flag_array(releases[c])[has_date] for t, c in flags.items()},
         index=releases.index[has_date],
     )
-    if dated.empty:
-        return pd.DataFrame(
-            {
-                "period": pd.Series([], dtype="datetime64[ns]"),
-                "topic": pd.Series([], dtype=object),
-                "label": pd.Series([], dtype=object),
-                "releases": pd.Series([], dtype="int64"),
-            }
-        )
     wide = dated.groupby(starts[has_date]).sum()
-    long = wide.rename_axis("period").reset_index().melt(
-        id_vars="period", var_name="topic", value_name="releases"
-    )
+    wide = wide.reindex(period_range(starts, period), fill_value=0).rename_axis("period")
+    long = wide.reset_index().melt(id_vars="period", var_name="topic", value_name="releases")
     long["label"] = long["topic"].map(labels)
     long["releases"] = long["releases"].astype("int64")
     # melt stacks topic by topic in taxonomy order; a stable sort by period keeps that order.
-    long = long.sort_values("period", kind="stable")
-    return long[["period", "topic", "label", "releases"]].reset_index(drop=True)
+    long = long.sort_values("period", kind="stable").reset_index(drop=True)
+    long["period_label"] = period_labels(long["period"], period)
+    return long[["period", "period_label", "topic", "label", "releases"]]
 
 
 def place_counts(releases: pd.DataFrame) -> pd.DataFrame:
@@ -136,6 +142,15 @@ class Headline:
     last_date: dt.date | None
     undated: int
 
+    @property
+    def span_text(self) -> str:
+        """The date span in words: 'May 2019 – May 2021', '29 Apr 2020' or 'no dates'."""
+        if self.first_date is None or self.last_date is None:
+            return "no dates"
+        if self.first_date == self.last_date:
+            return self.first_date.strftime("%d %b %Y")
+        return f"{self.first_date:%b %Y} – {self.last_date:%b %Y}"
+
 
 def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Headline:
     """Engagements, distinct counterparts, counterpart countries and the date span."""
@@ -154,18 +169,19 @@ def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Head
     )
 
 
-RELEASE_TABLE_COLUMNS = (
-    "event_date",
-    "engagement",
-    "sco_official",
-    "counterparts",
-    "counterpart_countries",
-    "location_city",
-    "location_country",
-    "topics",
-    "title",
-    "release_id",
-)
+# The releases table's columns, in order, with the heading the page gives each.
+RELEASE_TABLE_COLUMNS: dict[str, str] = {
+    "event_date": "Date",
+    "engagement": "Type",
+    "sco_official": "SCO official",
+    "counterparts": "Counterparts",
+    "counterpart_countries": "Counterpart countries",
+    "location_city": "City",
+    "location_country": "Country of the place",
+    "topics": "Topics",
+    "title": "Title",
+    "release_id": "Release id",
+}
 
 
 def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
@@ -180,7 +196,7 @@ def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame
         },
         index=releases.index,
     )
-    for column in RELEASE_TABLE_COLUMNS[2:]:
+    for column in list(RELEASE_TABLE_COLUMNS)[2:]:
         table[column] = releases[column]
     if taxonomy is not None:
         labels = topic_labels(taxonomy)
@@ -192,3 +208,27 @@ def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame
     return table.reset_index(drop=True)
 
 
+# The ingest report's statuses as the page names them, in the order it counts them.
+REPORT_STATUS_LABELS: dict[str, str] = {
+    REPORT_OK: "Read",
+    REPORT_WARNING: "With warnings",
+    REPORT_REJECTED: "Rejected",
+    REPORT_SKIPPED: "Skipped",
+}
+# The report table lists what needs attention first.
+REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_WARNING, REPORT_SKIPPED, REPORT_OK)
+REPORT_HEADINGS: dict[str, str] = dict(zip(REPORT_COLUMNS, ("File", "Status", "Reason", "Release id")))
+
+
+def report_counts(report: pd.DataFrame) -> dict[str, int]:
+    """Files per status, every status named as the page names it (zero included)."""
+    counts = report["status"].value_counts()
+    return {label: int(counts.get(status, 0)) for status, label in REPORT_STATUS_LABELS.items()}
+
+
+def report_table(report: pd.DataFrame) -> pd.DataFrame:
+    """The ingest report's rows, what needs attention first, otherwise in the order read."""
+    rank = {status: i for i, status in enumerate(REPORT_STATUS_ORDER)}
+    return report[list(REPORT_COLUMNS)].sort_values(
+        "status", key=lambda s: s.map(rank).fillna(len(rank)), kind="stable"
+    )

@@ -1,6 +1,7 @@
-"""Plotly figure builders: an aggregation from sco_data.query in, a Figure out.
+"""Plotly figure builders: a frame from explore.aggregations or explore.people in, a Figure out.
 
-Every builder gives its figure a title, axis titles and hover text, and returns a figure
+Builders only draw: the frames they take are already counted, with every period present and
+labelled (explore.periods), so no builder buckets, fills or relabels. Every builder gives its figure a title, axis titles and hover text, and returns a figure
 that says "nothing to show" in words when its frame is empty, so the page never shows a
 blank box.
 """
@@ -12,7 +13,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES
+from sco_data.explore.periods import PERIOD_LABELS
+from sco_data.schema import ENGAGEMENT_TYPES
 
 # One colour per engagement type, in ENGAGEMENT_TYPES order; stable across filters so that
 # "Phone call" keeps its colour when other types disappear.
@@ -25,9 +27,6 @@ ENGAGEMENT_COLOURS: dict[str, str] = {
 }
 
 EMPTY_MESSAGE = "No releases match the current filters."
-
-_PERIOD_FREQ = {"month": "M", "quarter": "Q", "year": "Y"}
-_PERIOD_AXIS = {"month": "Month", "quarter": "Quarter", "year": "Year"}
 
 # Marker area grows with the count; the square root keeps one busy city from hiding the rest.
 MAP_MIN_MARKER = 9
@@ -87,56 +86,30 @@ def is_empty_figure(fig: go.Figure) -> bool:
     return len(fig.data) == 0
 
 
-def period_label(start: pd.Timestamp, period: str) -> str:
-    """'May 2019', '2019 Q2' or '2019' for the period starting at `start`."""
-    if period == "month":
-        return start.strftime("%b %Y")
-    if period == "quarter":
-        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
-    return str(start.year)
-
-
-def _period_starts(values: pd.Series, period: str) -> list[pd.Timestamp]:
-    """Each timestamp moved to the start of its period (callers may pass any day in it)."""
-    freq = _PERIOD_FREQ[period]
-    return [pd.Timestamp(v).to_period(freq).start_time for v in values]
-
-
-def _period_range(starts: pd.Series, period: str) -> list[pd.Timestamp]:
-    """Every period start from the first to the last, so gaps show as gaps."""
-    freq = _PERIOD_FREQ[period]
-    periods = pd.period_range(
-        pd.Timestamp(starts.min()).to_period(freq), pd.Timestamp(starts.max()).to_period(freq)
-    )
-    return [p.start_time for p in periods]
-
-
 def engagements_over_time_figure(counts: pd.DataFrame, period: str = "month") -> go.Figure:
-    """Stacked bars of engagements per period, one colour per engagement type."""
+    """Stacked bars of engagements per period, one colour per engagement type.
+
+    `counts` is aggregations.engagements_over_time(): one row per period and type.
+    """
     title = f"Engagements per {period}, by type"
     if counts.empty:
         return empty_figure(title)
-    starts = _period_range(counts["period"], period)
-    labels = [period_label(s, period) for s in starts]
     fig = go.Figure()
     for engagement in ENGAGEMENT_TYPES:
         rows = counts[counts["engagement_type"] == engagement]
         if rows.empty:
             continue
-        by_start: dict[pd.Timestamp, int] = {}
-        for start, count in zip(_period_starts(rows["period"], period), rows["count"]):
-            by_start[start] = by_start.get(start, 0) + int(count)
-        name = ENGAGEMENT_LABELS[engagement]
+        name = rows["label"].iloc[0]
         fig.add_trace(
             go.Bar(
-                x=labels,
-                y=[int(by_start.get(s, 0)) for s in starts],
+                x=rows["period_label"].tolist(),
+                y=rows["count"].tolist(),
                 name=name,
                 marker_color=ENGAGEMENT_COLOURS[engagement],
                 hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y}}<extra></extra>",
             )
         )
-    fig.update_xaxes(title_text=_PERIOD_AXIS[period], type="category")
+    fig.update_xaxes(title_text=PERIOD_LABELS[period], type="category")
     fig.update_yaxes(title_text="Engagements", rangemode="tozero", **_count_ticks(_tallest(fig)))
     return _layout(
         fig,
@@ -171,19 +144,20 @@ def topic_frequencies_figure(frequencies: pd.DataFrame) -> go.Figure:
 
 
 def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year") -> go.Figure:
-    """Heatmap: topics (rows) by period (columns), coloured by releases with the topic."""
+    """Heatmap: topics (rows) by period (columns), coloured by releases with the topic.
+
+    `topics_over_time` is aggregations.topics_over_time(); topics never discussed are left out.
+    """
     title = f"Topics per {period}"
     if topics_over_time.empty or int(topics_over_time["releases"].sum()) == 0:
         return empty_figure(title, "No topic is discussed in the releases that match.")
-    starts = _period_range(topics_over_time["period"], period)
-    labels = [period_label(s, period) for s in starts]
-    frame = topics_over_time.assign(period=_period_starts(topics_over_time["period"], period))
-    wide = frame.pivot_table(
-        index="label", columns="period", values="releases", aggfunc="sum", sort=False
+    totals = topics_over_time.groupby("topic", sort=False)["releases"].transform("sum")
+    shown = topics_over_time[totals > 0]
+    columns = shown.drop_duplicates("period")
+    wide = shown.pivot(index="label", columns="period", values="releases").reindex(
+        index=shown["label"].unique(), columns=columns["period"]
     )
-    wide = wide.reindex(columns=starts, fill_value=0).fillna(0).astype(int)
-    # Keep topics that occur at all, in taxonomy order.
-    wide = wide[wide.sum(axis=1) > 0]
+    labels = columns["period_label"].tolist()
     fig = go.Figure(
         go.Heatmap(
             z=wide.to_numpy().tolist(),
@@ -196,7 +170,7 @@ def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year"
             ygap=1,
         )
     )
-    fig.update_xaxes(title_text=_PERIOD_AXIS[period], type="category")
+    fig.update_xaxes(title_text=PERIOD_LABELS[period], type="category")
     fig.update_yaxes(title_text="Topic", autorange="reversed", type="category")
     return _layout(fig, title, height=max(260, 90 + 30 * len(wide)))
 

@@ -1,12 +1,13 @@
-"""Where in a release's text each extracted value came from, and that text as safe markdown.
+"""Where in a release's text each extracted value came from, as plain data.
+
+`find_spans` is the one place that decides which stretches of the text are marked (the
+engagement date, the SCO official, a counterpart, the place, a topic word); today it looks
+the extracted values up in the text. `release_segments` cuts the text into (text, label or
+None) pieces that cover all of it, and `paragraphs` groups them by line. `LEGEND` names each
+label. Nothing here is markup: the page turns segments into whatever it displays, and must
+escape the text, which is the release's own.
 
 `release_fields` lists every extracted field of a release as a (field, value) table.
-
-`release_segments` cuts the text into pieces, each either plain or labelled with what was
-extracted there (the engagement date, the SCO official, a counterpart, the place, a topic
-word). `segments_to_markdown` escapes every character markdown or Streamlit would act on,
-so release text always shows literally, and colours the labelled pieces with Streamlit's
-`:color-background[...]` directive. No release text is ever passed on as HTML.
 """
 
 from __future__ import annotations
@@ -37,15 +38,6 @@ LABEL_PLACE = "place"
 LABEL_TOPIC = "topic"
 LABELS: tuple[str, ...] = (LABEL_DATE, LABEL_OFFICIAL, LABEL_COUNTERPART, LABEL_PLACE, LABEL_TOPIC)
 
-# Streamlit background colours available since 1.40 (blue, green, orange, red, violet, gray).
-LABEL_COLOURS: dict[str, str] = {
-    LABEL_DATE: "blue",
-    LABEL_OFFICIAL: "violet",
-    LABEL_COUNTERPART: "orange",
-    LABEL_PLACE: "green",
-    LABEL_TOPIC: "gray",
-}
-
 LABEL_NAMES: dict[str, str] = {
     LABEL_DATE: "engagement date",
     LABEL_OFFICIAL: "SCO official",
@@ -54,11 +46,8 @@ LABEL_NAMES: dict[str, str] = {
     LABEL_TOPIC: "topic word",
 }
 
-# ASCII punctuation that CommonMark, GitHub-flavoured markdown or Streamlit give a meaning:
-# emphasis, code, links, headings, lists, tables, HTML, entities, LaTeX ($), directives and
-# emoji shortcodes (:), strikethrough (~), e-mail autolinks (@). CommonMark lets any ASCII
-# punctuation be backslash-escaped.
-MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>$~:&^=@")
+# What each mark means, in the order a legend lists them: (label, its name for a reader).
+LEGEND: tuple[tuple[str, str], ...] = tuple((label, LABEL_NAMES[label]) for label in LABELS)
 
 # A surname alone must be at least this long to be marked ("Mr Norov" yes, "Li" no).
 MIN_SURNAME_LENGTH = 4
@@ -187,57 +176,38 @@ def release_segments(release: Any, taxonomy: Any = None) -> list[Segment]:
     return segments
 
 
-def escape_markdown(text: str) -> str:
-    """The text with every markdown-active character backslash-escaped, on one line."""
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
+    """The segments line by line: every line with text is a paragraph, its ends trimmed.
 
-
-def _paragraph_pieces(segments: list[Segment]) -> list[list[Segment]]:
-    """Split segments at line breaks: every non-empty line of a release is a paragraph."""
-    paragraphs: list[list[Segment]] = [[]]
+    A segment across a line break is cut in two, both halves keeping the label; blank lines
+    and the spaces that open or close a line are left out.
+    """
+    lines: list[list[Segment]] = [[]]
     for text, label in segments:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        for i, line in enumerate(lines):
+        for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
             if i > 0:
-                paragraphs.append([])
+                lines.append([])
             if line:
-                paragraphs[-1].append((line, label))
-    return paragraphs
+                lines[-1].append((line, label))
+    return [trimmed for line in lines if (trimmed := _trim(line))]
 
 
-def segments_to_markdown(segments: list[Segment]) -> str:
-    """Safe Streamlit markdown of the segments: literal text, extracted values coloured."""
-    blocks = []
-    for paragraph in _paragraph_pieces(segments):
-        parts = []
-        for text, label in paragraph:
-            if not parts:
-                # Leading spaces would turn the paragraph into a code block.
-                text = text.lstrip()
-                if not text:
-                    continue
-            escaped = escape_markdown(text)
-            if label is None:
-                parts.append(escaped)
-            else:
-                parts.append(f":{LABEL_COLOURS[label]}-background[{escaped}]")
-        line = "".join(parts).rstrip()
-        if line:
-            blocks.append(line)
-    return "\n\n".join(blocks)
+def _trim(line: list[Segment]) -> list[Segment]:
+    """The line without white space before its first or after its last character."""
+    pieces = list(line)
+    while pieces and not pieces[0][0].strip():
+        pieces.pop(0)
+    while pieces and not pieces[-1][0].strip():
+        pieces.pop()
+    if pieces:
+        pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+        pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+    return pieces
 
 
-def legend_markdown() -> str:
-    """One line naming each colour used by segments_to_markdown."""
-    return " ".join(
-        f":{LABEL_COLOURS[label]}-background[{escape_markdown(LABEL_NAMES[label])}]"
-        for label in LABELS
-    )
-
-
-def release_markdown(release: Any, taxonomy: Any = None) -> str:
-    """The release text as safe markdown with its extracted values marked."""
-    return segments_to_markdown(release_segments(release, taxonomy))
+def release_paragraphs(release: Any, taxonomy: Any = None) -> list[list[Segment]]:
+    """The release text as paragraphs of (text, label or None) segments."""
+    return paragraphs(release_segments(release, taxonomy))
 
 
 # --- the extracted fields as a table -----------------------------------------------------

@@ -1,8 +1,16 @@
 """Filters and apply_filters: which releases and participants the page shows.
 
-Pure pandas (no Streamlit). `prepare` adds helper columns once (search text, period
-buckets, padded lists) so that filtering 100,000 releases stays a handful of vectorised
-operations; the dashboard caches its result.
+Pure pandas. `prepare` adds helper columns once, so that filtering 100,000 releases stays a
+handful of vectorised operations (the dashboard prepares once per corpus: explore.prepared):
+- `_search`, title and text joined and kept in pandas' text dtype: the search box keeps the
+  releases in which every one of its words appears, as a case-insensitive substring test
+  (`str.contains(case=False)`); nothing is lower-cased in advance;
+- `_counterparts`, the counterparts' names with white space collapsed, lower-cased (a short
+  column): the counterpart box's text, lower-cased likewise, must appear in it;
+- `_cp_countries`, the counterpart countries as '; A; B; ': a chosen country matches whole
+  with one substring test ('Africa' is not in 'South Africa');
+- `_month`, `_quarter`, `_year`: each release's period start (explore.periods).
+The engagement type becomes a categorical; a topic filter reads the topic_<id> flag columns.
 """
 
 from __future__ import annotations

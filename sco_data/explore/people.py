@@ -12,7 +12,7 @@ from sco_data.explore.filtering import (
     blank_to_none,
     plain_text,
 )
-from sco_data.schema import ROLE_COUNTERPART
+from sco_data.schema import ROLE_COUNTERPART, ROLE_SCO
 
 # Honorifics written before a name ("Mr Le Yucheng", "H.E. Mr. Sun Zhuangzhi"); removed when
 # deciding whether two rows name the same person.
@@ -51,7 +51,18 @@ def person_keys(participants: pd.DataFrame) -> pd.Series:
     return normalise_name(participants["name"])
 
 
-PEOPLE_COLUMNS = ("name", "title", "country", "role", "engagements", "first", "last")
+# The participants table's columns, in order, with the heading the page gives each.
+PEOPLE_COLUMNS: dict[str, str] = {
+    "name": "Name",
+    "title": "Latest title",
+    "country": "Country",
+    "role": "Side",
+    "engagements": "Engagements",
+    "first": "First",
+    "last": "Last",
+}
+# How the table's role column names each side.
+ROLE_LABELS: dict[str, str] = {ROLE_SCO: "SCO", ROLE_COUNTERPART: "Counterpart"}
 
 
 def participants_table(participants: pd.DataFrame) -> pd.DataFrame:

@@ -1,12 +1,23 @@
-"""Periods the charts group by (month, quarter, year): names, labels and bucketing."""
+"""Periods the charts group by (month, quarter, year): the one table of their names,
+frequencies and labels, and the turning of a period start into its label."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 PERIODS: tuple[str, ...] = ("month", "quarter", "year")
+# What the period is called on the page (the Group by control and the charts' axes).
 PERIOD_LABELS: dict[str, str] = {"month": "Month", "quarter": "Quarter", "year": "Year"}
-PERIOD_FREQ = {"month": "M", "quarter": "Q", "year": "Y"}
+# pandas period frequency of each period.
+PERIOD_FREQ: dict[str, str] = {"month": "M", "quarter": "Q", "year": "Y"}
+# How one period is written on an axis: 'May 2019', '2019 Q2', '2019' (pandas Period.strftime).
+PERIOD_FORMATS: dict[str, str] = {"month": "%b %Y", "quarter": "%F Q%q", "year": "%Y"}
+
+
+def _checked(period: str) -> str:
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
+    return period
 
 
 def period_column(period: str) -> str:
@@ -16,10 +27,24 @@ def period_column(period: str) -> str:
 
 def period_starts(releases: pd.DataFrame, period: str) -> pd.Series:
     """Each release's period start: the prepared column when there is one."""
-    if period not in PERIODS:
-        raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
-    column = period_column(period)
+    column = period_column(_checked(period))
     if column in releases.columns:
         return releases[column]
     dates = pd.to_datetime(releases["event_date"], errors="coerce")
     return dates.dt.to_period(PERIOD_FREQ[period]).dt.start_time
+
+
+def period_range(starts: pd.Series, period: str) -> pd.DatetimeIndex:
+    """Every period start from the earliest to the latest of `starts`, gaps included."""
+    freq = PERIOD_FREQ[_checked(period)]
+    known = starts.dropna()
+    if known.empty:
+        return pd.DatetimeIndex([])
+    first, last = known.min().to_period(freq), known.max().to_period(freq)
+    return pd.period_range(first, last, freq=freq).start_time
+
+
+def period_labels(starts: pd.Series | pd.DatetimeIndex, period: str) -> pd.Index:
+    """'May 2019', '2019 Q2' or '2019' for each period start."""
+    index = pd.DatetimeIndex(starts).to_period(PERIOD_FREQ[_checked(period)])
+    return index.strftime(PERIOD_FORMATS[period])

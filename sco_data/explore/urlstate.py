@@ -1,4 +1,7 @@
-"""The page URL's form of Filters: parameters out, and parameters in with a notice for each bad value."""
+"""The page URL's form of Filters: parameters out, and parameters in with a notice for each bad value.
+
+The parameter names come from the filter fields' declaration (explore.fields).
+"""
 
 from __future__ import annotations
 
@@ -6,23 +9,28 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sco_data.explore.filtering import TOPIC_MODES, Filters
-from sco_data.schema import ENGAGEMENT_LABELS
+from sco_data.explore.fields import (
+    CHOICES,
+    DATE_ATTRIBUTES,
+    DATE_RANGE,
+    FILTER_FIELDS,
+    MODE,
+    TEXT,
+    fields_of,
+    offered,
+    value_labels,
+)
+from sco_data.explore.filtering import FilterOptions, Filters
 
 # Text typed into the page or a link beyond this length is cut (a guard, not a feature).
 MAX_TEXT_PARAM = 200
 
-# Page-URL parameter names, one per Filters field.
+# Page-URL parameter name of each Filters field.
 PARAM_NAMES: dict[str, str] = {
-    "date_from": "from",
-    "date_to": "to",
-    "engagement_types": "type",
-    "topics": "topic",
-    "topic_mode": "topic_mode",
-    "officials": "official",
-    "countries": "country",
-    "counterpart": "counterpart",
-    "search": "q",
+    name: param
+    for field in FILTER_FIELDS
+    for name, param in zip(DATE_ATTRIBUTES if field.kind == DATE_RANGE else (field.name,),
+                           field.params)
 }
 
 
@@ -32,7 +40,7 @@ def filters_to_query_params(filters: Filters) -> dict[str, str | list[str]]:
     for name, key in PARAM_NAMES.items():
         value = getattr(filters, name)
         if name == "topic_mode":
-            if value != "any":
+            if value != Filters.topic_mode:
                 params[key] = value
         elif isinstance(value, dt.date):
             params[key] = value.isoformat()
@@ -50,10 +58,6 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value]
-
-
-def _option(options: Any, name: str) -> Any:
-    return options.get(name) if isinstance(options, Mapping) else getattr(options, name, None)
 
 
 def _canonical(allowed: Iterable[str], labels: Mapping[str, str]) -> dict[str, str]:
@@ -74,62 +78,58 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def filters_from_query_params(
-    params: Mapping[str, Any], valid_options: Any
+    params: Mapping[str, Any], options: FilterOptions
 ) -> tuple[Filters, list[str]]:
     """Read filters from URL parameters; every unusable value is dropped with a notice.
 
-    `params` maps a parameter name to a string or a list of strings; `valid_options` is a
-    FilterOptions (or a mapping with the same keys). Never raises for any parameter value.
+    `params` maps a parameter name to a string or a list of strings; `options` says which
+    values this corpus offers. Never raises for any parameter value.
     """
     notices: list[str] = []
     values: dict[str, Any] = {}
-    list_fields = {
-        "engagement_types": ("engagement type", ENGAGEMENT_LABELS),
-        "topics": ("topic", dict(_option(valid_options, "topic_labels") or {})),
-        "officials": ("SCO official", {}),
-        "countries": ("counterpart country", {}),
-    }
-    for name, (what, labels) in list_fields.items():
-        raw = _as_list(params.get(PARAM_NAMES[name]))
-        lookup = _canonical(_option(valid_options, name) or (), labels)
+    for field in fields_of(CHOICES):
+        lookup = _canonical(offered(field, options), value_labels(field, options))
         chosen: list[str] = []
-        for item in raw:
+        for item in _as_list(params.get(field.params[0])):
             match = lookup.get(item.strip().lower())
             if match is None:
-                notices.append(f"Ignored {what} {item!r} from the link: no such {what}.")
+                notices.append(f"Ignored {field.noun} {item!r} from the link: no such {field.noun}.")
             elif match not in chosen:
                 chosen.append(match)
-        values[name] = tuple(chosen)
+        values[field.name] = tuple(chosen)
 
-    for name in ("date_from", "date_to"):
-        raw = _as_list(params.get(PARAM_NAMES[name]))
-        if raw:
-            day = _parse_date(raw[-1])
-            if day is None:
-                notices.append(
-                    f"Ignored date {raw[-1]!r} from the link: expected YYYY-MM-DD."
-                )
-            values[name] = day
+    for field in fields_of(DATE_RANGE):
+        for name, param in zip(DATE_ATTRIBUTES, field.params):
+            raw = _as_list(params.get(param))
+            if raw:
+                day = _parse_date(raw[-1])
+                if day is None:
+                    notices.append(
+                        f"Ignored {field.noun} {raw[-1]!r} from the link: expected YYYY-MM-DD."
+                    )
+                values[name] = day
     start, end = values.get("date_from"), values.get("date_to")
     if start and end and start > end:
         notices.append("Ignored the date range from the link: it ends before it starts.")
         values["date_from"] = values["date_to"] = None
 
-    mode = _as_list(params.get(PARAM_NAMES["topic_mode"]))
-    if mode:
-        if mode[-1].strip().lower() in TOPIC_MODES:
-            values["topic_mode"] = mode[-1].strip().lower()
-        else:
-            notices.append(f"Ignored topic mode {mode[-1]!r} from the link: use 'any' or 'all'.")
+    for field in fields_of(MODE):
+        mode = _as_list(params.get(field.params[0]))
+        if mode:
+            if mode[-1].strip().lower() in offered(field, options):
+                values[field.name] = mode[-1].strip().lower()
+            else:
+                allowed = " or ".join(repr(m) for m in offered(field, options))
+                notices.append(f"Ignored {field.noun} {mode[-1]!r} from the link: use {allowed}.")
 
-    for name in ("counterpart", "search"):
-        raw = _as_list(params.get(PARAM_NAMES[name]))
+    for field in fields_of(TEXT):
+        raw = _as_list(params.get(field.params[0]))
         if raw:
             text = raw[-1]
             if len(text) > MAX_TEXT_PARAM:
                 notices.append(
-                    f"Shortened the {name} text from the link to {MAX_TEXT_PARAM} characters."
+                    f"Shortened the {field.noun} text from the link to {MAX_TEXT_PARAM} characters."
                 )
                 text = text[:MAX_TEXT_PARAM]
-            values[name] = text
+            values[field.name] = text
     return Filters(**values), notices

@@ -1,0 +1,66 @@
+"""A corpus made ready for exploring, once, then shared read-only by every page session.
+
+The dashboard keeps one PreparedCorpus per data source in a cache that all sessions share, so
+its frames must not change under anyone. They are handed out as new DataFrame objects over
+the same data: with pandas' copy-on-write, a column added to one or a cell set in it is made on
+a copy, never on the shared frame, and handing one out costs no copy of the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sco_data.corpus.tables import Corpus
+from sco_data.explore.filtering import FilterOptions, filter_options, prepare
+from sco_data.explore.people import prepare_participants
+from sco_data.extract.topics import Taxonomy, load_taxonomy
+
+# pandas copies on write from version 3 (in pandas 2 only with an option); without it a
+# shallow copy would share its cells with the shared frame, so a deep copy is handed out.
+COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or pd.get_option("mode.copy_on_write") is True
+
+
+def _hand_out(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.copy(deep=not COPY_ON_WRITE)
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedCorpus:
+    """Releases and participants with their helper columns, the report, what each filter
+    offers, and the taxonomy they were read with. Build it with prepare_corpus()."""
+
+    _releases: pd.DataFrame
+    _participants: pd.DataFrame
+    _report: pd.DataFrame
+    options: FilterOptions
+    taxonomy: Taxonomy
+
+    @property
+    def releases(self) -> pd.DataFrame:
+        """The releases with filtering.prepare()'s columns; a fresh frame object each time."""
+        return _hand_out(self._releases)
+
+    @property
+    def participants(self) -> pd.DataFrame:
+        """The participants with each person's key and display name; a fresh frame object."""
+        return _hand_out(self._participants)
+
+    @property
+    def report(self) -> pd.DataFrame:
+        """The ingest report, one row per file handed in; a fresh frame object."""
+        return _hand_out(self._report)
+
+
+def prepare_corpus(corpus: Corpus, taxonomy: Taxonomy | None = None) -> PreparedCorpus:
+    """The corpus with the helper columns filters, charts and people tables use, once."""
+    taxonomy = taxonomy or load_taxonomy()
+    releases = prepare(corpus.releases)
+    return PreparedCorpus(
+        _releases=releases,
+        _participants=prepare_participants(corpus.participants),
+        _report=corpus.report,
+        options=filter_options(releases, taxonomy),
+        taxonomy=taxonomy,
+    )
