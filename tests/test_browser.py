@@ -142,7 +142,10 @@ def _wait_for_charts(page, count: int) -> None:
     )
 
 
-def _save_screenshot(page) -> None:
+def _save_screenshot(page, folder: Path) -> None:
+    """A full-page screenshot: into docs/ when SCO_SAVE_SCREENSHOTS=1 (to refresh the README's
+    picture), else into the test's own folder, so a test run leaves the checkout unchanged."""
+    target = SCREENSHOT if os.environ.get("SCO_SAVE_SCREENSHOTS") == "1" else folder / SCREENSHOT.name
     """The whole page at 1400 px wide: the viewport grows to the content's height, since
     Streamlit scrolls inside its own container rather than the document."""
     height = page.evaluate(
@@ -150,8 +153,8 @@ def _save_screenshot(page) -> None:
     )
     page.set_viewport_size({"width": VIEWPORT["width"], "height": int(height) + 60})
     page.wait_for_timeout(1500)  # plotly redraws for the new size
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target), full_page=True)
     page.set_viewport_size(VIEWPORT)
 
 
@@ -160,14 +163,14 @@ def _metric(page, label: str) -> str:
     return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
-def test_page_draws_charts_and_a_filter_changes_it(page, server_url):
+def test_page_draws_charts_and_a_filter_changes_it(page, server_url, tmp_path):
     page.goto(server_url)
     _wait_for_charts(page, 4)
     assert page.locator(".js-plotly-plot").count() >= 4
     assert page.locator('[data-testid="stException"]').count() == 0
     assert _metric(page, "Engagements") == "3"
 
-    _save_screenshot(page)
+    _save_screenshot(page, tmp_path)
 
     # Pick "Phone call" in the engagement-type multiselect of the sidebar.
     sidebar = page.locator('[data-testid="stSidebar"]')
