@@ -7,6 +7,7 @@ Parquet and dashboard views of a corpus always agree on names and order.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 ENGAGEMENT_TYPES: tuple[str, ...] = ("meeting", "phone_call", "video_call", "event", "other")
@@ -110,7 +111,9 @@ RELEASE_COLUMNS: tuple[str, ...] = (
     "counterparts",
     "counterpart_titles",
     "counterpart_countries",
+    "counterpart_affiliations",
     "location_city",
+    "location_key",
     "location_country",
     "latitude",
     "longitude",
@@ -120,6 +123,7 @@ RELEASE_COLUMNS: tuple[str, ...] = (
     "text",
     "warnings",
     "foreign_line_count",
+    "evidence",
 )
 
 PARTICIPANT_COLUMNS: tuple[str, ...] = (
@@ -129,6 +133,7 @@ PARTICIPANT_COLUMNS: tuple[str, ...] = (
     "title",
     "organisation",
     "country",
+    "affiliation_type",
     "role",
 )
 
@@ -143,3 +148,17 @@ def topic_flag_column(topic_id: str) -> str:
 def topic_mentions_column(topic_id: str) -> str:
     """Name of the integer column that counts the topic's mentions in a release."""
     return f"topic_{topic_id}_mentions"
+
+
+def evidence_to_json(evidence: tuple[Evidence, ...]) -> str:
+    """A release's evidence as one compact JSON text, for a table cell."""
+    return json.dumps([[item.field, item.value, item.start, item.end, item.in_title] for item in evidence],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def evidence_from_json(text: str | None) -> tuple[Evidence, ...]:
+    """The evidence a table cell holds (none for an empty or missing cell)."""
+    if not text:
+        return ()
+    return tuple(Evidence(field, value, int(start), int(end), bool(in_title))
+                 for field, value, start, end, in_title in json.loads(text))

@@ -126,7 +126,7 @@ def test_empty_folder_gives_empty_tables_with_columns(tmp_path: Path) -> None:
     corpus = sco_data.load_corpus(tmp_path, use_cache=False)
     assert (len(corpus.releases), len(corpus.participants), len(corpus.report)) == (0, 0, 0)
     assert list(corpus.participants.columns) == ["release_id", "event_date", "name", "title",
-                                                 "organisation", "country", "role"]
+                                                 "organisation", "country", "affiliation_type", "role"]
     assert "topic_health" in corpus.releases.columns
 
 

@@ -53,12 +53,12 @@ def frames(rows):
     for row in rows:
         if row["sco_official"]:
             people.append([row["release_id"], row["event_date"], row["sco_official"],
-                           row["sco_role"], "SCO Secretariat", "SCO", "sco"])
+                           row["sco_role"], "SCO Secretariat", "SCO", "organisation", "sco"])
         names = [n for n in row["counterparts"].split("; ") if n]
         for name, title, country in zip(names, row["counterpart_titles"].split("; "),
                                         row["counterpart_countries"].split("; ")):
             people.append([row["release_id"], row["event_date"], name, title, None,
-                           country or None, "counterpart"])
+                           country or None, "state" if country else None, "counterpart"])
     return releases, pd.DataFrame(people, columns=list(PARTICIPANT_COLUMNS))
 
 

@@ -15,6 +15,7 @@ from sco_data.extract.release import parse_release
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.extract.webpage import html_to_text, looks_like_html
 from sco_data.schema import (
+    AFFILIATION_ORGANISATION,
     LIST_SEPARATOR,
     REPORT_OK,
     REPORT_REJECTED,
@@ -22,6 +23,7 @@ from sco_data.schema import (
     ROLE_COUNTERPART,
     ROLE_SCO,
     Release,
+    evidence_to_json,
     topic_flag_column,
     topic_mentions_column,
 )
@@ -82,7 +84,9 @@ def release_row(release: Release, taxonomy: Taxonomy) -> dict[str, Any]:
         "counterparts": LIST_SEPARATOR.join(person.name for person in people),
         "counterpart_titles": LIST_SEPARATOR.join(person.title or "" for person in people),
         "counterpart_countries": LIST_SEPARATOR.join(person.country or "" for person in people),
+        "counterpart_affiliations": LIST_SEPARATOR.join(person.affiliation_type or "" for person in people),
         "location_city": release.location_city,
+        "location_key": release.location_key,
         "location_country": release.location_country,
         "latitude": release.latitude,
         "longitude": release.longitude,
@@ -92,6 +96,7 @@ def release_row(release: Release, taxonomy: Taxonomy) -> dict[str, Any]:
         "text": release.text,
         "warnings": LIST_SEPARATOR.join(release.warnings),
         "foreign_line_count": len(release.foreign_lines),
+        "evidence": evidence_to_json(release.evidence),
     }
     mentions = dict(release.topic_mentions)
     for topic_id in taxonomy.ids:
@@ -106,9 +111,11 @@ def participant_rows(release: Release) -> list[dict[str, Any]]:
     if release.sco_official:
         rows.append({"release_id": release.release_id, "event_date": release.event_date,
                      "name": release.sco_official, "title": release.sco_role,
-                     "organisation": "SCO Secretariat", "country": "SCO", "role": ROLE_SCO})
+                     "organisation": "SCO Secretariat", "country": "SCO",
+                     "affiliation_type": AFFILIATION_ORGANISATION, "role": ROLE_SCO})
     for person in release.counterparts:
         rows.append({"release_id": release.release_id, "event_date": release.event_date,
                      "name": person.name, "title": person.title, "organisation": person.organisation,
-                     "country": person.country, "role": ROLE_COUNTERPART})
+                     "country": person.country, "affiliation_type": person.affiliation_type,
+                     "role": ROLE_COUNTERPART})
     return rows

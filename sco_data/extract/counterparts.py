@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from itertools import compress
 from dataclasses import dataclass, replace
+from itertools import compress
 
 from sco_data.extract.findings import Finding, in_text, in_title
 from sco_data.extract.gazetteer import City, cities
@@ -22,7 +22,12 @@ from sco_data.extract.names import normalise_name
 from sco_data.extract.officials import Official
 from sco_data.extract.people import affiliation_of, person_from, read_people
 from sco_data.extract.places import visited_country
-from sco_data.extract.segment import QUOTE_OPENERS, SALUTATION_LINE, SALUTATION_PERSON, Document
+from sco_data.extract.segment import (
+    QUOTE_OPENERS,
+    SALUTATION_LINE,
+    SALUTATION_PERSON,
+    Document,
+)
 from sco_data.schema import AFFILIATION_ORGANISATION, AFFILIATION_STATE, Person
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)"

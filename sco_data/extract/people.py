@@ -15,9 +15,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sco_data.extract.countries import affiliation_index
-from sco_data.extract.gazetteer import City, city_index, cities, region_index
+from sco_data.extract.gazetteer import City, cities, city_index, region_index
 from sco_data.extract.lexicon import load
-from sco_data.extract.names import is_honorific, is_name_word, leading_honorific_words, name_particles
+from sco_data.extract.names import (
+    is_honorific,
+    is_name_word,
+    leading_honorific_words,
+    name_particles,
+)
 from sco_data.extract.phrases import tokenize
 from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_STATE, Person
 

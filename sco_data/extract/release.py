@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sco_data.extract.counterparts import assign_host_country, extract_counterparts, first_counterpart_sentence
+from sco_data.extract.counterparts import (
+    assign_host_country,
+    extract_counterparts,
+    first_counterpart_sentence,
+)
 from sco_data.extract.countries import country_index
 from sco_data.extract.dates import extract_event_date, is_date_line, refine_event_date
 from sco_data.extract.engagement import EVENT, MEETING, extract_engagement_type
