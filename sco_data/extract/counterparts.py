@@ -84,6 +84,9 @@ JOINT_SUBJECT = re.compile(r"\s+and\s+")
 JOINT_VERBS = re.compile(r"\s+(?:held|had|met|discussed|signed|exchanged|talked)\b")
 # How far the second subject of "<SCO side> and <people> held talks" may run.
 JOINT_MAX_CHARS = 200
+# How far a list of people may run: longer runs are not a list of counterparts, and bounding
+# them keeps the cost of a sentence linear in its length, however many clauses it has.
+MAX_CHAIN_CHARS = 500
 RECEIVED_BY = re.compile(r"\bwas\s+received\s+by\s+(?:the\s+)?")
 # The meeting reported as the subject: "The main meeting of the visit, with <people>, took place".
 MEETING_SUBJECT = re.compile(r"^(?:The|During\s+the|At\s+the)\s+(?:\w+\s+){0,3}?(?:meeting|talks|negotiations|conversation)"
@@ -174,36 +177,36 @@ def _clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tu
     if side_match is not None:
         for pattern in (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY, CALL_FROM):
             for match in pattern.finditer(text, side_match.end()):
-                yield text[match.end():], False
+                yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
         joint = JOINT_SUBJECT.match(text, side_match.end())
         if joint is not None:
-            rest = text[joint.end():]
-            verb = JOINT_VERBS.search(rest, 0, JOINT_MAX_CHARS)
+            rest = text[joint.end():joint.end() + JOINT_MAX_CHARS]
+            verb = JOINT_VERBS.search(rest)
             if verb is not None:
                 yield rest[:verb.start()], False
     for match in BETWEEN.finditer(text):
         first = side.match(text, match.end())
         joiner = AND.match(text, first.end()) if first is not None else None
         if joiner is not None:
-            yield text[joiner.end():], False
+            yield text[joiner.end():joiner.end() + MAX_CHAIN_CHARS], False
     for pattern in (SUBJECT_VERB, SUBJECT_WROTE) if letters else (SUBJECT_VERB,):
         verb = pattern.search(text)
         if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
-            yield text[:verb.start()], False
+            yield text[max(0, verb.start() - MAX_CHAIN_CHARS):verb.start()], False
     if letters:
         for match in MESSAGE_FROM.finditer(sentence):
-            yield sentence[match.end():], False
+            yield sentence[match.end():match.end() + MAX_CHAIN_CHARS], False
     meeting = MEETING_SUBJECT.match(text)
     if meeting is not None:
-        yield text[meeting.end():], False
+        yield text[meeting.end():meeting.end() + MAX_CHAIN_CHARS], False
     if AGENDA.search(text):
         for match in MEETING_WITH.finditer(text):
-            yield text[match.end():], False
+            yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
     for match in ATTENDED_BY.finditer(text):
-        yield text[match.end():], True
+        yield text[match.end():match.end() + MAX_CHAIN_CHARS], True
     headed = HEADED_DELEGATION.search(text)
     if headed is not None and not side.search(text, 0, headed.start()):
-        yield text[:headed.start()], True
+        yield text[max(0, headed.start() - MAX_CHAIN_CHARS):headed.start()], True
 
 
 def _people(chain: str) -> list[Person]:
@@ -262,7 +265,7 @@ def _addressee_title(document: Document) -> str | None:
     """The office a letter is addressed to, when the lead names it without a name ("sent a
     letter of condolences to the Minister of Foreign Affairs of Pakistan")."""
     for match in MESSAGE_TO.finditer(document.lead_text):
-        chain = _cut(document.lead_text[match.end():])
+        chain = _cut(document.lead_text[match.end():match.end() + MAX_CHAIN_CHARS])
         if chain and not read_people(chain):
             return chain
     return None

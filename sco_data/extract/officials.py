@@ -44,6 +44,8 @@ OFFICE_FIRST: tuple[re.Pattern[str], ...] = (
 )
 NAME_FIRST = re.compile(
     rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+the\s+{SCO})")
+# How far around a mention its sentence is looked for (enough for any real sentence).
+CONTEXT_CHARS = 300
 # A letter's signature: the office on the line under the name.
 SIGNATURE_OFFICE = re.compile(rf"^(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
 SIGNATURE_MAX_CHARS = 60
@@ -135,6 +137,14 @@ def _role(match: re.Match[str]) -> str:
     return _roles()["deputy"] if "Deputy" in office else _roles()["secretary_general"]
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence a stretch of text stands in, looked for within CONTEXT_CHARS either side."""
+    lower = max(0, start - CONTEXT_CHARS)
+    opening = text.rfind(". ", lower, start)
+    closing = text.find(". ", end, end + CONTEXT_CHARS)
+    return text[opening + 2 if opening >= 0 else lower:closing if closing >= 0 else end + CONTEXT_CHARS]
+
+
 def _mentions(text: str, offset: int, title: bool) -> list[_Mention]:
     """Every named SCO official in a text, in order of position."""
     found: dict[int, _Mention] = {}
@@ -148,9 +158,7 @@ def _mentions(text: str, offset: int, title: bool) -> list[_Mention]:
             start = match.start("name")
             span = in_title(start, start + len(match.group("name"))) if title else \
                 in_text(offset + start, offset + start + len(match.group("name")))
-            sentence_start = max(text.rfind(". ", 0, match.start()), 0)
-            sentence_end = text.find(". ", match.end())
-            context = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
+            context = _sentence_around(text, match.start(), match.end())
             found[start] = _Mention(name, _role(match), span, REPRESENTED.search(context) is not None)
     return [found[start] for start in sorted(found)]
 

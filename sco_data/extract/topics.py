@@ -29,10 +29,11 @@ SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
 # What may stand between two items of a list: "trade, investment and energy", "digitalisation,
 # communications, e-commerce" (an item of no topic between), "transportation and agriculture,
 # ensuring food security": separators and at most three lower-case words.
-LIST_GAP = re.compile(r"^(?:\s*(?:,|/|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*|\s+[a-z][\w'-]*){1,6}\s*$")
+LIST_GAP = re.compile(r"(?:\s*(?:,|/|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*|\s+[a-z][\w'-]*){1,6}\s*")
 LIST_GAP_MAX_CHARS = 48
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
-BULLET = re.compile(r"(?:^|\n)\s*[—–\-•·*]\s*")
+BULLET = re.compile(r"^[ \t]*[—–\-•·*]", re.M)
+NEWLINE = re.compile(r"\n")
 # A sentence that reports what was discussed: its topics count.
 DISCUSSED = re.compile(r"\b(?:discussed|discussing|exchanged\s+(?:views|opinions|information)|exchange\s+of\s+"
                        r"(?:views|opinions)|focused\s+on|talked\s+about|touched\s+(?:up)?on)\b", re.I)
@@ -111,7 +112,7 @@ class Taxonomy:
                 seen_sentences[match.value].add(sentence)
                 if match.end <= lead_end:
                     lead[match.value] += 1
-        for topic_id in _listed_topics(text, counted, self.list_items):
+        for topic_id in _listed_topics(text, boundaries, counted, self.list_items):
             listed[topic_id] += 1
         for topic_id in _highlighted_topics(text, boundaries, counted):
             listed[topic_id] += 1
@@ -180,27 +181,34 @@ def _adjacent(tokens: Tokens, first: int, second: int) -> bool:
         tokens.text[tokens.span(left)[1]:tokens.span(right)[0]].isspace()
 
 
-def _listed_topics(text: str, counted: list[tuple[PhraseMatch[str], int]], min_items: int) -> set[str]:
+def _sentences_with(pattern: re.Pattern[str], text: str, boundaries: list[int]) -> set[int]:
+    """The indices of the sentences in which a pattern occurs (one pass over the text)."""
+    return {bisect.bisect_right(boundaries, match.start()) for match in pattern.finditer(text)}
+
+
+def _listed_topics(text: str, boundaries: list[int], counted: list[tuple[PhraseMatch[str], int]],
+                   min_items: int) -> set[str]:
     """Topics that stand in a list of areas: adjacent mentions of different topics joined only
     by commas and "and", at least `min_items` of them, or two where the sentence speaks of
     cooperation."""
+    cue_sentences = _sentences_with(LIST_CUE, text, boundaries)
     found: set[str] = set()
-    run: list[PhraseMatch[str]] = []
-    sentence_of: dict[int, int] = {}
+    run: list[tuple[PhraseMatch[str], int]] = []
 
     def close() -> None:
-        topics = {item.value for item in run}
-        if len(topics) >= 2 and (len(run) >= min_items or LIST_CUE.search(_sentence(text, run[0].start))):
+        topics = {item.value for item, _ in run}
+        if len(topics) >= 2 and (len(run) >= min_items or run[0][1] in cue_sentences):
             found.update(topics)
 
     for match, sentence in counted:
-        sentence_of[match.start] = sentence
-        gap = text[run[-1].end:match.start] if run else ""
-        if run and (sentence_of[run[-1].start] != sentence or len(gap) > LIST_GAP_MAX_CHARS
-                    or not LIST_GAP.match(gap)):
-            close()
-            run = []
-        run.append(match)
+        if run:
+            previous, previous_sentence = run[-1]
+            gap_length = match.start - previous.end
+            if previous_sentence != sentence or gap_length > LIST_GAP_MAX_CHARS \
+                    or not LIST_GAP.fullmatch(text, previous.end, match.start):
+                close()
+                run = []
+        run.append((match, sentence))
     if run:
         close()
     return found
@@ -208,20 +216,14 @@ def _listed_topics(text: str, counted: list[tuple[PhraseMatch[str], int]], min_i
 
 def _highlighted_topics(text: str, boundaries: list[int], counted: list[tuple[PhraseMatch[str], int]]) -> set[str]:
     """Topics of a line of a bulleted list, or of a sentence reporting what was discussed."""
+    discussed = _sentences_with(DISCUSSED, text, boundaries)
+    line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
+    bullets = {bisect.bisect_right(line_starts, match.end()) - 1 for match in BULLET.finditer(text)}
     found: set[str] = set()
     for match, sentence in counted:
-        start = boundaries[sentence - 1] if sentence else 0
-        end = boundaries[sentence] if sentence < len(boundaries) else len(text)
-        line_start = text.rfind("\n", 0, match.start) + 1
-        if BULLET.match(text, line_start) or DISCUSSED.search(text, start, end):
+        if sentence in discussed or bisect.bisect_right(line_starts, match.start) - 1 in bullets:
             found.add(match.value)
     return found
-
-
-def _sentence(text: str, position: int) -> str:
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), 0)
-    end = text.find(". ", position)
-    return text[start:end if end >= 0 else len(text)]
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
