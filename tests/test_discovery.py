@@ -51,7 +51,13 @@ def test_a_tree_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> Non
         current = current.joinpath(*["d"] * 50)
         current.mkdir(parents=True)
     (current / "release.txt").write_text((SEEDS / "003_9d2223d45b28a80f.txt").read_text(encoding="utf-8"))
-    inputs = discover(folder, 5)
+    try:
+        inputs = discover(folder, 5)
+    finally:  # bottom up: shutil.rmtree, and so pytest's clean-up, recurses and would fail here
+        (current / "release.txt").unlink()
+        while current != tmp_path:
+            current.rmdir()
+            current = current.parent
     assert [item.label.count("/") for item in inputs] == [depth // 50 * 50]
 
 
