@@ -37,7 +37,7 @@ PARALLEL_MIN_FILES = 1000
 PARALLEL_CHUNK = 500
 # A file changed this recently may change again within the file system's timestamp
 # resolution without its stat key moving, so its stat key is not remembered (git's "racy" rule).
-RACY_WINDOW_NS = 2_000_000_000
+RACY_WINDOW_NS = 100_000_000
 
 Progress = Callable[[int, int], None]
 
