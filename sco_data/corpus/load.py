@@ -82,7 +82,7 @@ def _open_store(cache_dir: str | Path | None, taxonomy: Taxonomy, max_mb: float 
         store = CorpusStore(folder, f"{parser_identity()}-{taxonomy.fingerprint}",
                             default_cache_max_mb() if max_mb is None else max_mb)
     except CacheUnavailable as error:
-        notices.append(f"The cache in {folder} cannot be used ({error}); files were read without it.")
+        notices.append(_unusable(folder, error))
         return None
     if store.rebuilt_because:
         notices.append(f"The cache file in {folder} was not usable ({store.rebuilt_because}) and was started afresh.")
@@ -97,7 +97,7 @@ def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy
         try:
             stats, held = store.file_hashes(), store.batch_of()
         except CacheUnavailable as error:
-            notices.append(f"The cache in {store.folder} cannot be used ({error}); files were read without it.")
+            notices.append(_unusable(store.folder, error))
             store = None
     pending = []
     for item in inputs:
@@ -116,7 +116,7 @@ def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy
         try:
             cached, cached_people, used = store.read(wanted, held)
         except CacheUnavailable as error:
-            notices.append(f"The cache in {store.folder} cannot be used ({error}); files were read without it.")
+            notices.append(_unusable(store.folder, error))
             store = None
         missing = wanted - set(cached.get("content_hash", ()))
         if missing:  # rows the cache claimed but could not give back (a damaged blob or no cache)
@@ -169,6 +169,10 @@ def _remember(store: CorpusStore, inputs: list[FileInput], stats: dict[str, tupl
     except CacheUnavailable as error:
         notices.append(f"The cache in {store.folder} could not be updated ({error}); "
                        "this load's results were not kept.")
+
+
+def _unusable(folder: Path, error: CacheUnavailable) -> str:
+    return f"The cache in {folder} cannot be used ({error}); files were read without it."
 
 
 def _concat(*frames: pd.DataFrame) -> pd.DataFrame:

@@ -1,9 +1,9 @@
 """Parsing in worker processes: every file under a time budget, no worker outliving its caller.
 
 The caller only waits on pipes, so it stays responsive (a dashboard can call this from its
-thread). A worker reports each file as it starts it; one that spends longer than the budget on
+thread). A worker notes each file as it starts it; one that spends longer than the budget on
 a file is killed and replaced, the file gets a `rejected` verdict, and the rest of its batch
-goes to the new worker. A worker whose parent dies (even by kill -9) exits within a second.
+goes to another worker. A worker whose parent dies (even by kill -9) exits within a second.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -29,6 +30,12 @@ from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import REPORT_REJECTED
 
 DEFAULT_TIME_LIMIT_S = 3.0
+# The caller looks at its workers' progress this often at most (a quarter of the time limit
+# when that is shorter), so a file over the limit is stopped soon after the limit.
+MAX_CHECK_INTERVAL_S = 0.5
+# A progress report: the position of the file a worker starts, and when (time.monotonic(),
+# one clock for all processes of the machine).
+PROGRESS = struct.Struct("qd")
 # How often a worker checks that the process that started it is still there.
 PARENT_CHECK_S = 0.5
 
@@ -86,9 +93,10 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _serve(connection: Connection) -> None:
+def _serve(connection: Connection, progress: Connection) -> None:
     """A worker's life: take a taxonomy and the hashes not to parse again, then parse each batch
-    it is sent, announcing every file as it starts it."""
+    it is sent. Each file's position and start time go down `progress`, which the caller reads
+    only when it checks the time, so that no file costs it a wake-up."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     taxonomy, known = None, frozenset()
     while True:
@@ -101,8 +109,9 @@ def _serve(connection: Connection) -> None:
         if message[0] == "setup":
             taxonomy, known = load_taxonomy(message[1]), message[2]
             continue
-        result = parse_batch(message[1], taxonomy, known, on_start=lambda index: connection.send(("start", index)))
-        connection.send(("done", result))
+        result = parse_batch(message[1], taxonomy, known,
+                             on_start=lambda index: progress.send_bytes(PROGRESS.pack(index, time.monotonic())))
+        connection.send(result)
 
 
 class _Worker:
@@ -118,27 +127,39 @@ class _Worker:
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             context = multiprocessing.get_context("fork")
             self.connection, child_end = context.Pipe()
-            process = context.Process(target=_serve, args=(child_end,), daemon=True)
+            self.progress, progress_end = context.Pipe(duplex=False)
+            process = context.Process(target=_serve, args=(child_end, progress_end), daemon=True)
             process.start()
             child_end.close()
+            progress_end.close()
             self._kill, self._reap = process.kill, process.join
         else:
             ours, theirs = socket.socketpair()
+            progress_ours, progress_theirs = socket.socketpair()
             package_parent = str(Path(__file__).resolve().parents[2])
             environment = {**os.environ, "PYTHONPATH": os.pathsep.join(
                 filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
-            process = subprocess.Popen([sys.executable, "-c", WORKER_ENTRY, str(theirs.fileno())],
-                                       pass_fds=[theirs.fileno()], env=environment)
+            handed = [theirs.fileno(), progress_theirs.fileno()]
+            process = subprocess.Popen([sys.executable, "-c", WORKER_ENTRY, *map(str, handed)],
+                                       pass_fds=handed, env=environment)
             theirs.close()
+            progress_theirs.close()
             self.connection = Connection(ours.detach())
+            self.progress = Connection(progress_ours.detach())
             self._kill, self._reap = process.kill, process.wait
         self.batch: list[tuple[int, Job]] = []
-        self.current = -1
-        self.deadline = float("inf")
+        self.current = 0
+        self.started = float("inf")
 
     def give(self, batch: list[tuple[int, Job]]) -> None:
-        self.batch, self.current, self.deadline = batch, -1, float("inf")
+        self.catch_up()  # what is left of the last batch's reports
+        self.batch, self.current, self.started = batch, 0, time.monotonic()
         self.connection.send(("parse", [job for _, job in batch]))
+
+    def catch_up(self) -> None:
+        """Read what the worker said about its progress: the file it is on, since when."""
+        while self.progress.poll():
+            self.current, self.started = PROGRESS.unpack(self.progress.recv_bytes())
 
     def close(self) -> None:
         """Kill and reap: an idle worker has nothing to finish, a stuck one must not go on."""
@@ -148,6 +169,7 @@ class _Worker:
             pass  # already gone
         self._reap()
         self.connection.close()
+        self.progress.close()
 
 
 # Workers kept between loads, so that a process that loads often (a dashboard, the tests) pays
@@ -183,6 +205,7 @@ def parse_in_workers(batches: list[list[tuple[int, Job]]], taxonomy: Taxonomy, k
     piece of work, the positions it covers and what they became. A file that overran the time
     limit, or that its worker died on, comes back alone, with a verdict."""
     pending = deque(batch for batch in batches if batch)
+    check_every = min(time_limit / 4, MAX_CHECK_INTERVAL_S)
     idle: list[_Worker] = []
     busy: list[_Worker] = []
     try:
@@ -191,23 +214,20 @@ def parse_in_workers(batches: list[list[tuple[int, Job]]], taxonomy: Taxonomy, k
                 worker = idle.pop() if idle else _borrow(taxonomy, known)
                 worker.give(pending.popleft())
                 busy.append(worker)
-            timeout = min(worker.deadline for worker in busy) - time.monotonic()
-            ready = wait([worker.connection for worker in busy], timeout=min(max(timeout, 0.0), 3600.0))
+            ready = wait([worker.connection for worker in busy], timeout=check_every)
             for worker in [worker for worker in busy if worker.connection in ready]:
+                busy.remove(worker)
                 try:
-                    kind, value = worker.connection.recv()
+                    result = worker.connection.recv()
                 except (EOFError, OSError):
-                    busy.remove(worker)
+                    worker.catch_up()
                     yield _give_up(worker, pending, taxonomy, "the reader stopped on this file")
                     continue
-                if kind == "start":
-                    worker.current, worker.deadline = value, time.monotonic() + time_limit
-                else:
-                    busy.remove(worker)
-                    idle.append(worker)
-                    yield [position for position, _ in worker.batch], value
-            for worker in [worker for worker in busy if worker.deadline < time.monotonic()]:
-                if not worker.connection.poll():  # nothing it said is waiting to be read
+                idle.append(worker)
+                yield [position for position, _ in worker.batch], result
+            for worker in list(busy):
+                worker.catch_up()
+                if time.monotonic() - worker.started > time_limit and not worker.connection.poll():
                     busy.remove(worker)
                     yield _give_up(worker, pending, taxonomy, time_limit_reason(time_limit))
     finally:
@@ -220,7 +240,7 @@ def _give_up(worker: _Worker, pending: deque, taxonomy: Taxonomy, reason: str) -
     """Kill a worker stuck on (or killed by) its current file: that file is rejected with
     `reason`, and the rest of its batch is queued again, first, for another worker."""
     worker.close()
-    current = max(worker.current, 0)
+    current = worker.current
     rest = worker.batch[:current] + worker.batch[current + 1:]
     if rest:
         pending.appendleft(rest)
@@ -229,4 +249,4 @@ def _give_up(worker: _Worker, pending: deque, taxonomy: Taxonomy, reason: str) -
 
 def main() -> None:
     """Entry of a worker started as a process of its own: serve on the socket it was handed."""
-    _serve(Connection(int(sys.argv[1])))
+    _serve(Connection(int(sys.argv[1])), Connection(int(sys.argv[2])))
