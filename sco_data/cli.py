@@ -10,9 +10,16 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from sco_data.corpus.discovery import DEFAULT_MAX_FILE_BYTES
+from sco_data.corpus.discovery import DEFAULT_MAX_FILE_MB
 from sco_data.corpus.load import Corpus, load_corpus
-from sco_data.corpus.store import clear_cache, default_cache_dir
+from sco_data.corpus.store import (
+    CACHE_MAX_MB_ENV,
+    cache_contents,
+    clear_cache,
+    default_cache_dir,
+    default_cache_max_mb,
+)
+from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S
 from sco_data.explore.export import to_csv_bytes
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import (
@@ -33,8 +40,13 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="parse everything; neither read nor write the cache")
     parser.add_argument("--cache-dir", type=Path, default=None,
                         help=f"cache folder (default: {default_cache_dir().name} in the user cache folder)")
-    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_FILE_BYTES / 1e6,
-                        help="reject files larger than this many megabytes (default: %(default)s)")
+    parser.add_argument("--cache-max-mb", type=float, default=None,
+                        help=f"keep at most this many megabytes of parsed files in the cache, evicting the "
+                             f"least recently used (default: ${CACHE_MAX_MB_ENV}, else {default_cache_max_mb():g})")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_FILE_MB,
+                        help="reject files larger than this many megabytes of 1,000,000 bytes (default: %(default)g)")
+    parser.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT_S, metavar="SECONDS",
+                        help="reject a file whose reading takes longer than this (default: %(default)g)")
     parser.add_argument("--taxonomy", type=Path, default=None, help="topic taxonomy TOML file (default: the bundled one)")
 
 
@@ -71,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="folder of <id>.txt texts for gold lines that name their release by id")
 
     cache = commands.add_parser("cache", help="manage the parse cache", description="Manage the parse cache.")
-    cache.add_argument("action", choices=["clear", "path"], help="clear: delete the cache; path: print where it is")
+    cache.add_argument("action", choices=["clear", "path", "info"],
+                       help="clear: delete the cache; path: print where it is; info: what it holds")
     cache.add_argument("--cache-dir", type=Path, default=None, help="cache folder (default: the user cache folder)")
     return parser
 
@@ -86,10 +99,14 @@ def _load(args: argparse.Namespace) -> Corpus:
 
     taxonomy = load_taxonomy(args.taxonomy)
     try:
-        return load_corpus(args.paths, args.cache_dir, use_cache=not args.no_cache,
-                           max_file_bytes=int(args.max_mb * 1e6), taxonomy=taxonomy, progress=progress)
+        corpus = load_corpus(args.paths, args.cache_dir, use_cache=not args.no_cache, cache_max_mb=args.cache_max_mb,
+                             max_file_mb=args.max_mb, time_limit=args.time_limit, taxonomy=taxonomy,
+                             progress=progress)
     finally:
         bar.close()
+    for notice in corpus.notices:
+        print(f"sco-data: warning: {notice}", file=sys.stderr)
+    return corpus
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> None:
@@ -141,6 +158,14 @@ def stats_text(corpus: Corpus, taxonomy: Taxonomy) -> str:
     ])
 
 
+def cache_summary(folder: Path) -> str:
+    contents = cache_contents(folder)
+    stored = contents.drop_duplicates("content_hash")["content_hash"].count()
+    megabytes = contents.drop_duplicates("batch_id")["batch_bytes"].sum() / 1e6
+    return (f"{stored} parsed files, {megabytes:.1f} MB of at most {default_cache_max_mb():g} MB "
+            f"(${CACHE_MAX_MB_ENV}), in {folder}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "ingest":
@@ -184,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = args.cache_dir or default_cache_dir()
     if args.action == "path":
         print(folder)
+    elif args.action == "info":
+        print(cache_summary(folder))
     else:
         print(f"removed {clear_cache(folder)} cached files from {folder}")
     return 0

@@ -52,7 +52,7 @@ def messy_folder(tmp_path: Path) -> Path:
 
 
 def test_every_file_gets_one_report_row_with_a_reason(messy_folder: Path) -> None:
-    corpus = sco_data.load_corpus(messy_folder, max_file_bytes=2_000_000, use_cache=False)
+    corpus = sco_data.load_corpus(messy_folder, max_file_mb=2, use_cache=False)
     assert report_of(corpus) == [
         (".git/", "skipped", "hidden folder, not read"),
         (".hidden.txt", "skipped", "hidden file, not read"),
@@ -63,7 +63,7 @@ def test_every_file_gets_one_report_row_with_a_reason(messy_folder: Path) -> Non
         ("e_image.png", "rejected", "binary file (not text)"),
         ("f_latin1.txt", "rejected", "undecodable text: not UTF-8 (invalid byte at 3) and not Windows-1251"),
         ("g_recipe.txt", "rejected", "not a release: no engagement found"),
-        ("h_dump.txt", "rejected", "file too large (2.0 MB > limit 2.0 MB)"),
+        ("h_dump.txt", "rejected", "file too large (2.000001 MB > limit 2 MB)"),
         ("nested/henan.html", "ok", ""),
         ("nested/women.txt", "ok", ""),
     ]
@@ -119,7 +119,7 @@ def test_oversized_file_is_rejected_without_reading_it(tmp_path: Path) -> None:
         corpus = sco_data.load_corpus(path, use_cache=False)
     finally:
         os.chmod(path, 0o600)
-    assert report_of(corpus) == [("huge.txt", "rejected", "file too large (50.0 MB > limit 5.2 MB)")]
+    assert report_of(corpus) == [("huge.txt", "rejected", "file too large (50.0 MB > limit 5 MB)")]
 
 
 def test_empty_folder_gives_empty_tables_with_columns(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Paths -> inputs: the files to read, each judged by its size before anything reads it.
 
-Folders are walked recursively in a stable order; hidden files and folders, unreadable
-entries and paths that do not exist become inputs that carry their verdict.
+Folders are walked in a stable order; hidden files and folders, unreadable entries, links
+that lead back into a folder already walked, and paths that do not exist become inputs that
+carry their verdict.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from pathlib import Path
 
 from sco_data.schema import REPORT_REJECTED, REPORT_SKIPPED
 
-DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+# The one size limit, for files in folders and uploads alike, in megabytes of 1,000,000 bytes.
+BYTES_PER_MB = 1_000_000
+DEFAULT_MAX_FILE_MB = 5.0
+DEFAULT_MAX_FILE_BYTES = int(DEFAULT_MAX_FILE_MB * BYTES_PER_MB)
 
 
 @dataclass
@@ -23,74 +27,108 @@ class FileInput:
     data: bytes | None = None
     size: int = 0
     mtime_ns: int = 0
+    ctime_ns: int = 0
+    inode: int = 0
     verdict: tuple[str, str] | None = None
     digest: str | None = None
 
+    @property
+    def stat_key(self) -> tuple[int, int, int, int]:
+        """What an edit changes: an in-place rewrite keeps size and can fake the modification
+        time, but it always moves the status-change time (ctime); a replaced file has a new inode."""
+        return self.size, self.mtime_ns, self.ctime_ns, self.inode
 
-def size_verdict(size: int, limit: int) -> tuple[str, str] | None:
+
+def size_verdict(size: int, max_mb: float) -> tuple[str, str] | None:
     if size == 0:
         return REPORT_REJECTED, "empty file"
-    if size > limit:
-        return REPORT_REJECTED, f"file too large ({size / 1e6:.1f} MB > limit {limit / 1e6:.1f} MB)"
+    if size > max_mb * BYTES_PER_MB:
+        return REPORT_REJECTED, f"file too large ({_megabytes_above(size, max_mb)} MB > limit {max_mb:g} MB)"
     return None
 
 
-def discover(paths: str | Path | Iterable[str | Path], limit: int) -> list[FileInput]:
+def _megabytes_above(size: int, max_mb: float) -> str:
+    """The size in MB with as few decimals (at least one) as show it above the limit."""
+    for decimals in range(1, 7):
+        shown = f"{size / BYTES_PER_MB:.{decimals}f}"
+        if float(shown) > max_mb:
+            return shown
+    return f"{size / BYTES_PER_MB}"
+
+
+def discover(paths: str | Path | Iterable[str | Path], max_mb: float) -> list[FileInput]:
     if isinstance(paths, (str, Path)):
         paths = [paths]
     inputs: list[FileInput] = []
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            inputs.extend(_walk(root, limit))
-        elif root.is_file():
-            inputs.append(file_input(str(root.resolve()), root.name, limit, root.stat))
+        try:
+            is_folder = root.is_dir()
+            root.stat()
+        except OSError as error:
+            reason = "path does not exist" if isinstance(error, FileNotFoundError) else f"cannot read: {error.strerror}"
+            inputs.append(FileInput(label=str(given), verdict=(REPORT_REJECTED, reason)))
+            continue
+        if is_folder:
+            inputs.extend(_walk(root, max_mb))
         else:
-            inputs.append(FileInput(label=str(given), verdict=(REPORT_REJECTED, "path does not exist")))
+            inputs.append(file_input(str(root.resolve()), root.name, max_mb, root.stat))
     return inputs
 
 
-def _walk(root: Path, limit: int) -> list[FileInput]:
+def _walk(root: Path, max_mb: float) -> list[FileInput]:
     """Files below a folder in a stable order; hidden files and folders are reported, not read.
 
-    Uses os.scandir, whose entries carry their type, and resolves the root once: per-file
-    Path.resolve() and is_dir() calls dominated the warm load of large folders.
+    Walks with an explicit stack (no recursion limit on deep trees) and os.scandir, whose
+    entries carry their type; a folder reached a second time through a link (a link to an
+    ancestor would otherwise be walked forever) is reported once and not walked again.
     """
     found: list[FileInput] = []
     base = str(root.resolve())
-
-    def visit(folder: str, prefix: str) -> None:
+    walked: set[tuple[int, int]] = set()
+    stack = [(base, "")]
+    while stack:
+        folder, prefix = stack.pop()
         try:
+            identity = os.stat(folder)
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
             found.append(FileInput(label=prefix or ".", verdict=(REPORT_REJECTED, f"cannot read folder: {error.strerror}")))
-            return
+            continue
+        if (identity.st_dev, identity.st_ino) in walked:
+            found.append(FileInput(label=prefix, verdict=(REPORT_SKIPPED, "link to a folder already read, not read again")))
+            continue
+        walked.add((identity.st_dev, identity.st_ino))
         subfolders = []
         for entry in entries:
             label = prefix + entry.name
-            if entry.is_dir():
+            if _is_folder(entry):
                 if entry.name.startswith("."):
                     found.append(FileInput(label=label + "/", verdict=(REPORT_SKIPPED, "hidden folder, not read")))
                 else:
-                    subfolders.append(entry)
+                    subfolders.append((entry.path, label + "/"))
             elif entry.name.startswith("."):
                 found.append(FileInput(label=label, verdict=(REPORT_SKIPPED, "hidden file, not read")))
             else:
-                found.append(file_input(entry.path, label, limit, entry.stat))
-        for entry in subfolders:
-            visit(entry.path, prefix + entry.name + "/")
-
-    visit(base, "")
+                found.append(file_input(entry.path, label, max_mb, entry.stat))
+        stack.extend(reversed(subfolders))
     found.sort(key=lambda item: item.label)
     return found
 
 
-def file_input(path: str, label: str, limit: int, stat: Callable[[], os.stat_result]) -> FileInput:
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def file_input(path: str, label: str, max_mb: float, stat: Callable[[], os.stat_result]) -> FileInput:
     """A file on disk, judged by its size before anything reads it."""
     try:
         result = stat()
     except OSError as error:
         return FileInput(label=label, verdict=(REPORT_REJECTED, f"cannot read file: {error.strerror}"))
     return FileInput(label=label, path=path, size=result.st_size, mtime_ns=result.st_mtime_ns,
-                  verdict=size_verdict(result.st_size, limit))
-
+                     ctime_ns=result.st_ctime_ns, inode=result.st_ino,
+                     verdict=size_verdict(result.st_size, max_mb))

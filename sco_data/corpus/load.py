@@ -1,183 +1,183 @@
 """Files and folders -> Corpus: the releases, participants and report tables, with a cache.
 
-Every file handed in, or found in a folder, ends up as exactly one report row.
+Every file handed in, or found in a folder, ends up as exactly one report row. Files are parsed
+in worker processes under a time budget each; uploads (`extra_files`) are read from memory and
+nothing derived from them is written to the cache.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from sco_data.corpus.discovery import (
-    DEFAULT_MAX_FILE_BYTES,
+    BYTES_PER_MB,
+    DEFAULT_MAX_FILE_MB,
     FileInput,
     discover,
     size_verdict,
 )
-from sco_data.corpus.ingest import Outcome, content_hash, process_bytes
-from sco_data.corpus.store import CorpusCache, default_cache_dir
+from sco_data.corpus.store import (
+    CacheUnavailable,
+    CorpusStore,
+    default_cache_dir,
+    default_cache_max_mb,
+    parser_identity,
+)
 from sco_data.corpus.tables import Corpus, build_tables, outcome_frames
+from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S, Job, parse_in_workers
 from sco_data.extract.topics import Taxonomy, load_taxonomy
-from sco_data.schema import REPORT_REJECTED
 
-# Bump when a change to the extractors changes what a file parses to: it empties the cache.
-PARSER_VERSION = "1"
-# Below this many files to parse, starting worker processes costs more than it saves.
+# From this many files to parse on, every core gets a worker; below it, one worker does.
 PARALLEL_MIN_FILES = 1000
 PARALLEL_CHUNK = 500
+# A file changed this recently may change again within the file system's timestamp
+# resolution without its stat key moving, so its stat key is not remembered (git's "racy" rule).
+RACY_WINDOW_NS = 100_000_000
 
 Progress = Callable[[int, int], None]
 
 
 def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path | None = None, *,
                 extra_files: Sequence[tuple[str, bytes]] = (),
-                max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, use_cache: bool = True,
-                taxonomy: Taxonomy | None = None, workers: int | None = None,
-                progress: Progress | None = None) -> Corpus:
+                max_file_mb: float = DEFAULT_MAX_FILE_MB, max_file_bytes: int | None = None,
+                use_cache: bool = True, cache_max_mb: float | None = None,
+                time_limit: float = DEFAULT_TIME_LIMIT_S, taxonomy: Taxonomy | None = None,
+                workers: int | None = None, progress: Progress | None = None) -> Corpus:
     """Read releases from files and folders (recursively) and in-memory uploads.
 
     Never raises for what a file contains or for a path that does not exist: each becomes a
-    report row. `cache_dir` defaults to the user cache folder; `use_cache=False` skips it.
+    report row; a file whose parse takes longer than `time_limit` seconds is rejected.
+    `max_file_mb` is the size limit for files and uploads alike (`max_file_bytes`, the same
+    limit in bytes, is kept for callers written before it). `cache_dir` defaults to the user
+    cache folder; `use_cache=False` skips it; a cache that cannot be used is a notice in
+    `Corpus.notices`, never an error.
     """
+    started_ns = time.time_ns()
     taxonomy = taxonomy or load_taxonomy()
-    inputs = discover(paths, max_file_bytes)
+    if max_file_bytes is not None:
+        max_file_mb = max_file_bytes / BYTES_PER_MB
+    inputs = discover(paths, max_file_mb)
     for name, data in extra_files:
-        inputs.append(FileInput(label=name, data=data, size=len(data),
-                             verdict=size_verdict(len(data), max_file_bytes)))
-    cache = None
-    if use_cache:
-        cache = CorpusCache(Path(cache_dir) if cache_dir else default_cache_dir(),
-                            f"v{PARSER_VERSION}-{taxonomy.fingerprint}")
-    fresh, fresh_people, parsed = _parse_all(_pending(inputs, cache), cache, taxonomy, workers, progress)
-    corpus = _assemble(inputs, fresh, fresh_people, cache, taxonomy)
-    corpus.parsed_files = parsed
+        inputs.append(FileInput(label=name, data=data, size=len(data), verdict=size_verdict(len(data), max_file_mb)))
+    notices: list[str] = []
+    store = _open_store(cache_dir, taxonomy, cache_max_mb, notices) if use_cache else None
+    try:
+        corpus = _load(inputs, store, taxonomy, workers, time_limit, progress, started_ns, notices)
+    finally:
+        if store is not None:
+            store.close()
+    corpus.notices = tuple(notices)
     return corpus
 
 
-def _pending(inputs: list[FileInput], cache: CorpusCache | None) -> list[FileInput]:
-    """Inputs the cache cannot answer from their path, size and modification time."""
+def _open_store(cache_dir: str | Path | None, taxonomy: Taxonomy, max_mb: float | None,
+                notices: list[str]) -> CorpusStore | None:
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    try:
+        store = CorpusStore(folder, f"{parser_identity()}-{taxonomy.fingerprint}",
+                            default_cache_max_mb() if max_mb is None else max_mb)
+    except CacheUnavailable as error:
+        notices.append(_unusable(folder, error))
+        return None
+    if store.rebuilt_because:
+        notices.append(f"The cache file in {folder} was not usable ({store.rebuilt_because}) and was started afresh.")
+    return store
+
+
+def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy, workers: int | None,
+          time_limit: float, progress: Progress | None, started_ns: int, notices: list[str]) -> Corpus:
+    stats: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+    held: dict[str, int] = {}
+    if store is not None:
+        try:
+            stats, held = store.file_hashes(), store.batch_of()
+        except CacheUnavailable as error:
+            notices.append(_unusable(store.folder, error))
+            store = None
     pending = []
     for item in inputs:
         if item.verdict is not None:
             continue
-        if item.path is not None and cache is not None:
-            digest = cache.hash_for(item.path, item.size, item.mtime_ns)
-            if digest is not None and cache.has(digest):
-                item.digest = digest
-                continue
-        pending.append(item)
-    return pending
+        known = stats.get(item.path) if item.path is not None else None
+        if known is not None and known[0] == item.stat_key and known[1] in held:
+            item.digest = known[1]
+        else:
+            pending.append(item)
+    fresh, fresh_people = _parse(pending, taxonomy, frozenset(held), workers, time_limit, progress)
+    parsed = len(fresh)
+    cached, cached_people, used = pd.DataFrame(), pd.DataFrame(), []
+    if store is not None:
+        wanted = {item.digest for item in inputs if item.digest is not None} - set(fresh["content_hash"])
+        try:
+            cached, cached_people, used = store.read(wanted, held)
+        except CacheUnavailable as error:
+            notices.append(_unusable(store.folder, error))
+            store = None
+        missing = wanted - set(cached.get("content_hash", ()))
+        if missing:  # rows the cache claimed but could not give back (a damaged blob or no cache)
+            again = [item for item in inputs if item.digest in missing]
+            more, more_people = _parse(again, taxonomy, frozenset(), workers, time_limit, None)
+            fresh = _concat(fresh, more)
+            fresh_people = _concat(fresh_people, more_people)
+            parsed += len(more)
+    if store is not None:
+        _remember(store, inputs, stats, fresh, fresh_people, used, started_ns, notices)
+    corpus = build_tables(inputs, _concat(cached, fresh), _concat(cached_people, fresh_people), taxonomy)
+    corpus.parsed_files = parsed
+    return corpus
 
 
-@dataclass
-class _Parsed:
-    """What a batch of pending inputs became: per input its hash or refusal, and the new rows."""
-
-    digests: list[str | None]
-    verdicts: list[tuple[str, str] | None]
-    outcomes: pd.DataFrame
-    participants: pd.DataFrame
-
-
-_KNOWN_HASHES: frozenset[str] = frozenset()
-
-
-def _init_worker(known: frozenset[str]) -> None:
-    global _KNOWN_HASHES
-    _KNOWN_HASHES = known
-
-
-def _parse_batch(jobs: list[tuple[str, str | None, bytes | None]], taxonomy_path: str,
-                 known: frozenset[str] | None = None) -> _Parsed:
-    """Read, hash and parse a batch; content already cached (in `known`) is not parsed again."""
-    taxonomy = load_taxonomy(taxonomy_path)
-    known = _KNOWN_HASHES if known is None else known
-    digests: list[str | None] = []
-    verdicts: list[tuple[str, str] | None] = []
-    outcomes: list[Outcome] = []
-    seen: set[str] = set()
-    for label, path, data in jobs:
-        if data is None:
-            try:
-                data = Path(path).read_bytes()
-            except OSError as error:
-                digests.append(None)
-                verdicts.append((REPORT_REJECTED, f"cannot read file: {error.strerror}"))
-                continue
-        digest = content_hash(data)
-        digests.append(digest)
-        verdicts.append(None)
-        if digest not in known and digest not in seen:
-            seen.add(digest)
-            outcomes.append(process_bytes(data, label, taxonomy, digest))
-    frame, people = outcome_frames(outcomes, taxonomy)
-    return _Parsed(digests, verdicts, frame, people)
-
-
-def _parse_all(items: list[FileInput], cache: CorpusCache | None, taxonomy: Taxonomy,
-               workers: int | None, progress: Progress | None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """Parse the pending inputs, in worker processes when there are many; returns the new
-    outcome rows, their participants, and how many files were parsed."""
-    jobs = [(item.label, item.path, item.data) for item in items]
-    for item in items:
-        item.data = None
-    known = cache.hashes if cache is not None else frozenset()
+def _parse(items: list[FileInput], taxonomy: Taxonomy, known: frozenset[str], workers: int | None,
+           time_limit: float, progress: Progress | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Parse the items in worker processes; sets each item's digest or verdict and returns the
+    new outcome rows and their participants."""
+    jobs: list[tuple[int, Job]] = [(index, (item.label, item.path, item.data)) for index, item in enumerate(items)]
     total = len(jobs)
-    worker_count = workers or os.cpu_count() or 1
-    size = PARALLEL_CHUNK if total >= PARALLEL_MIN_FILES and worker_count > 1 else 100
-    chunks = [jobs[start:start + size] for start in range(0, total, size)]
-    if size == PARALLEL_CHUNK:
-        with ProcessPoolExecutor(max_workers=worker_count, initializer=_init_worker, initargs=(known,)) as pool:
-            results = _collect(pool.map(_parse_batch, chunks, [taxonomy.path] * len(chunks)), total, progress)
-    else:
-        results = _collect((_parse_batch(chunk, taxonomy.path, known) for chunk in chunks), total, progress)
-    digests = [digest for result in results for digest in result.digests]
-    verdicts = [verdict for result in results for verdict in result.verdicts]
-    for item, digest, verdict in zip(items, digests, verdicts):
-        item.digest, item.verdict = digest, verdict
-    frames = [result.outcomes for result in results if not result.outcomes.empty]
-    people = [result.participants for result in results if not result.participants.empty]
-    if not frames:
-        outcomes, participants = outcome_frames([], taxonomy)
-        return outcomes, participants, 0
-    outcomes = pd.concat(frames, ignore_index=True)
-    participants = pd.concat(people, ignore_index=True) if people else outcome_frames([], taxonomy)[1]
-    if len(frames) > 1:
-        duplicated = outcomes["content_hash"].duplicated()
-        outcomes = outcomes[~duplicated].reset_index(drop=True)
-        participants = participants.drop_duplicates().reset_index(drop=True)
-    return outcomes, participants, len(outcomes)
-
-
-def _collect(results: Iterable[_Parsed], total: int, progress: Progress | None) -> list[_Parsed]:
-    collected: list[_Parsed] = []
-    done = 0
-    for result in results:
-        collected.append(result)
-        done += len(result.digests)
+    worker_count = 1 if total < PARALLEL_MIN_FILES else max(1, workers or os.cpu_count() or 1)
+    batches = [jobs[start:start + PARALLEL_CHUNK] for start in range(0, total, PARALLEL_CHUNK)]
+    frames, people, done = [], [], 0
+    for positions, result in parse_in_workers(batches, taxonomy, known, worker_count, time_limit):
+        for position, digest, verdict in zip(positions, result.digests, result.verdicts):
+            items[position].digest, items[position].verdict = digest, verdict
+        frames.append(result.outcomes)
+        people.append(result.participants)
+        done += len(positions)
         if progress is not None:
             progress(done, total)
-    return collected
+    empty, empty_people = outcome_frames([], taxonomy)
+    outcomes = _concat(empty, *frames).drop_duplicates("content_hash", ignore_index=True)
+    participants = _concat(empty_people, *people).drop_duplicates(ignore_index=True)
+    return outcomes, participants
 
 
-def _assemble(inputs: list[FileInput], fresh: pd.DataFrame, fresh_people: pd.DataFrame,
-              cache: CorpusCache | None, taxonomy: Taxonomy) -> Corpus:
-    known, known_people = fresh, fresh_people
-    if cache is not None:
-        manifest = pd.DataFrame(
-            [(item.path, item.size, item.mtime_ns, item.digest) for item in inputs
-             if item.path is not None and item.digest is not None
-             and cache.hash_for(item.path, item.size, item.mtime_ns) is None],
-            columns=["path", "size", "mtime_ns", "content_hash"])
-        cache.store(manifest, fresh, fresh_people)
-        if not cache.outcomes.empty:
-            known = pd.concat([cache.outcomes, fresh], ignore_index=True) if not fresh.empty else cache.outcomes
-            known_people = pd.concat([cache.participants, fresh_people], ignore_index=True) \
-                if not fresh_people.empty else cache.participants
-    return build_tables(inputs, known, known_people, taxonomy)
+def _remember(store: CorpusStore, inputs: list[FileInput], stats: dict[str, tuple[tuple[int, int, int, int], str]],
+              fresh: pd.DataFrame, fresh_people: pd.DataFrame, used: list[int], started_ns: int,
+              notices: list[str]) -> None:
+    """Write what this load learned from files on disk; nothing that came only from an upload."""
+    on_disk = [item for item in inputs if item.path is not None and item.digest is not None]
+    from_disk = {item.digest for item in on_disk}
+    keep = fresh["content_hash"].isin(from_disk)
+    files = [(item.path, item.stat_key, item.digest) for item in on_disk
+             if stats.get(item.path) != (item.stat_key, item.digest) and item.ctime_ns < started_ns - RACY_WINDOW_NS]
+    try:
+        store.write(files, fresh[keep], fresh_people[fresh_people["content_hash"].isin(from_disk)], used)
+    except CacheUnavailable as error:
+        notices.append(f"The cache in {store.folder} could not be updated ({error}); "
+                       "this load's results were not kept.")
 
+
+def _unusable(folder: Path, error: CacheUnavailable) -> str:
+    return f"The cache in {folder} cannot be used ({error}); files were read without it."
+
+
+def _concat(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Row-wise concatenation that skips empty frames (their all-missing columns carry no dtype)."""
+    filled = [frame for frame in frames if not frame.empty]
+    if not filled:
+        return next((frame for frame in frames if len(frame.columns)), pd.DataFrame())
+    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]

@@ -27,12 +27,15 @@ NON_TEXT_COLUMNS = frozenset({"event_date", "latitude", "longitude", "foreign_li
 
 @dataclass
 class Corpus:
-    """The tidy dataset: one row per release, per participant, and per input file."""
+    """The tidy dataset: one row per release, per participant, and per input file; plus how many
+    files were parsed (not taken from the cache) and notices about the load itself (a cache that
+    could not be used), one sentence each."""
 
     releases: pd.DataFrame
     participants: pd.DataFrame
     report: pd.DataFrame
     parsed_files: int = 0
+    notices: tuple[str, ...] = ()
 
 
 def release_columns(taxonomy: Taxonomy) -> list[str]:

@@ -105,3 +105,15 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
         evidence=tuple(evidence),
         location_key=city.name if city else None,
     )
+
+
+# A short release that passes through every extractor, so that each loads its lexicons and
+# indexes (the gazetteer takes about a second) before any real file is timed.
+WARM_UP_TEXT = ("SCO Secretary-General meets Ambassador\n\nOn 3 March 2021, in Beijing, SCO Secretary-General "
+                "Vladimir Norov met with Ambassador of India to China Vikram Misri at the SCO Secretariat. "
+                "They discussed trade, energy and transport.")
+
+
+def warm_up(taxonomy: Taxonomy | None = None) -> None:
+    """Load everything the extractor looks up, once per process."""
+    parse_release(WARM_UP_TEXT, taxonomy=taxonomy)
