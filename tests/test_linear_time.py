@@ -22,7 +22,6 @@ LEAD = "On 3 March 2021, SCO Secretary-General Zhang Ming met "
 # How much longer the long input is, and the most its parse may take relative to the short one.
 GROWTH = 4
 MAX_TIME_RATIO = 6
-QUADRATIC = pytest.mark.xfail(strict=True, reason="quadratic in the current extractor; the extractor rewrite fixes it")
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                                 reason="times each run in a forked child")
@@ -89,13 +88,11 @@ def test_hard_wrapped_lines() -> None:
     assert_linear(parse_text, lambda count: LEAD + "\n".join(["the wrapped line"] * count), 20_000)
 
 
-@QUADRATIC
 def test_a_page_of_many_paragraphs() -> None:
     assert_linear(ingest_page, lambda count: f"<html><body><article><p>{LEAD}Li Wei.</p>"
                   + "<p>SCO text.</p>" * count + "</article></body></html>", 1500)
 
 
-@QUADRATIC
 def test_a_page_of_deeply_nested_blocks() -> None:
     assert_linear(ingest_page, lambda count: f"<html><body><p>{LEAD}Li Wei.</p>"
                   + "<div>" * count + "SCO" + "</div>" * count + "</body></html>", 1000)

@@ -9,7 +9,7 @@ import pytest
 from sco_data.extract.dates import is_date_line
 from sco_data.extract.decode import DecodeError, decode_bytes
 from sco_data.extract.segment import release_id_for, segment
-from sco_data.extract.webpage import html_to_text
+from sco_data.extract.webpage import html_to_text, read_blocks
 
 SAMPLE = "SCO Secretary-General meets Ambassador\n\nOn 3 March 2021, Mr Norov met «Иван» in Bishkek.\n"
 
@@ -50,7 +50,7 @@ def test_html_page_reduces_to_article_text() -> None:
     article = html_to_text(page)
     assert article.text == ("SCO Secretary-General meets Ambassador\nOn 3 March 2021, SCO Secretary-General "
                             "Vladimir Norov met with Ambassador of India to China Vikram Misri.\nThey discussed trade.")
-    assert article.published == "2021-03-04T10:00:00"
+    assert article.published == "2021-03-04"
     assert article.url == "https://example.org/news/1"
 
 
@@ -94,3 +94,53 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
 def test_release_id_ignores_wrapping_and_quotes() -> None:
     assert release_id_for("A", "It’s  here\nnow") == release_id_for("A", "It's here now")
     assert release_id_for("A", "one") != release_id_for("A", "two")
+
+
+SAVED_PAGE = """<!DOCTYPE html><html><head><title>SCO | News</title>
+<meta property="article:published_time" content="2023-05-12T09:30:00+08:00">
+<link rel="canonical" href="https://example.org/20230512/1.html"></head><body>
+<header><div class="logo">SCO</div><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/members">Member states</a><ul><li>India</li><li>Kazakhstan</li><li>Kyrgyzstan</li><li>Pakistan</li>
+<li>Russia</li><li>Tajikistan</li><li>Uzbekistan</li></ul></li></ul></nav></header>
+<div class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/news">News</a> &gt; Secretariat</div>
+<main><article>
+<h1>SCO Secretary-General meets with Ambassador of Mongolia</h1>
+<div class="date">12.05.2023</div>
+<p>On 12 May 2023, SCO Secretary-General Zhang Ming met with Ambassador of Mongolia to China
+Tuvshin Badral at the SCO Secretariat.</p>
+<p>The sides discussed cooperation in trade, transport and tourism, and the preparations for the
+meeting of the Council of Heads of State.</p>
+<div class="share">Share: <a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Telegram</a></div>
+</article>
+<aside class="related"><h3>Related news</h3><ul>
+<li><a href="/2">On 10 May 2023 SCO Secretary-General met with the Ambassador of Iran Mohsen Bakhtiar</a></li>
+<li><a href="/3">SCO Secretary-General takes part in the forum in Tashkent</a></li></ul></aside>
+</main><footer><p>© 2023 SCO Secretariat. All rights reserved.</p><p>Beijing, China</p></footer></body></html>"""
+
+
+def test_saved_page_loses_its_menus_related_news_and_footer() -> None:
+    article = html_to_text(SAVED_PAGE)
+    assert article.text.splitlines()[0] == "SCO Secretary-General meets with Ambassador of Mongolia"
+    for furniture in ("Home", "Member states", "Share", "Related news", "Mohsen Bakhtiar", "Tashkent",
+                      "All rights reserved", "Kyrgyzstan"):
+        assert furniture not in article.text
+    assert article.published.startswith("2023-05-12")
+    assert article.url == "https://example.org/20230512/1.html"
+
+
+def test_saved_page_parses_to_the_release_of_its_article() -> None:
+    import sco_data
+
+    corpus = sco_data.load_corpus([], use_cache=False, extra_files=[("page.html", SAVED_PAGE.encode())])
+    row = corpus.releases.iloc[0]
+    assert row["title"] == "SCO Secretary-General meets with Ambassador of Mongolia"
+    assert (row["event_date"].date().isoformat(), row["counterparts"], row["location_city"]) == (
+        "2023-05-12", "Tuvshin Badral", "Beijing")
+    assert row["countries_mentioned"] == "Mongolia; China"
+    assert row["source"] == "https://example.org/20230512/1.html"
+
+
+def test_a_page_with_no_article_is_read_block_by_block() -> None:
+    article = read_blocks("<html><body><nav>Menu</nav><div>SCO note<p>On 3 March 2021, the SCO met.</p>"
+                          "tail</div><script>x = 1</script><!-- a comment --></body></html>")
+    assert article.text == "SCO note\nOn 3 March 2021, the SCO met.\ntail"
