@@ -50,10 +50,20 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--taxonomy", type=Path, default=None, help="topic taxonomy TOML file (default: the bundled one)")
 
 
+# Exit codes, printed in --help: a script that reads nothing by mistake (a typo in a path, an
+# empty folder) fails instead of writing empty tables.
+EXIT_OK = 0
+EXIT_NOTHING_READ = 1
+EXIT_USAGE = 2
+EXIT_CODES = (f"exit codes: {EXIT_OK} done; {EXIT_NOTHING_READ} no release was read (nothing written; "
+              f"--allow-empty accepts it); {EXIT_USAGE} wrong arguments or a file that cannot be used")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sco-data",
         description="Turn SCO Secretariat news releases into tidy tables.",
+        epilog=EXIT_CODES,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -61,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest", help="parse releases and write the releases and participants tables",
         description="Parse release files and write two tables: releases to OUT and participants "
                     "beside it (OUT's name + '.participants'). The format follows OUT's extension: "
-                    ".csv, .parquet or .jsonl. Prints what happened to every file.")
+                    ".csv, .parquet or .jsonl. Prints what happened to every file.", epilog=EXIT_CODES)
     _add_source_options(ingest)
     ingest.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
                         help="releases table: .csv, .parquet or .jsonl")
@@ -69,10 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="participants table (default: OUT's name + '.participants')")
     ingest.add_argument("--report", type=Path, default=None, metavar="FILE",
                         help="also write the per-file ingest report (same formats)")
+    ingest.add_argument("--allow-empty", action="store_true",
+                        help="write the tables and exit 0 even when no release was read")
 
     stats = commands.add_parser("stats", help="print counts by year, engagement type, topic and official",
-                                description="Print counts of releases by year, engagement type, topic and SCO official.")
+                                description="Print counts of releases by year, engagement type, topic and SCO official.",
+                                epilog=EXIT_CODES)
     _add_source_options(stats)
+    stats.add_argument("--allow-empty", action="store_true", help="exit 0 even when no release was read")
 
     evaluate = commands.add_parser(
         "evaluate", help="score extraction against a gold set",
@@ -109,6 +123,9 @@ def _load(args: argparse.Namespace) -> Corpus:
     return corpus
 
 
+NOTHING_READ = "sco-data: error: no release was read (see the lines above); nothing written"
+
+
 def write_table(frame: pd.DataFrame, path: Path) -> None:
     """Write a table in the format its file extension names."""
     suffix = path.suffix.lower()
@@ -118,7 +135,9 @@ def write_table(frame: pd.DataFrame, path: Path) -> None:
     elif suffix == ".parquet":
         frame.to_parquet(path, index=False)
     elif suffix in (".jsonl", ".json"):
-        frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
+        days = {column: frame[column].dt.strftime("%Y-%m-%d") for column in frame.columns
+                if pd.api.types.is_datetime64_any_dtype(frame[column])}
+        frame.assign(**days).to_json(path, orient="records", lines=True, force_ascii=False)
     else:
         raise ValueError(f"unknown output format '{suffix}': use one of {', '.join(OUTPUT_FORMATS)}")
 
@@ -172,10 +191,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.output.suffix.lower() not in OUTPUT_FORMATS:
             print(f"sco-data: error: unknown output format '{args.output.suffix}': "
                   f"use {', '.join(OUTPUT_FORMATS)}", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         corpus = _load(args)
         people_path = args.participants or args.output.with_name(
             f"{args.output.stem}.participants{args.output.suffix}")
+        if corpus.releases.empty and not args.allow_empty:
+            print(report_summary(corpus.report))
+            print(NOTHING_READ, file=sys.stderr)
+            return EXIT_NOTHING_READ
         write_table(corpus.releases, args.output)
         write_table(corpus.participants, people_path)
         if args.report:
@@ -183,29 +206,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report_summary(corpus.report))
         print(f"wrote {len(corpus.releases)} releases to {args.output} "
               f"and {len(corpus.participants)} participants to {people_path}")
-        return 0
+        return EXIT_OK
     if args.command == "stats":
         corpus = _load(args)
         print(stats_text(corpus, load_taxonomy(args.taxonomy)))
         print()
         print(report_summary(corpus.report))
-        return 0
+        if corpus.releases.empty and not args.allow_empty:
+            print(NOTHING_READ, file=sys.stderr)
+            return EXIT_NOTHING_READ
+        return EXIT_OK
     if args.command == "evaluate":
         from sco_data.evaluate import evaluate_gold, format_evaluation
 
         if not args.gold.is_file():
             print(f"sco-data: error: gold file not found: {args.gold}", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         if args.texts is not None and not args.texts.is_dir():
             print(f"sco-data: error: texts folder not found: {args.texts}", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         try:
             result = evaluate_gold(args.gold, texts=args.texts)
         except (ValueError, FileNotFoundError) as error:
             print(f"sco-data: error: {error}", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         print(format_evaluation(result))
-        return 0
+        return EXIT_OK
     folder = args.cache_dir or default_cache_dir()
     if args.action == "path":
         print(folder)
@@ -213,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(cache_summary(folder))
     else:
         print(f"removed {clear_cache(folder)} cached files from {folder}")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -74,3 +74,33 @@ def test_ingest_as_a_real_process(tmp_path: Path) -> None:
     assert "3 files: 3 ok" in result.stdout
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [row["location_city"] for row in rows] == ["Fangchenggang", None, "Zhengzhou"]
+    assert [row["event_date"] for row in rows] == ["2019-05-26", "2020-04-29", "2021-05-09"]
+
+
+@pytest.mark.parametrize("where", ["missing", "empty"])
+def test_ingest_of_nothing_fails_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     where: str) -> None:
+    source = tmp_path / "no" / "such" / "dir" if where == "missing" else tmp_path / "empty"
+    if where == "empty":
+        source.mkdir()
+    out = tmp_path / "out.csv"
+    assert main(["ingest", str(source), "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "no release was read" in captured.err
+    assert not out.exists() and not (tmp_path / "out.participants.csv").exists()
+    if where == "missing":
+        assert "rejected" in captured.out and "path does not exist" in captured.out
+
+
+def test_allow_empty_writes_header_only_tables(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    assert main(["ingest", str(tmp_path / "missing"), "-o", str(out), "--allow-empty"]) == 0
+    assert pd.read_csv(out, encoding="utf-8-sig").empty
+    assert main(["stats", str(tmp_path / "missing")]) == 1
+    assert main(["stats", str(tmp_path / "missing"), "--allow-empty"]) == 0
+
+
+def test_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["ingest", "--help"])
+    assert "1 no release was read" in " ".join(capsys.readouterr().out.split())

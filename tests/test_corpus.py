@@ -16,6 +16,11 @@ from sco_data.extract.topics import DEFAULT_TAXONOMY_PATH
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "releases"
 PHONE_SEED = "003_9d2223d45b28a80f.txt"
+# Written for these tests: a release as the Secretariat's Russian and Chinese pages would give it.
+RUSSIAN_RELEASE = ("Генеральный секретарь ШОС встретился с послом Индии\n\n3 марта 2021 года Генеральный "
+                   "секретарь ШОС Владимир Норов встретился с Послом Индии в Китае. Стороны обсудили "
+                   "сотрудничество в области торговли, транспорта и культуры.")
+CHINESE_RELEASE = "2021年3月3日，上合组织秘书长诺罗夫会见印度驻华大使。双方讨论了贸易、交通和文化领域的合作。"
 
 
 def seed_text(name: str = PHONE_SEED) -> str:
@@ -42,6 +47,10 @@ def messy_folder(tmp_path: Path) -> Path:
     (folder / "f_latin1.txt").write_bytes("Café SCO Genève".encode("latin-1"))
     (folder / "g_recipe.txt").write_text("Mix flour and water. Bake for an hour.", encoding="utf-8")
     (folder / "h_dump.txt").write_bytes(b"x" * 2_000_001)
+    (folder / "i_report.pdf").write_bytes(b"%PDF-1.4 SCO Secretary-General met X Y on 3 March 2021")
+    (folder / "j_russian.txt").write_text(RUSSIAN_RELEASE, encoding="utf-8")
+    (folder / "k_call_utf16_no_bom.txt").write_bytes(text.encode("utf-16-le"))
+    (folder / "l_chinese.htm").write_text(f"<html><body><p>{CHINESE_RELEASE}</p></body></html>", encoding="utf-8")
     (folder / ".hidden.txt").write_text(text, encoding="utf-8")
     (folder / "nested" / "women.txt").write_text(seed_text("000_fc200e737405b811.txt"), encoding="utf-8")
     (folder / "nested" / "henan.html").write_text(
@@ -60,10 +69,14 @@ def test_every_file_gets_one_report_row_with_a_reason(messy_folder: Path) -> Non
         ("b_call_copy.txt", "rejected", "duplicate of a_call.txt"),
         ("c_call_utf16.txt", "rejected", "duplicate of a_call.txt"),
         ("d_empty.txt", "rejected", "empty file"),
-        ("e_image.png", "rejected", "binary file (not text)"),
+        ("e_image.png", "skipped", ".png file, not a release file (.txt, .htm, .html)"),
         ("f_latin1.txt", "rejected", "undecodable text: not UTF-8 (invalid byte at 3) and not Windows-1251"),
         ("g_recipe.txt", "rejected", "not a release: no engagement found"),
         ("h_dump.txt", "rejected", "file too large (2.000001 MB > limit 2 MB)"),
+        ("i_report.pdf", "skipped", ".pdf file, not a release file (.txt, .htm, .html)"),
+        ("j_russian.txt", "rejected", "Russian text; only English releases are read"),
+        ("k_call_utf16_no_bom.txt", "rejected", "duplicate of a_call.txt"),
+        ("l_chinese.htm", "rejected", "Chinese text; only English releases are read"),
         ("nested/henan.html", "ok", ""),
         ("nested/women.txt", "ok", ""),
     ]

@@ -14,6 +14,10 @@ from pathlib import Path
 
 from sco_data.schema import REPORT_REJECTED, REPORT_SKIPPED
 
+# The files a folder is read for; any other file in it gets a `skipped` row naming its type.
+# A file named on its own is read whatever its name says.
+RELEASE_SUFFIXES = (".txt", ".htm", ".html")
+
 # The one size limit, for files in folders and uploads alike, in megabytes of 1,000,000 bytes.
 BYTES_PER_MB = 1_000_000
 DEFAULT_MAX_FILE_MB = 5.0
@@ -109,11 +113,20 @@ def _walk(root: Path, max_mb: float) -> list[FileInput]:
                     subfolders.append((entry.path, label + "/"))
             elif entry.name.startswith("."):
                 found.append(FileInput(label=label, verdict=(REPORT_SKIPPED, "hidden file, not read")))
+            elif not entry.name.lower().endswith(RELEASE_SUFFIXES):
+                found.append(FileInput(label=label, verdict=(REPORT_SKIPPED, _kind_of_file(entry.name))))
             else:
                 found.append(file_input(entry.path, label, max_mb, entry.stat))
         stack.extend(reversed(subfolders))
     found.sort(key=lambda item: item.label)
     return found
+
+
+def _kind_of_file(name: str) -> str:
+    """Why a file in a folder is not read: its type is not a release's."""
+    suffix = Path(name).suffix.lower()
+    kind = f"{suffix} file" if suffix else "file without an extension"
+    return f"{kind}, not a release file (.txt, .htm, .html)"
 
 
 def _is_folder(entry: os.DirEntry) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sco_data.extract.decode import DecodeError, decode_bytes
+from sco_data.extract.language import ENGLISH, NOT_ENGLISH, language_of
 from sco_data.extract.release import parse_release
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.extract.webpage import html_to_text, looks_like_html
@@ -60,6 +61,11 @@ def process_bytes(data: bytes, label: str, taxonomy: Taxonomy | None = None,
     if looks_like_html(text) or label.lower().endswith((".html", ".htm")):
         article = html_to_text(text)
         text, url, published = article.text, article.url, article.published
+    language = language_of(text)
+    if language != ENGLISH:
+        known = language if language != NOT_ENGLISH else "text not in English"
+        return Outcome(digest, REPORT_REJECTED, f"{known}{' text' if language != NOT_ENGLISH else ''}; "
+                                                "only English releases are read")
     release = parse_release(text, source=url or label, published=published, taxonomy=taxonomy)
     if not SCO_MENTION.search(text) or (release.sco_role is None and not release.counterparts
                                         and release.event_date is None):
