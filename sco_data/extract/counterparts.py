@@ -99,6 +99,9 @@ LEADING_CIRCUMSTANCE = re.compile(
 ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment)\s+as\s+(?:the\s+)?")
 # A visit's programme: "The agenda included meetings with <people>".
 AGENDA = re.compile(r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
+# Every clause that, after the SCO side, introduces the people: one pattern, one pass.
+AFTER_SIDE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in
+                                 (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY, CALL_FROM)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
 ATTENDED_BY = re.compile(r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
@@ -175,9 +178,8 @@ def _clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tu
     text = LEAD_PREFIX.sub("", sentence)
     side_match = side.search(text)
     if side_match is not None:
-        for pattern in (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY, CALL_FROM):
-            for match in pattern.finditer(text, side_match.end()):
-                yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
+        for match in AFTER_SIDE.finditer(text, side_match.end()):
+            yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
         joint = JOINT_SUBJECT.match(text, side_match.end())
         if joint is not None:
             rest = text[joint.end():joint.end() + JOINT_MAX_CHARS]

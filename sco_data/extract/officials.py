@@ -30,8 +30,12 @@ NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3})"
 DEPUTY = r"(?:Deputy\s+)?"
 ADVISER = r"[Aa]dvis[eo]r"
 
-# A word without which no text names an SCO office.
+# A word without which no text names an SCO office, and how far before and after it the office
+# and its holder's name may reach ("Shanghai Cooperation Organisation (SCO) Deputy Secretary-General
+# H.E. Mr. Vladimir I. Norov").
 OFFICE_WORD = re.compile(r"Secretary|[Aa]dvis[eo]r")
+WINDOW_BEFORE = 90
+WINDOW_AFTER = 130
 # The office and its holder, in the orders releases use.
 OFFICE_FIRST: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{SCO}(?:'s|’s)?\s+{DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
@@ -49,6 +53,10 @@ CONTEXT_CHARS = 300
 # A letter's signature: the office on the line under the name.
 SIGNATURE_OFFICE = re.compile(rf"^(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
 SIGNATURE_MAX_CHARS = 60
+# All of them as one pattern (one pass over a text), each order's name in a group of its own.
+NAME_GROUPS = tuple(f"name{index}" for index in range(len(OFFICE_FIRST) + 1))
+ANY_OFFICIAL = re.compile("|".join(f"(?:{pattern.pattern.replace('(?P<name>', f'(?P<{group}>')})"
+                                   for pattern, group in zip((*OFFICE_FIRST, NAME_FIRST), NAME_GROUPS)))
 # The office without a name: "the Secretary-General", "SCO Deputy Secretary-General".
 OFFICE_ONLY = re.compile(
     rf"(?:\b{SCO}(?:'s|’s)?\s+|\b[Tt]he\s+)(?:Deputy\s+)?(?:{SCO}\s+)?{SG}\b(?!\s+of\s+the\s+(?!{SCO}))"
@@ -129,9 +137,9 @@ def _clean_name(raw: str) -> str | None:
     return canonical if canonical != name or len(words) >= 2 else None
 
 
-def _role(match: re.Match[str]) -> str:
+def _role(match: re.Match[str], group: str) -> str:
     """The office a match names, from its words other than the name."""
-    office = match.group()[:match.start("name") - match.start()] + match.group()[match.end("name") - match.start():]
+    office = match.group()[:match.start(group) - match.start()] + match.group()[match.end(group) - match.start():]
     if "advis" in office.lower():
         return _roles()["adviser"]
     return _roles()["deputy"] if "Deputy" in office else _roles()["secretary_general"]
@@ -148,19 +156,35 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _mentions(text: str, offset: int, title: bool) -> list[_Mention]:
     """Every named SCO official in a text, in order of position."""
     found: dict[int, _Mention] = {}
-    if OFFICE_WORD.search(text) is None:
-        return []
-    for pattern in (*OFFICE_FIRST, NAME_FIRST):
-        for match in pattern.finditer(text):
-            name = _clean_name(match.group("name"))
-            if name is None or match.start("name") in found:
-                continue
-            start = match.start("name")
-            span = in_title(start, start + len(match.group("name"))) if title else \
-                in_text(offset + start, offset + start + len(match.group("name")))
-            context = _sentence_around(text, match.start(), match.end())
-            found[start] = _Mention(name, _role(match), span, REPRESENTED.search(context) is not None)
+    for low, high in _windows(text):
+        _add_mentions(found, text, offset, title, low, high)
     return [found[start] for start in sorted(found)]
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of a text around each office word, merged where they overlap: the patterns
+    need look only there (an office and its holder's name stand within these bounds)."""
+    windows: list[tuple[int, int]] = []
+    for match in OFFICE_WORD.finditer(text):
+        low, high = max(0, match.start() - WINDOW_BEFORE), min(len(text), match.end() + WINDOW_AFTER)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _add_mentions(found: dict[int, _Mention], text: str, offset: int, title: bool, low: int, high: int) -> None:
+    for match in ANY_OFFICIAL.finditer(text, low, high):
+        group = next(name for name in NAME_GROUPS if match.group(name) is not None)
+        raw = match.group(group)
+        name = _clean_name(raw)
+        start = match.start(group)
+        if name is None or start in found:
+            continue
+        span = in_title(start, start + len(raw)) if title else in_text(offset + start, offset + start + len(raw))
+        context = _sentence_around(text, match.start(), match.end())
+        found[start] = _Mention(name, _role(match, group), span, REPRESENTED.search(context) is not None)
 
 
 def _principal(mentions: list[_Mention]) -> _Mention | None:

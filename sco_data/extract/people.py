@@ -91,6 +91,7 @@ def _customary_before(words: list[str], start: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=8192)
 def split_title_name(part: str) -> tuple[str, str | None]:
     """Split "<title> <Name>" or a bare "<Name>"; the name is None when the part ends otherwise.
 
@@ -245,7 +246,8 @@ def organisation_of(title: str | None) -> str | None:
     return None
 
 
-def affiliations(title: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def affiliations(title: str) -> tuple[tuple[str, str], ...]:
     """Every country or organisation a title names as its holder's own, in order."""
     tokens = tokenize(POSSESSIVE.sub(_drop_possessive, title))
     found: list[tuple[int, str, str]] = []
@@ -268,7 +270,7 @@ def affiliations(title: str) -> list[tuple[str, str]]:
     for _, name, kind in found:
         if (name, kind) not in ordered:
             ordered.append((name, kind))
-    return ordered
+    return tuple(ordered)
 
 
 def _drop_possessive(match: re.Match[str]) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress
+from itertools import accumulate, compress
 from operator import methodcaller
 from typing import Generic, Iterable, TypeVar
 
 Value = TypeVar("Value")
 
 TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
+TOKEN_SPLIT = re.compile(r"(\w+(?:['’\-]\w+)*)")
 
 
 class Tokens:
@@ -24,13 +25,16 @@ class Tokens:
     would cost more than everything else a release's parse does.
     """
 
-    __slots__ = ("_text", "words", "_folded", "_matches")
+    __slots__ = ("_text", "words", "_folded", "_pieces", "_offsets")
 
     def __init__(self, text: str) -> None:
         self._text = text.replace("’", "'")
-        self.words: list[str] = TOKEN.findall(self._text)
+        # Split on the tokens, keeping them: [gap, word, gap, word, ..., gap]. The words are every
+        # other piece, and the running sum of the pieces' lengths gives every word's span.
+        self._pieces: list[str] = TOKEN_SPLIT.split(self._text)
+        self.words: list[str] = self._pieces[1::2]
         self._folded: list[str] | None = None
-        self._matches: list[re.Match[str]] | None = None
+        self._offsets: list[int] | None = None
 
     @property
     def text(self) -> str:
@@ -44,9 +48,10 @@ class Tokens:
         return self._folded
 
     def span(self, index: int) -> tuple[int, int]:
-        if self._matches is None:
-            self._matches = list(TOKEN.finditer(self._text))
-        return self._matches[index].span()
+        offsets = self._offsets
+        if offsets is None:
+            offsets = self._offsets = list(accumulate(map(len, self._pieces)))
+        return offsets[2 * index], offsets[2 * index + 1]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -109,9 +114,14 @@ class PhraseIndex(Generic[Value]):
             if index < next_free:
                 continue
             found = None
+            following = words[index + 1] if index + 1 < count else None
             for key, value in candidates[index] or ():
                 size = len(key)
-                if size == 1 or tuple(words[index:index + size]) == key:
+                if size == 1:
+                    found = (1, value)
+                    break
+                # The second word settles most candidates without slicing the token list.
+                if key[1] == following and tuple(words[index:index + size]) == key:
                     found = (size, value)
                     break
             if found is None and stems is not None and stems[index]:

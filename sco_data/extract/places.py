@@ -162,9 +162,6 @@ def extract_place(document: Document, engagement_type: str) -> Finding[Location]
         return Finding(None)
     first = document.lead_sentence
     sources: list[tuple[str, object]] = []
-    if first is not None:
-        start = first.start
-        sources.append((document.sentence_text(first), lambda a, b, s=start: in_text(s + a, s + b)))
     if document.lead is not None:
         start = document.paragraph_starts[document.lead]
         sources.append((document.lead_text, lambda a, b, s=start: in_text(s + a, s + b)))
@@ -173,7 +170,7 @@ def extract_place(document: Document, engagement_type: str) -> Finding[Location]
     for index, heading in enumerate(document.paragraphs[:document.lead or 0]):
         start = document.paragraph_starts[index]
         sources.append((heading, lambda a, b, s=start: in_text(s + a, s + b)))
-    opening = " ".join(text for text, _ in sources[:1]) + " " + (document.title or "")
+    opening = (document.sentence_text(first) if first is not None else "") + " " + (document.title or "")
     if engagement_type == EVENT and is_online(opening):
         return Finding(None)
     for text, span_of in sources:

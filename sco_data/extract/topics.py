@@ -18,6 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens, tokenize
@@ -34,12 +35,12 @@ LIST_GAP_MAX_CHARS = 48
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET = re.compile(r"^[ \t]*[—–\-•·*]", re.M)
 NEWLINE = re.compile(r"\n")
-# A sentence that reports what was discussed: its topics count.
-DISCUSSED = re.compile(r"\b(?:discussed|discussing|exchanged\s+(?:views|opinions|information)|exchange\s+of\s+"
-                       r"(?:views|opinions)|focused\s+on|talked\s+about|touched\s+(?:up)?on)\b", re.I)
+# Words of a sentence that reports what was discussed: its topics count.
+DISCUSSED_WORDS = frozenset({"discussed", "discussing", "exchanged", "focused", "talked", "touched"})
 # Words that make a short list (two items) a list of areas of cooperation.
-LIST_CUE = re.compile(r"\b(?:cooperation|interaction|collaboration|ties|areas|fields|spheres|sectors|"
-                      r"priorities|issues|such\s+as|including|discussed|relations|partnership)\b", re.I)
+LIST_CUE_WORDS = frozenset({"cooperation", "interaction", "collaboration", "ties", "areas", "fields", "spheres",
+                            "sectors", "priorities", "issues", "such", "including", "discussed", "relations",
+                            "partnership"})
 # Little words that join the capitalised words of a name ("Ministry of Industry and Trade").
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 IGNORED = "__ignored__"
@@ -112,9 +113,9 @@ class Taxonomy:
                 seen_sentences[match.value].add(sentence)
                 if match.end <= lead_end:
                     lead[match.value] += 1
-        for topic_id in _listed_topics(text, boundaries, counted, self.list_items):
+        for topic_id in _listed_topics(text, tokens, boundaries, counted, self.list_items):
             listed[topic_id] += 1
-        for topic_id in _highlighted_topics(text, boundaries, counted):
+        for topic_id in _highlighted_topics(text, tokens, boundaries, counted):
             listed[topic_id] += 1
         sentences = {topic_id: len(found) for topic_id, found in seen_sentences.items()}
         kept = tuple((match.start, match.end, match.value) for match, _ in counted)
@@ -181,17 +182,18 @@ def _adjacent(tokens: Tokens, first: int, second: int) -> bool:
         tokens.text[tokens.span(left)[1]:tokens.span(right)[0]].isspace()
 
 
-def _sentences_with(pattern: re.Pattern[str], text: str, boundaries: list[int]) -> set[int]:
-    """The indices of the sentences in which a pattern occurs (one pass over the text)."""
-    return {bisect.bisect_right(boundaries, match.start()) for match in pattern.finditer(text)}
+def _sentences_with(words: frozenset[str], tokens: Tokens, boundaries: list[int]) -> set[int]:
+    """The indices of the sentences in which one of the words occurs (one pass over the words)."""
+    hits = compress(range(len(tokens)), map(words.__contains__, tokens.folded))
+    return {bisect.bisect_right(boundaries, tokens.span(index)[0]) for index in hits}
 
 
-def _listed_topics(text: str, boundaries: list[int], counted: list[tuple[PhraseMatch[str], int]],
+def _listed_topics(text: str, tokens: Tokens, boundaries: list[int], counted: list[tuple[PhraseMatch[str], int]],
                    min_items: int) -> set[str]:
     """Topics that stand in a list of areas: adjacent mentions of different topics joined only
     by commas and "and", at least `min_items` of them, or two where the sentence speaks of
     cooperation."""
-    cue_sentences = _sentences_with(LIST_CUE, text, boundaries)
+    cue_sentences = _sentences_with(LIST_CUE_WORDS, tokens, boundaries)
     found: set[str] = set()
     run: list[tuple[PhraseMatch[str], int]] = []
 
@@ -214,9 +216,10 @@ def _listed_topics(text: str, boundaries: list[int], counted: list[tuple[PhraseM
     return found
 
 
-def _highlighted_topics(text: str, boundaries: list[int], counted: list[tuple[PhraseMatch[str], int]]) -> set[str]:
+def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
+                        counted: list[tuple[PhraseMatch[str], int]]) -> set[str]:
     """Topics of a line of a bulleted list, or of a sentence reporting what was discussed."""
-    discussed = _sentences_with(DISCUSSED, text, boundaries)
+    discussed = _sentences_with(DISCUSSED_WORDS, tokens, boundaries)
     line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
     bullets = {bisect.bisect_right(line_starts, match.end()) - 1 for match in BULLET.finditer(text)}
     found: set[str] = set()
