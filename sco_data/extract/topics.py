@@ -32,6 +32,13 @@ SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
 # ensuring food security": separators and at most three lower-case words.
 LIST_GAP = re.compile(r"(?:\s*(?:,|/|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*|\s+[a-z][\w'-]*){1,6}\s*")
 LIST_GAP_MAX_CHARS = 48
+# Nouns that make the words before them a description of who attended ("business and
+# artistic communities", "cultural, sports and youth organisations"), looked for in the next
+# two words after a list.
+AUDIENCE_NOUNS = frozenset({"communities", "community", "circles", "organisations", "organizations",
+                            "establishments", "institutions", "companies", "outlets", "figures",
+                            "representatives", "groups", "associations", "workers", "professionals"})
+AUDIENCE_LOOKAHEAD = 2
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET = re.compile(r"^[ \t]*[—–\-•·*]", re.M)
 NEWLINE = re.compile(r"\n")
@@ -103,10 +110,13 @@ class Taxonomy:
         boundaries = [match.end() for match in SENTENCE_BOUNDARY.finditer(text)]
         title_case = _is_title_case(text[:title_end])
         matches = [match for match in self._index.find(tokens) if match.value != IGNORED]
+        sentence_of = [bisect.bisect_right(boundaries, match.start) for match in matches]
+        audience = _audience_mentions(text, tokens, matches, sentence_of)
         counted: list[tuple[PhraseMatch[str], int]] = []
-        for match in matches:
+        for position, (match, sentence) in enumerate(zip(matches, sentence_of)):
             total[match.value] += 1
-            sentence = bisect.bisect_right(boundaries, match.start)
+            if position in audience:
+                continue
             sentence_start = boundaries[sentence - 1] if sentence else 0
             if (title_case and match.end <= title_end) or not _in_name(tokens, match, sentence_start):
                 counted.append((match, sentence))
@@ -180,6 +190,32 @@ def _adjacent(tokens: Tokens, first: int, second: int) -> bool:
     left, right = sorted((first, second))
     return tokens.span(left)[1] < tokens.span(right)[0] and \
         tokens.text[tokens.span(left)[1]:tokens.span(right)[0]].isspace()
+
+
+def _audience_mentions(text: str, tokens: Tokens, matches: list[PhraseMatch[str]], sentence_of: list[int]) -> set[int]:
+    """Mentions that describe who was there, not what was discussed: a list of words right
+    before "communities", "organisations", "circles" ("representatives of business, research
+    and creative communities"). Returned as positions in `matches`."""
+    found: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        last = matches[run[-1]].last_token
+        following = tokens.folded[last + 1:last + 1 + AUDIENCE_LOOKAHEAD]
+        if any(word in AUDIENCE_NOUNS for word in following):
+            found.update(run)
+
+    for position, match in enumerate(matches):
+        if run:
+            previous = matches[run[-1]]
+            if sentence_of[run[-1]] != sentence_of[position] or match.start - previous.end > LIST_GAP_MAX_CHARS \
+                    or not LIST_GAP.fullmatch(text, previous.end, match.start):
+                close()
+                run = []
+        run.append(position)
+    if run:
+        close()
+    return found
 
 
 def _sentences_with(words: frozenset[str], tokens: Tokens, boundaries: list[int]) -> set[int]:
