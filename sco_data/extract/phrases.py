@@ -47,10 +47,15 @@ class Tokens:
             self._folded = list(map(str.casefold, self.words))
         return self._folded
 
+    @property
+    def offsets(self) -> list[int]:
+        """Where each piece ends: word i spans offsets[2i] to offsets[2i + 1]."""
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self._pieces)))
+        return self._offsets
+
     def span(self, index: int) -> tuple[int, int]:
-        offsets = self._offsets
-        if offsets is None:
-            offsets = self._offsets = list(accumulate(map(len, self._pieces)))
+        offsets = self.offsets
         return offsets[2 * index], offsets[2 * index + 1]
 
     def __len__(self) -> int:
@@ -109,6 +114,7 @@ class PhraseIndex(Generic[Value]):
         stems = list(map(methodcaller("startswith", self._prefix_starts), words)) if self._prefix_starts else None
         hits = map(bool, candidates) if stems is None else map(any, zip(candidates, stems))
         matches: list[PhraseMatch[Value]] = []
+        offsets = tokens.offsets
         next_free = 0
         for index in compress(range(count), hits):
             if index < next_free:
@@ -131,6 +137,6 @@ class PhraseIndex(Generic[Value]):
                 continue
             size, value = found
             last = index + size - 1
-            matches.append(PhraseMatch(tokens.span(index)[0], tokens.span(last)[1], value, index, last))
+            matches.append(PhraseMatch(offsets[2 * index], offsets[2 * last + 1], value, index, last))
             next_free = last + 1
         return matches

@@ -111,7 +111,8 @@ class Taxonomy:
         title_case = _is_title_case(text[:title_end])
         matches = [match for match in self._index.find(tokens) if match.value != IGNORED]
         sentence_of = [bisect.bisect_right(boundaries, match.start) for match in matches]
-        audience = _audience_mentions(text, tokens, matches, sentence_of)
+        joined = _joined_to_previous(text, matches, sentence_of)
+        audience = _audience_mentions(tokens, matches, joined)
         counted: list[tuple[PhraseMatch[str], int]] = []
         for position, (match, sentence) in enumerate(zip(matches, sentence_of)):
             total[match.value] += 1
@@ -123,7 +124,7 @@ class Taxonomy:
                 seen_sentences[match.value].add(sentence)
                 if match.end <= lead_end:
                     lead[match.value] += 1
-        for topic_id in _listed_topics(text, tokens, boundaries, counted, self.list_items):
+        for topic_id in _listed_topics(tokens, boundaries, matches, joined, counted, self.list_items):
             listed[topic_id] += 1
         for topic_id in _highlighted_topics(text, tokens, boundaries, counted):
             listed[topic_id] += 1
@@ -192,29 +193,36 @@ def _adjacent(tokens: Tokens, first: int, second: int) -> bool:
         tokens.text[tokens.span(left)[1]:tokens.span(right)[0]].isspace()
 
 
-def _audience_mentions(text: str, tokens: Tokens, matches: list[PhraseMatch[str]], sentence_of: list[int]) -> set[int]:
+def _joined_to_previous(text: str, matches: list[PhraseMatch[str]], sentence_of: list[int]) -> list[bool]:
+    """For each mention, whether it continues a list with the mention before it: same
+    sentence, and nothing between but separators and a few lower-case words."""
+    joined = [False]
+    for previous, match, before, here in zip(matches, matches[1:], sentence_of, sentence_of[1:]):
+        joined.append(before == here and match.start - previous.end <= LIST_GAP_MAX_CHARS
+                      and LIST_GAP.fullmatch(text, previous.end, match.start) is not None)
+    return joined[:len(matches)]
+
+
+def _runs(joined: list[bool]) -> list[list[int]]:
+    """The positions of the mentions grouped into lists (runs of joined mentions)."""
+    runs: list[list[int]] = []
+    for position, continues in enumerate(joined):
+        if continues and runs:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    return runs
+
+
+def _audience_mentions(tokens: Tokens, matches: list[PhraseMatch[str]], joined: list[bool]) -> set[int]:
     """Mentions that describe who was there, not what was discussed: a list of words right
     before "communities", "organisations", "circles" ("representatives of business, research
     and creative communities"). Returned as positions in `matches`."""
     found: set[int] = set()
-    run: list[int] = []
-
-    def close() -> None:
+    for run in _runs(joined):
         last = matches[run[-1]].last_token
-        following = tokens.folded[last + 1:last + 1 + AUDIENCE_LOOKAHEAD]
-        if any(word in AUDIENCE_NOUNS for word in following):
+        if any(word in AUDIENCE_NOUNS for word in tokens.folded[last + 1:last + 1 + AUDIENCE_LOOKAHEAD]):
             found.update(run)
-
-    for position, match in enumerate(matches):
-        if run:
-            previous = matches[run[-1]]
-            if sentence_of[run[-1]] != sentence_of[position] or match.start - previous.end > LIST_GAP_MAX_CHARS \
-                    or not LIST_GAP.fullmatch(text, previous.end, match.start):
-                close()
-                run = []
-        run.append(position)
-    if run:
-        close()
     return found
 
 
@@ -224,31 +232,19 @@ def _sentences_with(words: frozenset[str], tokens: Tokens, boundaries: list[int]
     return {bisect.bisect_right(boundaries, tokens.span(index)[0]) for index in hits}
 
 
-def _listed_topics(text: str, tokens: Tokens, boundaries: list[int], counted: list[tuple[PhraseMatch[str], int]],
-                   min_items: int) -> set[str]:
+def _listed_topics(tokens: Tokens, boundaries: list[int], matches: list[PhraseMatch[str]], joined: list[bool],
+                   counted: list[tuple[PhraseMatch[str], int]], min_items: int) -> set[str]:
     """Topics that stand in a list of areas: adjacent mentions of different topics joined only
     by commas and "and", at least `min_items` of them, or two where the sentence speaks of
-    cooperation."""
+    cooperation. Only mentions that count make a list."""
     cue_sentences = _sentences_with(LIST_CUE_WORDS, tokens, boundaries)
+    sentence_of = {match.start: sentence for match, sentence in counted}
     found: set[str] = set()
-    run: list[tuple[PhraseMatch[str], int]] = []
-
-    def close() -> None:
-        topics = {item.value for item, _ in run}
-        if len(topics) >= 2 and (len(run) >= min_items or run[0][1] in cue_sentences):
+    for run in _runs(joined):
+        items = [matches[position] for position in run if matches[position].start in sentence_of]
+        topics = {item.value for item in items}
+        if len(topics) >= 2 and (len(items) >= min_items or sentence_of[items[0].start] in cue_sentences):
             found.update(topics)
-
-    for match, sentence in counted:
-        if run:
-            previous, previous_sentence = run[-1]
-            gap_length = match.start - previous.end
-            if previous_sentence != sentence or gap_length > LIST_GAP_MAX_CHARS \
-                    or not LIST_GAP.fullmatch(text, previous.end, match.start):
-                close()
-                run = []
-        run.append((match, sentence))
-    if run:
-        close()
     return found
 
 
