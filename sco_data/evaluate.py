@@ -190,6 +190,8 @@ def _score_counterparts(tally: _Tally, gold: GoldRelease, release: Release) -> N
         found_by_name.setdefault(normalise_name(person.name), []).append(person)
     for expected in gold.counterparts:
         candidates = found_by_name.get(normalise_name(expected.name))
+        if not candidates and normalise_name(expected.name) in gold.counterparts_optional:
+            continue  # a judgement call: neither missed nor extra
         if not candidates:
             tally.counterparts["fn"] += 1
             tally.errors.append(FieldError(gold.key, "counterpart", expected.name, MISSING))

@@ -65,7 +65,7 @@ def assert_linear(work: Callable[[str], None], make: Callable[[int], str], count
     short = min(run_time(work, make(count), 60.0) for _ in range(3))
     bound = MAX_TIME_RATIO * short
     long = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         long = min(long, run_time(work, make(GROWTH * count), bound))
         if long < bound:
             break
@@ -77,7 +77,7 @@ def test_many_between() -> None:
 
 
 def test_a_name_and_a_name_repeated() -> None:
-    assert_linear(parse_text, lambda count: LEAD + "Zhang Ming and " * count, 500)
+    assert_linear(parse_text, lambda count: LEAD + "Zhang Ming and " * count, 2000)
 
 
 def test_an_abbreviation_repeated() -> None:

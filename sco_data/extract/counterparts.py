@@ -20,7 +20,12 @@ from sco_data.extract.findings import Finding, in_text, in_title
 from sco_data.extract.gazetteer import City, cities
 from sco_data.extract.names import normalise_name
 from sco_data.extract.officials import Official
-from sco_data.extract.people import affiliation_of, person_from, read_people
+from sco_data.extract.people import (
+    affiliation_of,
+    person_from,
+    read_people,
+    split_title_name,
+)
 from sco_data.extract.places import visited_country
 from sco_data.extract.segment import (
     QUOTE_OPENERS,
@@ -28,7 +33,12 @@ from sco_data.extract.segment import (
     SALUTATION_PERSON,
     Document,
 )
-from sco_data.schema import AFFILIATION_ORGANISATION, AFFILIATION_STATE, Person
+from sco_data.schema import (
+    AFFILIATION_COMPANY,
+    AFFILIATION_ORGANISATION,
+    AFFILIATION_STATE,
+    Person,
+)
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)"
 # An office's holder written after it: "SCO Secretary-General H.E. Mr. Vladimir Norov".
@@ -53,7 +63,7 @@ MEETING_WITH = re.compile(
     r"(?:the\s+)?")
 # Receiving someone: the people follow directly.
 RECEIVED = re.compile(
-    r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:message|letter|delegation\s+of\s+(?:students|experts))|"
+    r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|delegation\s+of\s+(?:students|experts))|"
     r"(?:congratulat|greeting|message|letter|invitation|award|certificate|participants|guests)\w*)")
 # The people as the subject, the SCO side as the object: "<Ambassador X> paid a courtesy call on
 # the Secretary-General", "<President X> received the Secretary-General".
@@ -69,7 +79,7 @@ SUBJECT_WROTE = re.compile(r"\s+(?:also\s+)?(?:congratulated|congratulates|wrote
 MESSAGE_TO = re.compile(
     r"\b(?:message|letter|greetings|congratulations|condolences|telegram)\b[^.;]{0,40}?\b(?:to|addressed\s+to)\s+"
     r"(?:the\s+)?(?=[A-Z])")
-CALL_FROM = re.compile(r"\b(?:call|message|letter|greetings)\b[^.;]{0,50}?\bfrom\s+(?:the\s+)?(?=[A-Z])")
+CALL_FROM = re.compile(r"\b(?:call|message|letter|greetings)\b[^.;]{0,90}?\bfrom\s+(?:the\s+)?(?=[A-Z])")
 MESSAGE_FROM = re.compile(
     r"\b(?:(?:message|letter|greetings|congratulations|telegram)s?\s+(?:from|by)|In\s+(?:his|her)\s+"
     r"(?:\w+\s+){0,2}(?:message|letter))\s*,?\s*(?:the\s+)?(?=[A-Z])")
@@ -101,7 +111,7 @@ ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment
 AGENDA = re.compile(r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
 # Every clause that, after the SCO side, introduces the people: one pattern, one pass.
 AFTER_SIDE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in
-                                 (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY, CALL_FROM)))
+                                 (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
 ATTENDED_BY = re.compile(r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
@@ -180,6 +190,9 @@ def _clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tu
     if side_match is not None:
         for match in AFTER_SIDE.finditer(text, side_match.end()):
             yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
+        # Apart, as it overlaps the others: "a message addressed to <the SCO side> from <people>".
+        for match in CALL_FROM.finditer(text, side_match.end()):
+            yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
         joint = JOINT_SUBJECT.match(text, side_match.end())
         if joint is not None:
             rest = text[joint.end():joint.end() + JOINT_MAX_CHARS]
@@ -250,13 +263,14 @@ def _reports_letters(document: Document) -> bool:
 
 
 def _letter_salutations(document: Document) -> list[tuple[Person, int, int]]:
-    """"Dear Mr. Wang Yi," in a letter the release quotes: its addressee."""
+    """"Dear Mr. Wang Yi," in a letter the release quotes: its addressee ("Dear Mr
+    Secretary-General," names an office, not a person)."""
     if not _reports_letters(document):
         return []
     found = []
     for index, (paragraph, kind) in enumerate(zip(document.paragraphs, document.kinds)):
         match = SALUTATION_PERSON.match(paragraph) if kind == SALUTATION_LINE else None
-        if match is not None:
+        if match is not None and split_title_name(match.group("name").strip())[1] is not None:
             start = document.paragraph_starts[index] + match.start("name")
             person = person_from(match.group("name").strip(), _addressee_title(document))
             found.append((person, start, start + len(match.group("name"))))
@@ -365,17 +379,20 @@ def first_counterpart_sentence(document: Document, counterparts: tuple[Person, .
     return None
 
 
-# Titles of a government's own officials: met on a visit with no country named, they are the host's.
-HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Governor|Mayor|Prime|Speaker|Chairman|Akim|Hokim)\b")
+# Titles of a government's own officials, or of the head of a named body ("Rector of the
+# Diplomatic Academy"): met on a visit with no country named, they are the host's.
+HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Governor|Mayor|Prime|Speaker|Chairman|Akim|Hokim)\b|\s+of\s+")
 
 
 def assign_host_country(counterparts: tuple[Person, ...], document: Document,
                         place_country: str | None) -> tuple[Person, ...]:
-    """A minister or governor with no country in the title, met where the engagement took place
-    or on a visit to a country, is that country's."""
+    """A minister, a governor or the head of a body, with no country in the title, met where the
+    engagement took place or on a visit to a country, is that country's; a company's people
+    stay without one."""
     host = place_country or visited_country(document.lead_text)
     if host is None:
         return counterparts
     return tuple(replace(person, country=host, affiliation_type=AFFILIATION_STATE)
-                 if person.country is None and person.title and HOST_OFFICIAL.search(person.title) else person
+                 if person.country is None and person.title and HOST_OFFICIAL.search(person.title)
+                 and person.affiliation_type != AFFILIATION_COMPANY else person
                  for person in counterparts)

@@ -58,7 +58,8 @@ BACKGROUND_WINDOW = 120
 # A message dated in its own words, within the first paragraphs after the lead.
 SENT_ON = re.compile(r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
-DATE_LINE = re.compile(rf"^\W*(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\W*$")
+# A line that is only a date, or a place and a date (a statement signed "Beijing, 23 March 2024").
+DATE_LINE = re.compile(rf"^\W*(?:[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+)?(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\W*$")
 # The pattern has already cut the day and month out; the month's first three letters name it.
 MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}

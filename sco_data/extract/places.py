@@ -48,8 +48,10 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # "On 25 December, Beijing was the venue", "On 17 May 2018, Tianjin in the PRC hosted".
 CITY_AFTER_DATE = re.compile(r"^(?:On|From|Between)\s+[^,]{1,40},\s+(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
                              r"(?=,|\s+in\s+|\s+(?:hosted|hosts|was|is|will|has|became|welcomed)\b)")
-# A dateline opening the lead: "Tashkent, 13 May 2025 - ", "BEIJING, 8 May/TASS".
-DATELINE = re.compile(r"^(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+(?:[A-Z][a-z]+,\s+)?\d{1,2}\s+[A-Z][a-z]+\b")
+# A dateline opening the lead or standing alone: "Tashkent, 13 May 2025 - ", "BEIJING, 8 May/TASS",
+# "Beijing, July 6, 2023".
+DATELINE = re.compile(r"^(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+(?:[A-Z][a-z]+,\s+)?"
+                      r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b")
 # "a (working|official) visit to <Country>": its cities named later in the release are the place.
 VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
 # A speech's title line: "(12 October 2023, Bishkek)", "(Bishkek, 12 October 2023)".
@@ -178,6 +180,11 @@ def extract_place(document: Document, engagement_type: str) -> Finding[Location]
         if found:
             _, location, span = found[0]
             return Finding(location, (span.evidence("location_city", location.written),))
+    for line in document.date_lines:
+        match = DATELINE.match(line)
+        city = find_city(match.group("city").title()) if match is not None else None
+        if city is not None:  # the dateline stands apart from the text, so no span to show
+            return Finding(Location(match.group("city"), city))
     visited = visited_country(document.lead_text)
     if visited is not None:
         for index in range((document.lead or 0) + 1, min(len(document.paragraphs), (document.lead or 0) + 3)):

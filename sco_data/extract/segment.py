@@ -30,8 +30,15 @@ HEADLINE_MAX_CHARS = 260
 PROSE_MIN_CHARS = 300
 SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", ")", "…")
 QUOTE_OPENERS = ("\"", "“", "«", "'", "‘", "„")
+# A heading that quotes someone: 'Rashid Alimov: "Women are the driving force ..."'.
+QUOTED_HEADING = re.compile(r"^[A-Z][\w'’.\- ]{2,60}:\s*[\"“«][^\"”»]{3,300}[\"”»][.!?]?$")
 # A line ending in a comma continues on the next line only when it is at least this long.
 WRAP_MIN_CHARS = 60
+# A block wrapped at a fixed width (every line but the last at least WRAP_FILL of the longest,
+# which is at most WRAP_MAX_CHARS) is one paragraph, whatever its lines end with.
+WRAPPED_MIN_LINES = 3
+WRAP_MAX_CHARS = 110
+WRAP_FILL = 0.6
 # How a speech given in full opens: forms of address ending in a comma or an exclamation mark.
 SALUTATION = re.compile(
     r"^[\"“«]?(?:Dear|Your\s+Excellenc|Excellenc|Distinguished|Esteemed|Respected|Honou?rable|Ladies\s+and|"
@@ -149,12 +156,12 @@ def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
+        lines = [" ".join(raw.split()) for raw in block.split("\n")]
+        lines = [line for line in lines if line]
+        wrapped = _hard_wrapped(lines)
         current: list[str] = []
-        for raw in block.split("\n"):
-            line = " ".join(raw.split())
-            if not line:
-                continue
-            if current and _continues(current[-1], line):
+        for line in lines:
+            if current and (wrapped or _continues(current[-1], line)):
                 current.append(line)
             else:
                 if current:
@@ -163,6 +170,17 @@ def split_paragraphs(text: str) -> list[str]:
         if current:
             paragraphs.append(" ".join(current))
     return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block of text wrapped at a fixed width: three lines or more, every line but the last
+    nearly as long as the longest, none a salutation or in another script."""
+    if len(lines) < WRAPPED_MIN_LINES:
+        return False
+    longest = max(map(len, lines))
+    if longest > WRAP_MAX_CHARS or any(SALUTATION.match(line) or is_foreign_line(line) for line in lines):
+        return False
+    return all(len(line) >= WRAP_FILL * longest for line in lines[:-1])
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -187,7 +205,7 @@ def _kind(paragraph: str, before_lead: bool) -> str:
         return SALUTATION_LINE
     if QUESTION.match(paragraph):
         return QUESTION_LINE
-    if before_lead and not is_prose(paragraph):
+    if before_lead and (not is_prose(paragraph) or QUOTED_HEADING.match(paragraph)):
         return HEADING
     return PROSE
 

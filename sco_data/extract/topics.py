@@ -5,7 +5,7 @@ counted, but a mention inside a capitalised name ("Ministry of Industry and Trad
 Federation of Trade Unions") says nothing of the subject and does not count towards a topic;
 a phrase the file lists to ignore ("peace, security and stability", the SCO's description of
 itself) does not count either. A topic then needs a mention in the headline or lead, or
-mentions in two sentences, or three in all, or a place in a list of cooperation areas
+two mentions in all (by default), or a place in a list of cooperation areas
 ("cooperation in trade, investment, transit, logistics, energy"). A topic may follow another:
 a release about COVID-19 that speaks of its spread also has health.
 """
@@ -25,7 +25,7 @@ from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens, tokenize
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "lexicon" / "topics.toml"
 # When a release has a topic, unless the taxonomy file's [settings] say otherwise.
-DEFAULT_RULE = {"min_mentions": 3, "min_sentences": 2, "lead_mentions": 1, "list_items": 3}
+DEFAULT_RULE = {"min_mentions": 2, "min_sentences": 2, "lead_mentions": 1, "list_items": 3}
 SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
 # What may stand between two items of a list: "trade, investment and energy", "digitalisation,
 # communications, e-commerce" (an item of no topic between), "transportation and agriculture,
