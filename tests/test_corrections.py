@@ -1,5 +1,5 @@
 """Corrections: the file's grammar, applied on load to every table, reported when they cannot
-be."""
+be, listed and scored by the command line."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import sco_data
+from sco_data.cli import main
 from sco_data.corpus.corrections import (
     CORRECTIONS_ENV,
     InvalidCorrection,
@@ -19,6 +20,7 @@ from sco_data.corpus.corrections import (
     parse_correction,
     read_corrections,
 )
+from sco_data.evaluate import evaluate_corrections
 from sco_data.explore.aggregations import engagements_over_time, headline_figures, place_counts, topic_frequencies
 from sco_data.explore.people import top_countries
 from sco_data.extract.gazetteer import find_city
@@ -326,3 +328,75 @@ def test_read_corrections_numbers_lines_of_multi_line_values(tmp_path: Path) -> 
     read = read_corrections(path)
     assert [(c.line, c.note) for c in read.corrections] == [(2, "a note\nover two lines")]
     assert [(p.line, p.field) for p in read.problems] == [(5, "engagement_type")]
+
+
+def test_ingest_applies_corrections_and_lists_invalid_ones(data: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_corrections(tmp_path / "fixes.csv", [(CALL, "engagement_type", "video_call"), ("rnope", "occasion", "x")])
+    out = tmp_path / "out.csv"
+    assert main(["ingest", str(data), "-o", str(out), "--corrections", str(path)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[:3] == [
+        "4 files: 3 ok, 1 warning, 0 rejected, 0 skipped; 1 corrections not applied (invalid)",
+        "  warning  fixes.csv: corrections file: 1 corrections applied to 1 releases; 1 rows not applied (listed as invalid)",
+        "  invalid  fixes.csv, line 3: occasion: release rnope is not in the corpus; not applied"]
+    releases = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    assert releases[["engagement_type", "corrected_fields"]].values.tolist() == [
+        ["meeting", ""], ["video_call", "engagement_type"], ["meeting", ""]]
+    assert main(["ingest", str(data), "-o", str(out), "--no-corrections"]) == 0
+    assert pd.read_csv(out, encoding="utf-8-sig")["engagement_type"].tolist()[1] == "phone_call"
+
+
+def test_ingest_refuses_a_corrections_file_it_cannot_use(data: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.csv"
+    assert main(["ingest", str(data), "-o", str(out), "--corrections", str(tmp_path / "none.csv")]) == 2
+    assert capsys.readouterr().err.strip() == f"sco-data: error: corrections file not found: {tmp_path / 'none.csv'}"
+    (tmp_path / "bad.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["stats", str(data), "--corrections", str(tmp_path / "bad.csv")]) == 2
+    assert "not a corrections file" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_corrections_list_prints_one_line_per_row(data: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    write_corrections(data / "sco-corrections.csv", [(CALL, "occasion", "A forum"), (CALL, "occasion", "undo"),
+                                                      (CALL, "topics", "add: sport")])
+    assert main(["corrections", "list", str(data)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "line\trelease_id\tfield\tvalue\tnote\tcorrected_at\tproblem",
+        f"2\t{CALL}\toccasion\tA forum\tnote 0\t2026-01-01T10:00:00\t",
+        f"3\t{CALL}\toccasion\tundo\tnote 1\t2026-01-01T10:01:00\t",
+        f"4\t{CALL}\ttopics\tadd: sport\t\t\tinvalid: unknown topic 'sport' (topics: health, covid19, ecommerce, "
+        "women, security, economy_trade, culture_humanitarian, transport_logistics, digital_tech, agriculture, "
+        "tourism, education_science, energy)",
+        f"3 rows in {data / 'sco-corrections.csv'}: 0 corrections stand (later rows replace earlier ones, "
+        "undo takes them back), 1 invalid"]
+    monkeypatch.chdir(data)
+    assert main(["corrections", "list"]) == 0
+    assert main(["corrections", "list", "elsewhere.csv"]) == 2
+    assert "corrections file not found: elsewhere.csv" in capsys.readouterr().err
+
+
+def test_evaluate_counts_corrections_the_extractor_now_agrees_with(data: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_corrections(tmp_path / "fixes.csv", [
+        (CALL, "event_date", "2020-04-29"),  # the extractor reads this date itself now
+        (CALL, "engagement_type", "video_call"),  # it still says phone_call
+        (WOMEN, "counterparts", "add: Shen Yueyue | | China"),  # found, with that country
+        (WOMEN, "counterparts", "remove: Ivan Petrov"),  # not found: agrees
+        (HENAN, "location_city", "Zhengzhou"), (HENAN, "topics", "remove: tourism"),
+        ("rgone", "occasion", "x"), (CALL, "field", "x")])
+    result = evaluate_corrections(path, [data])
+    assert dict(result.agreed) == {"event_date": 1, "engagement_type": 0, "counterparts": 2, "location_city": 1,
+                                   "topics": 0}
+    assert [(c.field, extracted) for c, extracted in result.disagreements] == [
+        ("engagement_type", "phone_call"), ("topics", "ecommerce; economy_trade; culture_humanitarian; "
+                                                      "transport_logistics; digital_tech; agriculture; tourism")]
+    assert main(["evaluate", "--corrections", str(path), str(data)]) == 0
+    printed = capsys.readouterr().out
+    assert "all                       4 of 6" in printed
+    assert f"  line 3: {CALL}: engagement_type: corrected video_call, extracted phone_call (note 1)" in printed
+    assert "releases not found (1)\n  line 8: rgone: occasion" in printed
+    assert "invalid rows (1)\n  line 9: unknown field 'field'" in printed
+    assert main(["evaluate", "--corrections", str(tmp_path / "none.csv"), str(data)]) == 2
