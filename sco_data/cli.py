@@ -1,8 +1,9 @@
-"""The `sco-data` command: ingest, stats, evaluate, cache."""
+"""The `sco-data` command: ingest, stats, evaluate, corrections, cache."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,14 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
+from sco_data.corpus.corrections import (
+    CORRECTIONS_ENV,
+    CORRECTIONS_FILE_NAME,
+    CorrectionsFileError,
+    corrections_path,
+    effective_corrections,
+    read_corrections,
+)
 from sco_data.corpus.discovery import DEFAULT_MAX_FILE_MB
 from sco_data.corpus.load import Corpus, load_corpus
 from sco_data.corpus.store import (
@@ -23,7 +32,9 @@ from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S
 from sco_data.explore.export import to_csv_bytes
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import (
+    CORRECTION_COLUMNS,
     ENGAGEMENT_LABELS,
+    REPORT_INVALID,
     REPORT_OK,
     REPORT_REJECTED,
     REPORT_SKIPPED,
@@ -48,6 +59,10 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT_S, metavar="SECONDS",
                         help="reject a file whose reading takes longer than this (default: %(default)g)")
     parser.add_argument("--taxonomy", type=Path, default=None, help="topic taxonomy TOML file (default: the bundled one)")
+    parser.add_argument("--corrections", type=Path, default=None, metavar="FILE",
+                        help=f"apply the corrections in FILE (default: ${CORRECTIONS_ENV}, else "
+                             f"{CORRECTIONS_FILE_NAME} in the folder read, when it exists)")
+    parser.add_argument("--no-corrections", action="store_true", help="apply no corrections, not even the default file")
 
 
 # Exit codes, printed in --help: a script that reads nothing by mistake (a typo in a path, an
@@ -89,12 +104,28 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--allow-empty", action="store_true", help="exit 0 even when no release was read")
 
     evaluate = commands.add_parser(
-        "evaluate", help="score extraction against a gold set",
+        "evaluate", help="score extraction against a gold set or a corrections file",
         description="Parse every release a gold JSON Lines file lists and print per-field accuracy, "
-                    "counterpart precision/recall/F1, per-topic F1 and every error.")
-    evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="the gold set (e.g. tests/gold/gold.jsonl)")
+                    "counterpart precision/recall/F1, per-topic F1 and every error. With --corrections, "
+                    "read the releases under DIR without corrections and print, per field, how many "
+                    "corrected values the extractor now gives itself, and every disagreement.",
+        epilog=EXIT_CODES)
+    evaluate.add_argument("paths", nargs="+", type=Path, metavar="GOLD.jsonl | DIR",
+                          help="the gold set (e.g. tests/gold/gold.jsonl); with --corrections, the release "
+                               "folders or files")
+    evaluate.add_argument("--corrections", type=Path, default=None, metavar="FILE",
+                          help="score against this corrections file instead of a gold set")
     evaluate.add_argument("--texts", type=Path, default=None, metavar="DIR",
                           help="folder of <id>.txt texts for gold lines that name their release by id")
+
+    corrections = commands.add_parser(
+        "corrections", help="list the corrections in a corrections file",
+        description="Print every row of a corrections file, one line each: line, release, field, value, "
+                    "note, when (tab-separated); rows that are no valid correction say why.", epilog=EXIT_CODES)
+    corrections.add_argument("action", choices=["list"], help="list: print the rows")
+    corrections.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH",
+                             help=f"a corrections file, or a folder holding {CORRECTIONS_FILE_NAME} "
+                                  f"(default: ${CORRECTIONS_ENV}, else the current folder)")
 
     cache = commands.add_parser("cache", help="manage the parse cache", description="Manage the parse cache.")
     cache.add_argument("action", choices=["clear", "path", "info"],
@@ -113,7 +144,8 @@ def _load(args: argparse.Namespace) -> Corpus:
 
     taxonomy = load_taxonomy(args.taxonomy)
     try:
-        corpus = load_corpus(args.paths, args.cache_dir, use_cache=not args.no_cache, cache_max_mb=args.cache_max_mb,
+        corpus = load_corpus(args.paths, args.cache_dir, False if args.no_corrections else args.corrections,
+                             use_cache=not args.no_cache, cache_max_mb=args.cache_max_mb,
                              max_file_mb=args.max_mb, time_limit=args.time_limit, taxonomy=taxonomy,
                              progress=progress)
     finally:
@@ -145,8 +177,11 @@ def write_table(frame: pd.DataFrame, path: Path) -> None:
 def report_summary(report: pd.DataFrame) -> str:
     """One count line, then a line for every file that was not simply ok."""
     counts = report["status"].value_counts()
-    parts = [f"{counts.get(status, 0)} {status}" for status in (REPORT_OK, REPORT_WARNING, REPORT_REJECTED, REPORT_SKIPPED)]
-    lines = [f"{len(report)} files: " + ", ".join(parts)]
+    statuses = (REPORT_OK, REPORT_WARNING, REPORT_REJECTED, REPORT_SKIPPED)
+    parts = [f"{counts.get(status, 0)} {status}" for status in statuses]
+    lines = [f"{int(report['status'].isin(statuses).sum())} files: " + ", ".join(parts)]
+    if counts.get(REPORT_INVALID, 0):
+        lines[0] += f"; {counts[REPORT_INVALID]} corrections not applied ({REPORT_INVALID})"
     for row in report[report["status"] != REPORT_OK].itertuples(index=False):
         lines.append(f"  {row.status:<8} {row.path}: {row.reason}")
     return "\n".join(lines)
@@ -185,8 +220,68 @@ def cache_summary(folder: Path) -> str:
             f"(${CACHE_MAX_MB_ENV}), in {folder}")
 
 
+def _corrections_problem(args: argparse.Namespace) -> str | None:
+    """Why the corrections file named with --corrections cannot be used (None when it can)."""
+    if args.corrections is None or args.no_corrections:
+        return None
+    path = corrections_path(args.paths, args.corrections)
+    if not path.is_file():
+        return f"corrections file not found: {path}"
+    try:
+        read_corrections(path, load_taxonomy(args.taxonomy))
+    except CorrectionsFileError as error:
+        return f"{path}: {error}"
+    return None
+
+
+def corrections_text(path: Path) -> str:
+    """Every row of a corrections file, one tab-separated line each (a row that is no valid
+    correction says why in the last column), then how many stand."""
+    read = read_corrections(path)
+    rows = sorted([(c.line, c.release_id, c.field, c.value, c.note, c.corrected_at, "") for c in read.corrections]
+                  + [(p.line, p.release_id, p.field, p.value, "", "", f"invalid: {p.reason}") for p in read.problems])
+    lines = ["\t".join(("line", *CORRECTION_COLUMNS, "problem"))]
+    lines += ["\t".join(" ".join(str(cell).split()) for cell in row) for row in rows]
+    lines.append(f"{len(rows)} rows in {path}: {len(effective_corrections(read.corrections))} corrections stand "
+                 f"(later rows replace earlier ones, undo takes them back), {len(read.problems)} invalid")
+    return "\n".join(lines)
+
+
+def _list_corrections(args: argparse.Namespace) -> int:
+    path = corrections_path(None, args.path or Path(os.environ.get(CORRECTIONS_ENV) or "."))
+    if not path.is_file():
+        print(f"sco-data: error: corrections file not found: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        print(corrections_text(path))
+    except CorrectionsFileError as error:
+        print(f"sco-data: error: {path}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _evaluate_corrections(args: argparse.Namespace) -> int:
+    from sco_data.evaluate import evaluate_corrections, format_correction_agreement
+
+    if not args.corrections.is_file():
+        print(f"sco-data: error: corrections file not found: {args.corrections}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = evaluate_corrections(args.corrections, args.paths)
+    except CorrectionsFileError as error:
+        print(f"sco-data: error: {args.corrections}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(format_correction_agreement(result))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("ingest", "stats") and (problem := _corrections_problem(args)):
+        print(f"sco-data: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "corrections":
+        return _list_corrections(args)
     if args.command == "ingest":
         if args.output.suffix.lower() not in OUTPUT_FORMATS:
             print(f"sco-data: error: unknown output format '{args.output.suffix}': "
@@ -216,9 +311,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(NOTHING_READ, file=sys.stderr)
             return EXIT_NOTHING_READ
         return EXIT_OK
+    if args.command == "evaluate" and args.corrections is not None:
+        return _evaluate_corrections(args)
     if args.command == "evaluate":
         from sco_data.evaluate import evaluate_gold, format_evaluation
 
+        if len(args.paths) != 1:
+            print("sco-data: error: give one gold file (or --corrections FILE and release folders)", file=sys.stderr)
+            return EXIT_USAGE
+        args.gold = args.paths[0]
         if not args.gold.is_file():
             print(f"sco-data: error: gold file not found: {args.gold}", file=sys.stderr)
             return EXIT_USAGE

@@ -7,6 +7,10 @@ releases kept outside the repository). Where careful readers disagree, a line ma
 `optional` fields, `counterparts_optional` names and `topics_optional` ids: the scorer skips
 them. `evaluate_gold` parses every text with `parse_release` and compares field by field;
 `format_evaluation` turns the result into the plain-text report `sco-data evaluate` prints.
+
+A corrections file is a gold set too: each correction that stands is a value an analyst says
+is right. `evaluate_corrections` loads the releases without corrections and counts, per
+field, how many of those values the extractor now gives itself; the rest stay disagreements.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sco_data.corpus.corrected import extraction_agreement
+from sco_data.corpus.corrections import Correction, Problem, effective_corrections, read_corrections
+from sco_data.corpus.load import load_corpus
 from sco_data.extract.names import normalise_name, normalise_text
 from sco_data.extract.release import parse_release
 from sco_data.extract.topics import load_taxonomy
-from sco_data.schema import ENGAGEMENT_TYPES, Release
+from sco_data.schema import CORRECTABLE_FIELDS, ENGAGEMENT_TYPES, Release
 
 # Release files of `file` lines live in this folder beside the gold JSONL.
 RELEASES_FOLDER = "releases"
@@ -305,4 +312,60 @@ def format_evaluation(result: EvaluationResult) -> str:
             lines.append(f"{'  ' + topic:<{width}}{value:<8.3f}{result.topic_support.get(topic, 0)}")
     lines += ["", f"errors ({len(result.errors)})"]
     lines += [f"  {error}" for error in result.errors] or ["  none"]
+    return "\n".join(lines)
+
+
+@dataclass
+class CorrectionAgreement:
+    """How many corrections that stand the extractor now agrees with, per field; the rest, the
+    corrections of releases not found, and the rows that are no valid correction."""
+
+    path: Path
+    agreed: Counter[str]
+    corrected: Counter[str]
+    disagreements: list[tuple[Correction, str]]  # with the value extracted
+    not_found: list[Correction]
+    invalid: tuple[Problem, ...]
+
+
+def evaluate_corrections(corrections: Path, paths: list[Path], cache_dir: Path | None = None,
+                         use_cache: bool = True) -> CorrectionAgreement:
+    """Score the extractor against a corrections file on the releases under `paths`; raises
+    CorrectionsFileError for a file that is no corrections file."""
+    taxonomy = load_taxonomy()
+    read = read_corrections(corrections, taxonomy)
+    corpus = load_corpus(paths, cache_dir, corrections=False, use_cache=use_cache, taxonomy=taxonomy)
+    result = CorrectionAgreement(Path(corrections), Counter(), Counter(), [], [], read.problems)
+    for correction, agrees, extracted in extraction_agreement(corpus, effective_corrections(read.corrections),
+                                                              taxonomy):
+        if agrees is None:
+            result.not_found.append(correction)
+            continue
+        result.corrected[correction.field] += 1
+        result.agreed[correction.field] += agrees
+        if not agrees:
+            result.disagreements.append((correction, extracted))
+    return result
+
+
+def format_correction_agreement(result: CorrectionAgreement) -> str:
+    """The plain-text report: agreement per field, then each disagreement, release not found
+    and invalid row, by line of the file."""
+    width = REPORT_LABEL_WIDTH
+    total, agreed = sum(result.corrected.values()), sum(result.agreed.values())
+    lines = [f"Corrections: {result.path.name}, {total} corrected values in releases found", "",
+             f"{'field':<{width}}extractor agrees"]
+    lines += [f"{name:<{width}}{result.agreed[name]} of {result.corrected[name]}" for name in CORRECTABLE_FIELDS]
+    lines += [f"{'all':<{width}}{agreed} of {total}", "", f"disagreements ({len(result.disagreements)})"]
+    for correction, shown in sorted(result.disagreements, key=lambda disagreement: disagreement[0].line):
+        lines.append(f"  line {correction.line}: {correction.release_id}: {correction.field}: corrected "
+                     f"{_show(correction.value)}, extracted {_show(shown)}"
+                     + (f" ({correction.note})" if correction.note else ""))
+    lines += [] if result.disagreements else ["  none"]
+    if result.not_found:
+        lines += ["", f"releases not found ({len(result.not_found)})"]
+        lines += [f"  line {c.line}: {c.release_id}: {c.field}" for c in result.not_found]
+    if result.invalid:
+        lines += ["", f"invalid rows ({len(result.invalid)})"]
+        lines += [f"  line {problem.line}: {problem.reason}" for problem in result.invalid]
     return "\n".join(lines)

@@ -27,6 +27,9 @@ REPORT_OK = "ok"
 REPORT_WARNING = "warning"
 REPORT_REJECTED = "rejected"
 REPORT_SKIPPED = "skipped"
+# A row of a corrections file that was not applied (a bad value, a release not in the corpus);
+# its report row's path is the file's name and the line number.
+REPORT_INVALID = "invalid"
 
 LIST_SEPARATOR = "; "
 
@@ -138,6 +141,16 @@ PARTICIPANT_COLUMNS: tuple[str, ...] = (
 )
 
 REPORT_COLUMNS: tuple[str, ...] = ("path", "status", "reason", "release_id")
+
+# Corrections: the columns of a corrections file, the fields a correction may change (Release
+# field names), the column of Corpus.releases that names a release's corrected fields ("; "-
+# joined, in this order), and Corpus.corrections: each correction that stands, with the value
+# the extractor gave (`extracted`) and the line of the file it is on.
+CORRECTION_COLUMNS: tuple[str, ...] = ("release_id", "field", "value", "note", "corrected_at")
+CORRECTABLE_FIELDS: tuple[str, ...] = ("event_date", "engagement_type", "sco_official", "counterparts",
+                                       "location_city", "occasion", "topics")
+CORRECTED_FIELDS_COLUMN = "corrected_fields"
+APPLIED_CORRECTION_COLUMNS: tuple[str, ...] = (*CORRECTION_COLUMNS, "extracted", "line")
 
 
 def topic_flag_column(topic_id: str) -> str:

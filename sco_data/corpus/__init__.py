@@ -1,5 +1,16 @@
-"""Files and folders -> Corpus: discovery, ingest, the store (cache) and the tables."""
+"""Files and folders -> Corpus: discovery, ingest, the store (cache), the tables and corrections."""
 
+from sco_data.corpus.corrections import InvalidCorrection, corrections_path
+from sco_data.corpus.corrections_file import CorrectionNotSaved, can_save_corrections, save_correction, undo_correction
 from sco_data.corpus.load import Corpus, load_corpus
 
-__all__ = ["Corpus", "load_corpus"]
+__all__ = [
+    "Corpus",
+    "CorrectionNotSaved",
+    "InvalidCorrection",
+    "can_save_corrections",
+    "corrections_path",
+    "load_corpus",
+    "save_correction",
+    "undo_correction",
+]

@@ -5,8 +5,10 @@ Runs in worker processes during a parallel ingest, so it returns plain rows, not
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +25,7 @@ from sco_data.schema import (
     REPORT_WARNING,
     ROLE_COUNTERPART,
     ROLE_SCO,
+    Person,
     Release,
     evidence_to_json,
     topic_flag_column,
@@ -113,14 +116,20 @@ def release_row(release: Release, taxonomy: Taxonomy) -> dict[str, Any]:
 
 def participant_rows(release: Release) -> list[dict[str, Any]]:
     """One row for the SCO official (when named) and one per counterpart."""
+    return people_rows(release.release_id, release.event_date, release.sco_official, release.sco_role,
+                       release.counterparts)
+
+
+def people_rows(release_id: str, event_date: dt.date | None, official: str | None, role: str | None,
+                counterparts: Iterable[Person]) -> list[dict[str, Any]]:
+    """Participants rows of one release: its SCO official (when named), then each counterpart."""
     rows: list[dict[str, Any]] = []
-    if release.sco_official:
-        rows.append({"release_id": release.release_id, "event_date": release.event_date,
-                     "name": release.sco_official, "title": release.sco_role,
+    if official:
+        rows.append({"release_id": release_id, "event_date": event_date, "name": official, "title": role,
                      "organisation": "SCO Secretariat", "country": "SCO",
                      "affiliation_type": AFFILIATION_ORGANISATION, "role": ROLE_SCO})
-    for person in release.counterparts:
-        rows.append({"release_id": release.release_id, "event_date": release.event_date,
+    for person in counterparts:
+        rows.append({"release_id": release_id, "event_date": event_date,
                      "name": person.name, "title": person.title, "organisation": person.organisation,
                      "country": person.country, "affiliation_type": person.affiliation_type,
                      "role": ROLE_COUNTERPART})

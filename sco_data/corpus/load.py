@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sco_data.corpus.corrected import apply_corrections, file_report
+from sco_data.corpus.corrections import CorrectionsFileError, corrections_path, read_corrections
 from sco_data.corpus.discovery import (
     BYTES_PER_MB,
     DEFAULT_MAX_FILE_MB,
@@ -31,6 +33,7 @@ from sco_data.corpus.store import (
 from sco_data.corpus.tables import Corpus, build_tables, outcome_frames
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S, Job, parse_in_workers
 from sco_data.extract.topics import Taxonomy, load_taxonomy
+from sco_data.schema import REPORT_REJECTED
 
 # From this many files to parse on, every core gets a worker; below it, one worker does.
 PARALLEL_MIN_FILES = 1000
@@ -42,8 +45,8 @@ RACY_WINDOW_NS = 100_000_000
 Progress = Callable[[int, int], None]
 
 
-def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path | None = None, *,
-                extra_files: Sequence[tuple[str, bytes]] = (),
+def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path | None = None,
+                corrections: str | Path | bool | None = None, *, extra_files: Sequence[tuple[str, bytes]] = (),
                 max_file_mb: float = DEFAULT_MAX_FILE_MB, max_file_bytes: int | None = None,
                 use_cache: bool = True, cache_max_mb: float | None = None,
                 time_limit: float = DEFAULT_TIME_LIMIT_S, taxonomy: Taxonomy | None = None,
@@ -56,6 +59,11 @@ def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path 
     limit in bytes, is kept for callers written before it). `cache_dir` defaults to the user
     cache folder; `use_cache=False` skips it; a cache that cannot be used is a notice in
     `Corpus.notices`, never an error.
+
+    Corrections are applied last: from the file `corrections` names (a folder means its
+    `sco-corrections.csv`), else $SCO_CORRECTIONS, else `sco-corrections.csv` in the one folder
+    read, when it exists; `corrections=False` applies none. A row that cannot be applied is an
+    `invalid` report row; a named file that does not exist is a notice.
     """
     started_ns = time.time_ns()
     taxonomy = taxonomy or load_taxonomy()
@@ -71,8 +79,37 @@ def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path 
     finally:
         if store is not None:
             store.close()
+    found = corrections_path(paths, corrections)
+    if found is not None and found.exists():
+        corpus = _corrected(corpus, found, paths, taxonomy)
+    elif found is not None and corrections not in (None, True):
+        notices.append(f"No corrections file at {found}; no corrections were applied.")
     corpus.notices = tuple(notices)
     return corpus
+
+
+def _corrected(corpus: Corpus, path: Path, paths: object, taxonomy: Taxonomy) -> Corpus:
+    """The corpus with the file's corrections applied, or with the file's report row saying why
+    none could be."""
+    label = _report_label(path, paths)
+    try:
+        read = read_corrections(path, taxonomy)
+    except CorrectionsFileError as error:
+        corpus.report = file_report(corpus.report, label, REPORT_REJECTED, f"corrections file: {error}")
+        return corpus
+    return apply_corrections(corpus, read, label, taxonomy)
+
+
+def _report_label(path: Path, paths: object) -> str:
+    """The corrections file's path as the report names it: relative to the folder it lies in
+    when that folder was read (as the walk named it), else its file name."""
+    folders = [paths] if isinstance(paths, (str, Path)) else list(paths) if isinstance(paths, (list, tuple)) else []
+    resolved = path.resolve()
+    for folder in folders:
+        root = Path(folder).resolve()
+        if root.is_dir() and resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+    return path.name
 
 
 def _open_store(cache_dir: str | Path | None, taxonomy: Taxonomy, max_mb: float | None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -10,6 +10,8 @@ from sco_data.corpus.discovery import FileInput
 from sco_data.corpus.ingest import Outcome
 from sco_data.extract.topics import Taxonomy
 from sco_data.schema import (
+    APPLIED_CORRECTION_COLUMNS,
+    CORRECTED_FIELDS_COLUMN,
     PARTICIPANT_COLUMNS,
     RELEASE_COLUMNS,
     REPORT_COLUMNS,
@@ -25,17 +27,25 @@ TEXT_DTYPE = pd.Series(["text"]).dtype
 NON_TEXT_COLUMNS = frozenset({"event_date", "latitude", "longitude", "foreign_line_count"})
 
 
+def no_corrections() -> pd.DataFrame:
+    """Corpus.corrections when no correction stands: its columns, no rows."""
+    frame = pd.DataFrame({column: pd.Series([], dtype=TEXT_DTYPE) for column in APPLIED_CORRECTION_COLUMNS})
+    frame["line"] = frame["line"].astype("int64")
+    return frame
+
+
 @dataclass
 class Corpus:
     """The tidy dataset: one row per release, per participant, and per input file; plus how many
-    files were parsed (not taken from the cache) and notices about the load itself (a cache that
-    could not be used), one sentence each."""
+    files were parsed (not taken from the cache), notices about the load itself (a cache that
+    could not be used), one sentence each, and the corrections that were applied."""
 
     releases: pd.DataFrame
     participants: pd.DataFrame
     report: pd.DataFrame
     parsed_files: int = 0
     notices: tuple[str, ...] = ()
+    corrections: pd.DataFrame = field(default_factory=no_corrections)
 
 
 def release_columns(taxonomy: Taxonomy) -> list[str]:
@@ -73,7 +83,7 @@ def _typed(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
     return frame
 
 
-def _text(column: pd.Series) -> pd.Series:
+def as_text(column: pd.Series) -> pd.Series:
     """Text in pandas' default text dtype, missing values one way, however the rows were built."""
     if TEXT_DTYPE == object:
         return column.astype(object).where(column.notna(), None)
@@ -116,11 +126,17 @@ def build_tables(inputs: list[FileInput], known: pd.DataFrame, known_people: pd.
     releases["event_date"] = releases["event_date"].astype("datetime64[ns]")
     for column in RELEASE_COLUMNS:
         if column not in NON_TEXT_COLUMNS:
-            releases[column] = _text(releases[column])
+            releases[column] = as_text(releases[column])
+    releases.insert(len(RELEASE_COLUMNS), CORRECTED_FIELDS_COLUMN, as_text(pd.Series("", index=releases.index)))
     people = kept[["content_hash"]].merge(known_people.drop_duplicates(), on="content_hash", how="inner", sort=False)
-    participants = people[list(PARTICIPANT_COLUMNS)].reset_index(drop=True)
+    participants = typed_participants(people[list(PARTICIPANT_COLUMNS)].reset_index(drop=True))
+    return Corpus(releases=releases, participants=participants, report=report)
+
+
+def typed_participants(participants: pd.DataFrame) -> pd.DataFrame:
+    """Participants' columns in their one dtype each: dates as datetime64[ns], the rest text."""
     participants["event_date"] = participants["event_date"].astype("datetime64[ns]")
     for column in PARTICIPANT_COLUMNS:
         if column != "event_date":
-            participants[column] = _text(participants[column])
-    return Corpus(releases=releases, participants=participants, report=report)
+            participants[column] = as_text(participants[column])
+    return participants
