@@ -25,7 +25,8 @@ from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
 BUNDLED_DATA = Path(__file__).resolve().parent / "data" / "releases"
 UPLOAD_TYPES = ["txt", "htm", "html"]
 TOP_N = 10
-FIELDS_TABLE_HEIGHT = 780  # pixels: every row of the extracted-fields table without scrolling
+WRAPPED_ROW_HEIGHT = 72  # pixels: Streamlit wraps a cell's text from about 70 on (three lines)
+TEXT_WIDTHS = {"title": "large", "title_then": "large", "value": "large", "engagement": "small"}  # else medium
 TEXT_HEIGHT = 480  # pixels: the release text scrolls inside a box of this height
 EAGER_CSV_ROWS = 5_000  # up to this many releases the CSV files are written at once
 DOWNLOAD_ICON = ":material/download:"
@@ -35,9 +36,8 @@ DOWNLOAD_ICON = ":material/download:"
 MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>$~:&^=@")
 # Streamlit colour of each kind of evidence mark (the theme in .streamlit/config.toml sets
 # their backgrounds dark enough to see).
-KIND_COLOURS = {evidence.KIND_DATE: "blue", evidence.KIND_OFFICIAL: "violet",
-                evidence.KIND_COUNTERPART: "orange", evidence.KIND_PLACE: "green",
-                evidence.KIND_TOPIC: "red", evidence.KIND_OCCASION: "gray"}
+KIND_COLOURS = {evidence.KIND_DATE: "blue", evidence.KIND_OFFICIAL: "violet", evidence.KIND_COUNTERPART: "orange",
+                evidence.KIND_PLACE: "green", evidence.KIND_TOPIC: "red", evidence.KIND_OCCASION: "gray"}
 # The Streamlit widget that draws each kind of filter field.
 WIDGETS = {fields.DATE_RANGE: "date_input", fields.CHOICES: "multiselect", fields.MODE: "radio",
            fields.TEXT: "text_input"}
@@ -66,7 +66,6 @@ def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
     return "\n\n".join("".join(marked(*piece) for piece in p) for p in paragraphs)
 
 
-# --- data --------------------------------------------------------------------------------
 def launch_data_dir() -> str:
     """The folder given by `-- --data DIR`, else SCO_DATA_DIR, else '' (the bundled sample)."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
@@ -94,17 +93,13 @@ def data_source_widgets(start: str) -> tuple[str, tuple[tuple[str, bytes], ...]]
     return folder, tuple((f.name, f.getvalue()) for f in files)
 
 
-# --- state: widgets <-> session state <-> URL ---------------------------------------------
-def url_params() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-
-
 def seed_from_url(data: PreparedCorpus) -> None:
     """On a session's first run with a corpus, put the link's filters and view into the state."""
     if "url_loaded" in st.session_state:
         return
-    filters, notices = urlstate.filters_from_query_params(url_params(), data.options)
-    view, more = viewstate.view_from_query_params(url_params())
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    filters, notices = urlstate.filters_from_query_params(params, data.options)
+    view, more = viewstate.view_from_query_params(params)
     view, checked = viewstate.checked(view, set(data.releases["release_id"]), data.profiles)
     st.session_state.update(url_loaded=filters, url_notices=notices + more + checked,
                             view=view.view, period=view.period, profile=view.profile or None,
@@ -121,8 +116,8 @@ def sidebar_filters(sb, options: filtering.FilterOptions) -> filtering.Filters:
             sb.caption("No release in this corpus has a known date.")
         else:
             getattr(sb, WIDGETS[field.kind])(field.label, **fields.widget_arguments(field, options, asked))
-    cleared = fields.widget_values(filtering.Filters(), options)  # every filter: show everything
-    sb.button("Clear filters", key="clear_filters", on_click=st.session_state.update, args=(cleared,))
+    sb.button("Clear filters", key="clear_filters", on_click=st.session_state.update,
+              args=(fields.widget_values(filtering.Filters(), options),))  # every filter: show everything
     return fields.filters_from_widgets(st.session_state, options)
 
 
@@ -130,7 +125,8 @@ def mirror_to_url(chosen: filtering.Filters, start: str) -> None:
     """Write the filters and the view into the page URL, so the view can be shared as a link."""
     view = viewstate.state_of(st.session_state, start)
     wanted = {**urlstate.filters_to_query_params(chosen), **viewstate.view_to_query_params(view)}
-    if {k: v if isinstance(v, list) else [v] for k, v in wanted.items()} != url_params():
+    if {k: v if isinstance(v, list) else [v] for k, v in wanted.items()} != {
+            key: st.query_params.get_all(key) for key in st.query_params}:
         st.query_params.from_dict(wanted)
 
 
@@ -151,10 +147,14 @@ def chart(area, figure, name: str, options: filtering.FilterOptions, config: dic
                       config=config)
 
 
-def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, **kwargs):
-    """A table with readable headings and dates as days."""
-    shown = frame[list(headings)].apply(lambda c: c.dt.date if pd.api.types.is_datetime64_any_dtype(c) else c)
-    return area.dataframe(shown, hide_index=True, key=key, column_config=headings, **kwargs)
+def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: bool = False, **kwargs):
+    """A table with readable headings and dates as days; with `wrap`, long text wraps in its cell."""
+    dated = {c for c in headings if pd.api.types.is_datetime64_any_dtype(frame[c])}
+    shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else c)
+    config = {c: st.column_config.TextColumn(h, width=TEXT_WIDTHS.get(c, "medium")) if wrap and c not in dated
+              and not pd.api.types.is_numeric_dtype(frame[c]) else h for c, h in headings.items()}
+    return area.dataframe(shown, hide_index=True, key=key, column_config=config,
+                          row_height=WRAPPED_ROW_HEIGHT if wrap else None, **kwargs)
 
 
 def pick_release(key: str, ids: list[str]) -> None:
@@ -163,15 +163,13 @@ def pick_release(key: str, ids: list[str]) -> None:
     st.session_state["release"] = ids[rows[0]] if rows and rows[0] < len(ids) else ""
 
 
-# --- sections ----------------------------------------------------------------------------
 def show_report(report: pd.DataFrame) -> None:
     """The ingest report: counts per status, then every file, what needs attention first."""
     st.header("Ingest report")
     st.caption(CAPTIONS["report"])
     if report.empty:
         return st.info("No files were handed in.")
-    counts = aggregations.report_counts(report)
-    for column, (label, count) in zip(st.columns(len(counts)), counts.items()):
+    for column, (label, count) in zip(st.columns(4), aggregations.report_counts(report).items()):
         column.metric(label, count)
     table(st, aggregations.report_table(report), aggregations.REPORT_HEADINGS, "report_table")
 
@@ -214,13 +212,14 @@ def show_overview(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Data
     st.caption(CAPTIONS["participants"])
     participants = people.participants_table(people_kept)
     table(st, participants.assign(role=participants["role"].map(people.ROLE_LABELS)),
-          people.PEOPLE_COLUMNS, "participants_table")
+          people.PEOPLE_COLUMNS, "participants_table", wrap=True)
     st.header("Releases")
     listed = aggregations.releases_table(kept, tax)
     if not listed.empty:
         st.caption(CAPTIONS["releases"])
-        table(st, listed, aggregations.RELEASE_TABLE_COLUMNS, key="releases_table", selection_mode="single-row",
-              on_select=partial(pick_release, "releases_table", listed["release_id"].tolist()))
+        pick = partial(pick_release, "releases_table", list(listed["release_id"]))
+        table(st, listed, aggregations.RELEASE_TABLE_COLUMNS, key="releases_table", wrap=True,
+              selection_mode="single-row", on_select=pick)
         show_release(data, kept)
     show_downloads(data, kept, people_kept, filters)
     show_report(data.report)
@@ -230,7 +229,8 @@ def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
     """The selected release (else the newest shown) with what was extracted marked in place."""
     releases = data.releases
     chosen = releases[releases["release_id"] == st.session_state.get("release")]
-    release = chosen.iloc[0] if len(chosen) else shown.loc[shown["event_date"].fillna(pd.Timestamp.min).idxmax()]
+    newest = shown["event_date"].fillna(pd.Timestamp.min).idxmax()
+    release = chosen.iloc[0] if len(chosen) else shown.loc[newest]
     title = evidence.title_segments(release, data.taxonomy)
     st.subheader(paragraphs_markdown([title]) if title else "(release without a headline)", anchor=False)
     if chosen.empty:
@@ -244,8 +244,9 @@ def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
         st.caption(wording.foreign_lines_note(len(lines) or count, kept=bool(lines)))
     if lines:
         st.text("\n".join(lines))
-    table(st, evidence.release_fields(release, data.taxonomy),
-          {"field": "Field", "value": "Extracted value"}, "release_fields", height=FIELDS_TABLE_HEIGHT)
+    extracted = evidence.release_fields(release, data.taxonomy)  # every row in sight, none scrolled
+    table(st, extracted, {"field": "Field", "value": "Extracted value"}, "release_fields", wrap=True,
+          height=(len(extracted) + 1) * WRAPPED_ROW_HEIGHT)
 
 
 def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
@@ -264,22 +265,21 @@ def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Dat
             return
         written = ((data, filters, cite), *export.filtered_csv(kept, people_kept, cite))
     st.session_state["csv"] = written
-    for column, name, rows, data in zip(st.columns(2), ("releases", "participants"),
-                                        (len(kept), len(people_kept)), written[1:]):
-        column.download_button(f"{name.capitalize()} ({plural(rows, 'row')})", data=data, mime="text/csv",
+    for column, name, rows, content in zip(st.columns(2), ("releases", "participants"),
+                                           (len(kept), len(people_kept)), written[1:]):
+        column.download_button(f"{name.capitalize()} ({plural(rows, 'row')})", data=content, mime="text/csv",
                                file_name=f"sco_{name}.csv", key=f"download_{name}", icon=DOWNLOAD_ICON)
 
 
-def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame, _=None) -> None:
+def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame) -> None:
     """One country, organisation or person: engagements over time, by type and topic, and a
     timeline whose rows open their release."""
-    choices = data.profiles
-    profile = st.selectbox("Profile of", options=list(choices), format_func=choices.get, index=None,
-                           key="profile", placeholder="Choose a country, organisation or person")
+    profile = st.selectbox("Profile of", options=list(data.profiles), format_func=data.profiles.get,
+                           index=None, key="profile", placeholder="Choose a country, organisation or person")
     if profile is None:
         return st.info(CAPTIONS["no_profile"])
     mine = profiles.profile_releases(kept, people_kept, profile)
-    st.caption(wording.profile_caption(len(mine), escape_markdown(choices[profile])))
+    st.caption(wording.profile_caption(len(mine), escape_markdown(data.profiles[profile])))
     period = st.radio(**PERIOD_RADIO)
     chart(st, charts.engagements_over_time_figure(aggregations.engagements_over_time(mine, period), period),
           "profile_engagements", data.options)
@@ -290,22 +290,22 @@ def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataF
     st.subheader("Timeline")
     st.caption(CAPTIONS["timeline"])
     timeline = profiles.profile_timeline(mine, people_kept, profile, data.taxonomy)
-    table(st, timeline, profiles.TIMELINE_COLUMNS, key="profile_timeline", selection_mode="single-row",
-          on_select=partial(pick_release, "profile_timeline", timeline["release_id"].tolist()))
+    pick = partial(pick_release, "profile_timeline", list(timeline["release_id"]))
+    table(st, timeline, profiles.TIMELINE_COLUMNS, key="profile_timeline", wrap=True,
+          selection_mode="single-row", on_select=pick)
     if not mine.empty:
         show_release(data, mine)
 
 
-def show_officials(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame, _=None) -> None:
+def show_officials(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame) -> None:
     """The Secretaries-General side by side over their terms."""
     chart(st, charts.months_of_term_figure(profiles.months_of_term(kept)), "officials", data.options)
     summary = profiles.officials_summary(kept, people_kept, data.taxonomy)
     for column, name in zip(st.columns(max(len(summary.columns) - 1, 1)), summary.columns[1:]):
         column.markdown(f"**{escape_markdown(name)}**\n\n" + "\n\n".join(
-            f"{escape_markdown(label)}: {escape_markdown(value)}" for label, value in zip(summary[""], summary[name])))
+            escape_markdown(f"{label}: {value}") for label, value in zip(summary[""], summary[name])))
 
 
-# --- page --------------------------------------------------------------------------------
 def main() -> None:
     st.set_page_config(page_title="SCO engagements", page_icon="🤝", layout="wide")
     st.title("SCO Secretariat engagements")
@@ -339,8 +339,10 @@ def main() -> None:
     st.caption(f"**{aggregations.dates_sentence(figures)}** {CAPTIONS['headline']}")
     if kept.empty:
         st.info(CAPTIONS["no_match"])
-    views = {"profile": show_profile, "officials": show_officials}
-    views.get(view, show_overview)(data, kept, people_kept, filters)
+    if view == "overview":
+        show_overview(data, kept, people_kept, filters)
+    else:
+        {"profile": show_profile, "officials": show_officials}[view](data, kept, people_kept)
 
 
 if __name__ == "__main__":  # run by Streamlit; imported by the tests for its functions

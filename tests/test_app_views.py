@@ -116,7 +116,8 @@ def test_the_secretaries_general_view(monkeypatch):
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Engagements per month of term" in spec
     # One column per Secretary-General, side by side, in order of office.
-    cards = [m.value for m in at.markdown if m.value.startswith("**") and "Term:" in m.value]
+    shown = [m.value.replace("\\", "") for m in at.markdown]  # as read, without the escapes
+    cards = [text for text in shown if text.startswith("**") and "Term:" in text]
     assert [card.split("**")[1] for card in cards] == [
         "Rashid Alimov", "Vladimir Norov", "Zhang Ming", "Nurlan Yermekbayev"]
     assert "Engagements: 29" in cards[1]
