@@ -1,10 +1,7 @@
-"""SCO engagements dashboard: `streamlit run dashboard.py [-- --data DIR]`.
+"""SCO engagements dashboard: `streamlit run dashboard.py [-- --data DIR]`; docs/dashboard.md.
 
-A wiring diagram: widgets (the filters declared once in sco_data.explore.fields) -> one
-cached, prepared corpus -> sco_data.explore (filter, aggregate, chart, evidence, CSV) -> page.
-Data: the sidebar's folder, else `--data DIR`, else SCO_DATA_DIR, else the bundled sample in
-data/releases/. SCO_MAP_OUTLINES=0 draws the map without the country outlines the viewer's
-browser would otherwise fetch from the plotly CDN. docs/dashboard.md describes the page.
+A wiring diagram: widgets (filters declared in sco_data.explore.fields, the rest in viewstate)
+<-> session state <-> URL; one cached, prepared corpus -> sco_data.explore -> the page.
 """
 
 from __future__ import annotations
@@ -12,36 +9,42 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 import sco_data
-from sco_data.explore import (aggregations, charts, evidence, fields, filtering, people, periods,
-                              urlstate)
-from sco_data.explore.export import to_csv_bytes
+from sco_data.explore import (aggregations, charts, drilldown, evidence, export, fields, filtering,
+                              maps, people, profiles, urlstate, viewstate, wording)
+from sco_data.explore.wording import CAPTIONS, plural
+from sco_data.explore.periods import PERIOD_LABELS, PERIODS
 from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
-from sco_data.schema import REPORT_REJECTED
 
 BUNDLED_DATA = Path(__file__).resolve().parent / "data" / "releases"
 UPLOAD_TYPES = ["txt", "htm", "html"]
 TOP_N = 10
-# Pixels: tall enough for every row of the extracted-fields table without scrolling.
-FIELDS_TABLE_HEIGHT = 680
-# Up to this many filtered releases the CSV downloads are written at once; above, on request.
-EAGER_CSV_ROWS = 5_000
+WRAPPED_ROW_HEIGHT = 72  # pixels: Streamlit wraps a cell's text from about 70 on (three lines)
+TEXT_WIDTHS = {"title": "large", "title_then": "large", "value": "large", "engagement": "small"}  # else medium
+TEXT_HEIGHT = 480  # pixels: the release text scrolls inside a box of this height
+EAGER_CSV_ROWS = 5_000  # up to this many releases the CSV files are written at once
 DOWNLOAD_ICON = ":material/download:"
-DAY_FORMAT = "YYYY-MM-DD"
-
 # ASCII punctuation that CommonMark, GitHub-flavoured markdown or Streamlit give a meaning
 # (emphasis, code, links, headings, lists, tables, HTML, entities, $ LaTeX, : directives and
 # emoji, ~ strikethrough, @ autolinks); CommonMark lets any ASCII punctuation be escaped.
 MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>$~:&^=@")
-# Streamlit background colour of each evidence label (colours available since Streamlit 1.40).
-LABEL_COLOURS = {evidence.LABEL_DATE: "blue", evidence.LABEL_OFFICIAL: "violet",
-                 evidence.LABEL_COUNTERPART: "orange", evidence.LABEL_PLACE: "green",
-                 evidence.LABEL_TOPIC: "gray"}
+# Streamlit colour of each kind of evidence mark (the theme in .streamlit/config.toml sets
+# their backgrounds dark enough to see).
+KIND_COLOURS = {evidence.KIND_DATE: "blue", evidence.KIND_OFFICIAL: "violet", evidence.KIND_COUNTERPART: "orange",
+                evidence.KIND_PLACE: "green", evidence.KIND_TOPIC: "red", evidence.KIND_OCCASION: "gray"}
+# The Streamlit widget that draws each kind of filter field.
+WIDGETS = {fields.DATE_RANGE: "date_input", fields.CHOICES: "multiselect", fields.MODE: "radio",
+           fields.TEXT: "text_input"}
+PERIOD_RADIO = {"label": "Group by", "options": PERIODS, "format_func": PERIOD_LABELS.get,
+                "horizontal": True, "key": "period"}
+# Widgets whose value must outlive a run that does not draw them (another view, no corpus).
+KEPT_KEYS = [*(field.key for field in fields.FILTER_FIELDS), "period", "profile", "view"]
 
 
 def escape_markdown(text: str) -> str:
@@ -49,23 +52,20 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
 
 
-def marked(text: str, label: str | None) -> str:
-    """Escaped text, on the background colour of its evidence label when it has one."""
+def marked(text: str, kind: str | None, tag: str | None = None) -> str:
+    """Escaped text, on its evidence kind's background, followed by its tag as a badge."""
     escaped = escape_markdown(text)
-    return escaped if label is None else f":{LABEL_COLOURS[label]}-background[{escaped}]"
+    if kind is None:
+        return escaped
+    badge = f":{KIND_COLOURS[kind]}-badge[{escape_markdown(tag)}]" if tag else ""
+    return f":{KIND_COLOURS[kind]}-background[{escaped}]{badge}"
 
 
 def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
-    """Safe markdown of evidence paragraphs: literal text, extracted values coloured."""
-    return "\n\n".join("".join(marked(text, label) for text, label in p) for p in paragraphs)
+    """Safe markdown of evidence paragraphs: literal text, extracted values marked and tagged."""
+    return "\n\n".join("".join(marked(*piece) for piece in p) for p in paragraphs)
 
 
-def legend_markdown() -> str:
-    """One line naming each evidence colour."""
-    return " ".join(marked(name, label) for label, name in evidence.LEGEND)
-
-
-# --- data --------------------------------------------------------------------------------
 def launch_data_dir() -> str:
     """The folder given by `-- --data DIR`, else SCO_DATA_DIR, else '' (the bundled sample)."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
@@ -80,34 +80,30 @@ def load(folder: str, uploads: tuple[tuple[str, bytes], ...]) -> PreparedCorpus:
     return prepare_corpus(sco_data.load_corpus(Path(folder), extra_files=uploads))
 
 
-def data_source_widgets() -> tuple[str, tuple[tuple[str, bytes], ...]]:
-    """The folder box and the upload field; returns the folder and the uploaded files."""
+def data_source_widgets(start: str) -> tuple[str, tuple[tuple[str, bytes], ...]]:
+    """The folder box and the upload field; returns the folder to read and the uploads."""
     sb = st.sidebar
     sb.header("Data")
-    st.session_state.setdefault("data_dir", launch_data_dir())
-    data_dir = sb.text_input(
-        "Folder of releases", key="data_dir", placeholder="Bundled sample (data/releases)",
-        help="A folder of .txt/.htm/.html releases on the machine running the dashboard. "
-        "Leave empty for the bundled sample.",
-    )
-    files = sb.file_uploader(
-        "Add release files", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads",
-        help="Uploaded files join the folder's releases for this session only.",
-    ) or []
-    sb.button("Reload the folder", key="reload_data", on_click=load.clear,
-              help="Read the folder again, for files added or changed since it was loaded.")
-    return (data_dir or "").strip(), tuple((f.name, f.getvalue()) for f in files)
+    sb.text_input("Folder of releases", key="data_dir", placeholder=start or "Bundled sample",
+                  help=CAPTIONS["data_dir"])
+    files = sb.file_uploader("Add release files", type=UPLOAD_TYPES, accept_multiple_files=True,
+                             key="uploads", help=CAPTIONS["uploads"]) or []
+    sb.button("Reload the folder", key="reload_data", on_click=load.clear, help=CAPTIONS["reload_data"])
+    folder = viewstate.chosen_folder(st.session_state.get("data_dir", ""), start)
+    return folder, tuple((f.name, f.getvalue()) for f in files)
 
 
-# --- filters: widgets <-> session state <-> URL -------------------------------------------
-def seed_filters_from_url(options: filtering.FilterOptions) -> None:
-    """On a session's first run, put the link's filters into the widgets' state."""
+def seed_from_url(data: PreparedCorpus) -> None:
+    """On a session's first run with a corpus, put the link's filters and view into the state."""
     if "url_loaded" in st.session_state:
         return
-    params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    filters, notices = urlstate.filters_from_query_params(params, options)
-    st.session_state.update(url_loaded=filters, url_notices=notices)
-    st.session_state.update(fields.widget_values(filters, options))
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    filters, notices = urlstate.filters_from_query_params(params, data.options)
+    view, more = viewstate.view_from_query_params(params)
+    view, checked = viewstate.checked(view, set(data.releases["release_id"]), data.profiles)
+    st.session_state.update(url_loaded=filters, url_notices=notices + more + checked,
+                            view=view.view, period=view.period, profile=view.profile or None,
+                            release=view.release, **fields.widget_values(filters, data.options))
 
 
 def sidebar_filters(sb, options: filtering.FilterOptions) -> filtering.Filters:
@@ -116,232 +112,237 @@ def sidebar_filters(sb, options: filtering.FilterOptions) -> filtering.Filters:
     st.session_state.update(fields.valid_widget_values(st.session_state, options, asked))
     sb.header("Filters")
     for field in fields.FILTER_FIELDS:
-        common = {"key": field.key, "help": field.help}
-        labels = fields.value_labels(field, options)
         if field.kind == fields.DATE_RANGE and options.date_min is None:
             sb.caption("No release in this corpus has a known date.")
-        elif field.kind == fields.DATE_RANGE:
-            low, high = fields.date_bounds(options, asked)
-            sb.date_input(field.label, min_value=low, max_value=high, **common)
-        elif field.kind == fields.CHOICES:
-            sb.multiselect(field.label, options=fields.offered(field, options),
-                           format_func=lambda v, labels=labels: labels.get(v, v),
-                           placeholder=field.placeholder, **common)
-        elif field.kind == fields.MODE:
-            sb.radio(field.label, options=fields.offered(field, options), horizontal=True,
-                     format_func=labels.get, **common)
         else:
-            sb.text_input(field.label, placeholder=field.placeholder, **common)
-    cleared = fields.widget_values(filtering.Filters(), options)  # every filter: show everything
+            getattr(sb, WIDGETS[field.kind])(field.label, **fields.widget_arguments(field, options, asked))
     sb.button("Clear filters", key="clear_filters", on_click=st.session_state.update,
-              args=(cleared,))
+              args=(fields.widget_values(filtering.Filters(), options),))  # every filter: show everything
     return fields.filters_from_widgets(st.session_state, options)
 
 
-def mirror_to_url(chosen: filtering.Filters) -> None:
-    """Write the filters into the page URL, so the view can be shared as a link."""
-    wanted = urlstate.filters_to_query_params(chosen)
-    current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    if {k: v if isinstance(v, list) else [v] for k, v in wanted.items()} != current:
+def mirror_to_url(chosen: filtering.Filters, start: str) -> None:
+    """Write the filters and the view into the page URL, so the view can be shared as a link."""
+    view = viewstate.state_of(st.session_state, start)
+    wanted = {**urlstate.filters_to_query_params(chosen), **viewstate.view_to_query_params(view)}
+    if {k: v if isinstance(v, list) else [v] for k, v in wanted.items()} != {
+            key: st.query_params.get_all(key) for key in st.query_params}:
         st.query_params.from_dict(wanted)
 
 
-# --- sections ----------------------------------------------------------------------------
+def drill(key: str, options: filtering.FilterOptions) -> None:
+    """A chart's selection callback: filter the page to the clicked points."""
+    event = st.session_state.get(key)
+    st.session_state.update(drilldown.widget_updates(event.selection.points if event else [],
+                                                     st.session_state, options))
+    st.session_state["drill"] = st.session_state.get("drill", 0) + 1  # fresh charts, no selection
+
+
+def chart(area, figure, name: str, options: filtering.FilterOptions, config: dict | None = None) -> None:
+    """A figure whose bars, cells, countries and points filter the page when clicked."""
+    if name in CAPTIONS:
+        area.caption(CAPTIONS[name])
+    key = f"chart_{name}_{st.session_state.get('drill', 0)}"
+    area.plotly_chart(figure, key=key, on_select=partial(drill, key, options), selection_mode="points",
+                      config=config)
+
+
+def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: bool = False, **kwargs):
+    """A table with readable headings and dates as days; with `wrap`, long text wraps in its cell."""
+    dated = {c for c in headings if pd.api.types.is_datetime64_any_dtype(frame[c])}
+    shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else c)
+    config = {c: st.column_config.TextColumn(h, width=TEXT_WIDTHS.get(c, "medium")) if wrap and c not in dated
+              and not pd.api.types.is_numeric_dtype(frame[c]) else h for c, h in headings.items()}
+    return area.dataframe(shown, hide_index=True, key=key, column_config=config,
+                          row_height=WRAPPED_ROW_HEIGHT if wrap else None, **kwargs)
+
+
+def pick_release(key: str, ids: list[str]) -> None:
+    """A table's selection callback: show the selected row's release."""
+    rows = st.session_state[key].selection.rows
+    st.session_state["release"] = ids[rows[0]] if rows and rows[0] < len(ids) else ""
+
+
 def show_report(report: pd.DataFrame) -> None:
     """The ingest report: counts per status, then every file, what needs attention first."""
     st.header("Ingest report")
-    st.caption("Every file handed in, and what became of it. Rejected files are not in any chart.")
+    st.caption(CAPTIONS["report"])
     if report.empty:
-        st.info("No files were handed in.")
-        return
-    counts = aggregations.report_counts(report)
-    for column, (label, count) in zip(st.columns(len(counts)), counts.items()):
+        return st.info("No files were handed in.")
+    for column, (label, count) in zip(st.columns(4), aggregations.report_counts(report).items()):
         column.metric(label, count)
-    st.dataframe(aggregations.report_table(report), hide_index=True, key="report_table",
-                 column_config=aggregations.REPORT_HEADINGS)
+    table(st, aggregations.report_table(report), aggregations.REPORT_HEADINGS, "report_table")
 
 
-def explain_source(folder: Path, source: str, releases: pd.DataFrame, report: pd.DataFrame) -> None:
-    """Say in words what keeps releases from the page; `source` names the folder, escaped."""
-    if not folder.exists():
-        st.error(f"The folder {source} does not exist. "
-                 "Type another folder in the sidebar, or upload files.")
-    elif not releases.empty:
-        return
-    elif folder.is_dir() and report.empty:
-        st.warning(f"The folder {source} holds no release files (.txt, .htm, .html). "
-                   "Add some, pick another folder, or upload files in the sidebar.")
-    elif not report.empty and (report["status"] == REPORT_REJECTED).all():
-        st.error("None of the files could be read as a release; the report below says why.")
+def ranked(frame: pd.DataFrame, figure, name: str, options, headings: dict[str, str]) -> None:
+    """A ranked chart when the values rank something, else the same rows as a table."""
+    if frame.empty or people.ranks_something(frame["engagements"]):  # empty: the figure says so
+        chart(st, figure, name, options)
     else:
-        st.warning("No releases were found. Pick a folder or upload files in the sidebar.")
+        st.caption(wording.listed_not_ranked(figure.layout.title.text))
+        table(st, frame, headings, f"{name}_table")
 
 
-def show_headline(releases: pd.DataFrame, participants: pd.DataFrame) -> None:
-    figures = aggregations.headline_figures(releases, participants)
-    cols = st.columns([1, 1, 1, 2])
-    cols[0].metric("Engagements", f"{figures.engagements:,}", help="Releases that match.")
-    cols[1].metric("Counterparts", f"{figures.counterparts:,}", help="Distinct people met.")
-    cols[2].metric("Countries", f"{figures.countries:,}", help="Countries of the counterparts.")
-    undated = f" {figures.undated} release(s) have no known date." if figures.undated else ""
-    cols[3].metric("Date span", figures.span_text, help="First and last engagement date." + undated)
-
-
-def chart(area, caption: str, figure, key: str) -> None:
-    area.caption(caption)
-    area.plotly_chart(figure, key=key)
-
-
-def show_charts(releases: pd.DataFrame, participants: pd.DataFrame, tax) -> None:
+def show_overview(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
+                  filters: filtering.Filters) -> None:
+    """Charts, people and places, the releases with their evidence, downloads and the report."""
+    options, tax = data.options, data.taxonomy
     st.header("Engagements over time")
-    period = st.radio("Group by", options=periods.PERIODS, format_func=periods.PERIOD_LABELS.get,
-                      index=periods.PERIODS.index("quarter"), horizontal=True, key="period")
-    over_time = aggregations.engagements_over_time(releases, period)
-    chart(st, "How many engagements the releases report per period, split by how they took place.",
-          charts.engagements_over_time_figure(over_time, period), "chart_engagements")
+    period = st.radio(**PERIOD_RADIO)
+    chart(st, charts.engagements_over_time_figure(aggregations.engagements_over_time(kept, period), period),
+          "engagements", options)
     st.header("Topics")
-    left, right = st.columns(2)
-    chart(left, "Releases that discuss each topic; hover for the number of mentions.",
-          charts.topic_frequencies_figure(aggregations.topic_frequencies(releases, tax)),
-          "chart_topics")
-    topics = aggregations.topics_over_time(releases, period, tax)
-    chart(right, f"Releases per topic and {period}: darker cells, more releases.",
-          charts.topics_over_time_figure(topics, period), "chart_topics_time")
-    st.header("People and places")
-    left, right = st.columns(2)
-    chart(left, f"The {TOP_N} counterparts met most often (by number of releases).",
-          charts.top_counterparts_figure(people.top_counterparts(participants, TOP_N)),
-          "chart_counterparts")
-    chart(right, "Countries the counterparts represent, by number of engagements.",
-          charts.top_countries_figure(people.top_countries(participants, TOP_N)),
-          "chart_countries")
-    places = aggregations.place_counts(releases)
-    left, right = st.columns([2, 1])
-    outlines = os.environ.get("SCO_MAP_OUTLINES", "1") != "0"
-    chart(left, "Where engagements took place; larger points, more engagements.",
-          charts.engagement_map_figure(places, outlines), "chart_map")
-    right.caption("The same places as a table.")
-    if places.empty:
-        right.info("No engagement with a known place matches the filters.")
-    else:
-        right.dataframe(places[["place", "engagements"]], hide_index=True, key="places_table",
-                        column_config={"place": "Place", "engagements": "Engagements"})
-    show_participants(participants)
-
-
-def show_participants(participants: pd.DataFrame) -> None:
+    frequencies = aggregations.topic_frequencies(kept, tax)
+    chart(st, charts.topic_frequencies_figure(frequencies), "topics", options)
+    topics = aggregations.topics_over_time(kept, period, tax)
+    chart(st, charts.topics_over_time_figure(topics, period, frequencies["topic"]), "topics_time", options)
+    st.header("Who was met, and where")
+    top = people.top_counterparts(people_kept, TOP_N)
+    ranked(top, charts.top_counterparts_figure(top), "counterparts", options,
+           {k: people.PEOPLE_COLUMNS[k] for k in ("name", "affiliation", "engagements")})
+    for kind, counts in (("countries", people.top_countries(people_kept, TOP_N)),
+                         ("organisations", people.top_organisations(people_kept, TOP_N))):
+        ranked(counts, charts.affiliations_figure(counts, kind), kind, options, people.AFFILIATION_COLUMNS)
+    places = aggregations.place_counts(kept)
+    st.caption(CAPTIONS["places_table"])
+    table(st, places, {"place": "Place", "engagements": "Engagements"}, "places_table")
+    states = people.affiliation_counts(people_kept, "state")
+    chart(st, maps.engagement_map_figure(places, states), "map", options, maps.MAP_CONFIG)
     st.subheader("Participants")
-    st.caption("Everyone named in the matching releases, one row per person. "
-               "Click a header to sort.")
-    table = people.participants_table(participants)
-    if table.empty:
-        st.info("No participants in the releases that match.")
-        return
-    headings = people.PEOPLE_COLUMNS
-    st.dataframe(table.assign(role=table["role"].map(people.ROLE_LABELS)), hide_index=True,
-                 key="participants_table", column_config={
-        **headings, "title": st.column_config.TextColumn(headings["title"], width="medium"),
-        "engagements": st.column_config.NumberColumn(headings["engagements"]),
-        "first": st.column_config.DateColumn(headings["first"], format=DAY_FORMAT),
-        "last": st.column_config.DateColumn(headings["last"], format=DAY_FORMAT),
-    })
-
-
-def show_releases(releases: pd.DataFrame, tax) -> None:
+    st.caption(CAPTIONS["participants"])
+    participants = people.participants_table(people_kept)
+    table(st, participants.assign(role=participants["role"].map(people.ROLE_LABELS)),
+          people.PEOPLE_COLUMNS, "participants_table", wrap=True)
     st.header("Releases")
-    table = aggregations.releases_table(releases, tax)
-    if table.empty:
-        st.info("No releases match the current filters.")
-        return
-    st.caption("Select a row to read the release with what was extracted from it marked.")
-    headings = aggregations.RELEASE_TABLE_COLUMNS
-    event = st.dataframe(
-        table.drop(columns="release_id"), hide_index=True, key="releases_table",
-        on_select="rerun", selection_mode="single-row", column_config={
-            **headings, "title": st.column_config.TextColumn(headings["title"], width="medium"),
-            "event_date": st.column_config.DateColumn(headings["event_date"], format=DAY_FORMAT),
-        },
-    )
-    rows = list(event.selection.rows) if event is not None else []
-    picked = rows[0] if rows and rows[0] < len(table) else 0
-    release = releases[releases["release_id"] == table["release_id"].iloc[picked]].iloc[0]
-    title = evidence.as_text(release.get("title")) or "(release without a headline)"
-    st.subheader(escape_markdown(title), anchor=False)
-    if not rows:
-        st.caption("Showing the newest matching release; select a row above to show another.")
-    fields_column, text_column = st.columns([2, 3])
-    fields_column.dataframe(evidence.release_fields(release, tax), hide_index=True,
-                            key="release_fields", height=FIELDS_TABLE_HEIGHT,
-                            column_config={"field": "Field", "value": "Extracted value"})
-    text_column.markdown("Marked in the text: " + legend_markdown())
-    with text_column.container(height=FIELDS_TABLE_HEIGHT - 40, border=True):
-        st.markdown(paragraphs_markdown(evidence.release_paragraphs(release, tax)))
+    listed = aggregations.releases_table(kept, tax)
+    if not listed.empty:
+        st.caption(CAPTIONS["releases"])
+        pick = partial(pick_release, "releases_table", list(listed["release_id"]))
+        table(st, listed, aggregations.RELEASE_TABLE_COLUMNS, key="releases_table", wrap=True,
+              selection_mode="single-row", on_select=pick)
+        show_release(data, kept)
+    show_downloads(data, kept, people_kept, filters)
+    show_report(data.report)
+
+
+def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
+    """The selected release (else the newest shown) with what was extracted marked in place."""
+    releases = data.releases
+    chosen = releases[releases["release_id"] == st.session_state.get("release")]
+    newest = shown["event_date"].fillna(pd.Timestamp.min).idxmax()
+    release = chosen.iloc[0] if len(chosen) else shown.loc[newest]
+    title = evidence.title_segments(release, data.taxonomy)
+    st.subheader(paragraphs_markdown([title]) if title else "(release without a headline)", anchor=False)
+    if chosen.empty:
+        st.caption(CAPTIONS["newest"])
+    st.markdown("Marked in the text and the headline: "
+                + " ".join(marked(name, kind) for kind, name in evidence.LEGEND))
+    with st.container(height=TEXT_HEIGHT, border=True):
+        st.markdown(paragraphs_markdown(evidence.release_paragraphs(release, data.taxonomy)))
+    lines, count = evidence.foreign_lines(release), int(release.get("foreign_line_count") or 0)
+    if lines or count:
+        st.caption(wording.foreign_lines_note(len(lines) or count, kept=bool(lines)))
+    if lines:
+        st.text("\n".join(lines))
+    extracted = evidence.release_fields(release, data.taxonomy)  # every row in sight, none scrolled
+    table(st, extracted, {"field": "Field", "value": "Extracted value"}, "release_fields", wrap=True,
+          height=(len(extracted) + 1) * WRAPPED_ROW_HEIGHT)
 
 
 def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
                    filters: filtering.Filters) -> None:
     """Download buttons for the filtered releases and participants as CSV."""
     st.header("Download")
-    st.caption("The filtered rows as CSV (UTF-8, opens in any spreadsheet; cells that could run "
-               "as a formula start with a quote).")
-    # The session keeps the files written for one corpus and filter state, so reruns that
-    # change neither (a row picked, the period switched) do not write them again.
+    st.caption(CAPTIONS["downloads"])
+    cite = st.checkbox("Add the sentence each value was read from", key="csv_sentences",
+                       help=CAPTIONS["sentences"])
+    # Kept per corpus, filters and choice, so reruns that change none of them write nothing; above
+    # EAGER_CSV_ROWS releases (about a second per 10,000, texts included) only when asked for.
     written = st.session_state.pop("csv", None)
-    if written is None or written[:2] != (data, filters):
-        # Writing CSV costs about a second per 10,000 releases (their full text is included),
-        # so large selections are written when asked for, not on every change of a filter.
+    if written is None or written[0] != (data, filters, cite):
         if len(kept) > EAGER_CSV_ROWS and not st.button(
-            f"Prepare CSV files ({len(kept):,} releases)", key="prepare_csv"
-        ):
+                f"Prepare CSV files ({plural(len(kept), 'release')})", key="prepare_csv"):
             return
-        written = (data, filters, to_csv_bytes(filtering.drop_prepared(kept)),
-                   to_csv_bytes(filtering.drop_prepared(people_kept)))
+        written = ((data, filters, cite), *export.filtered_csv(kept, people_kept, cite))
     st.session_state["csv"] = written
+    for column, name, rows, content in zip(st.columns(2), ("releases", "participants"),
+                                           (len(kept), len(people_kept)), written[1:]):
+        column.download_button(f"{name.capitalize()} ({plural(rows, 'row')})", data=content, mime="text/csv",
+                               file_name=f"sco_{name}.csv", key=f"download_{name}", icon=DOWNLOAD_ICON)
+
+
+def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame) -> None:
+    """One country, organisation or person: engagements over time, by type and topic, and a
+    timeline whose rows open their release."""
+    profile = st.selectbox("Profile of", options=list(data.profiles), format_func=data.profiles.get,
+                           index=None, key="profile", placeholder="Choose a country, organisation or person")
+    if profile is None:
+        return st.info(CAPTIONS["no_profile"])
+    mine = profiles.profile_releases(kept, people_kept, profile)
+    st.caption(wording.profile_caption(len(mine), escape_markdown(data.profiles[profile])))
+    period = st.radio(**PERIOD_RADIO)
+    chart(st, charts.engagements_over_time_figure(aggregations.engagements_over_time(mine, period), period),
+          "profile_engagements", data.options)
     left, right = st.columns(2)
-    left.download_button(f"Releases ({len(kept):,} rows)", data=written[2], mime="text/csv",
-                         file_name="sco_releases.csv", key="download_releases", icon=DOWNLOAD_ICON)
-    right.download_button(f"Participants ({len(people_kept):,} rows)", data=written[3],
-                          mime="text/csv", file_name="sco_participants.csv",
-                          key="download_participants", icon=DOWNLOAD_ICON)
+    chart(left, charts.type_counts_figure(profiles.type_counts(mine)), "profile_types", data.options)
+    chart(right, charts.topic_frequencies_figure(aggregations.topic_frequencies(mine, data.taxonomy)),
+          "profile_topics", data.options)
+    st.subheader("Timeline")
+    st.caption(CAPTIONS["timeline"])
+    timeline = profiles.profile_timeline(mine, people_kept, profile, data.taxonomy)
+    pick = partial(pick_release, "profile_timeline", list(timeline["release_id"]))
+    table(st, timeline, profiles.TIMELINE_COLUMNS, key="profile_timeline", wrap=True,
+          selection_mode="single-row", on_select=pick)
+    if not mine.empty:
+        show_release(data, mine)
 
 
-# --- page --------------------------------------------------------------------------------
+def show_officials(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame) -> None:
+    """The Secretaries-General side by side over their terms."""
+    chart(st, charts.months_of_term_figure(profiles.months_of_term(kept)), "officials", data.options)
+    summary = profiles.officials_summary(kept, people_kept, data.taxonomy)
+    for column, name in zip(st.columns(max(len(summary.columns) - 1, 1)), summary.columns[1:]):
+        column.markdown(f"**{escape_markdown(name)}**\n\n" + "\n\n".join(
+            escape_markdown(f"{label}: {value}") for label, value in zip(summary[""], summary[name])))
+
+
 def main() -> None:
     st.set_page_config(page_title="SCO engagements", page_icon="🤝", layout="wide")
     st.title("SCO Secretariat engagements")
-    # Filters go above the data source in the sidebar, but need the loaded corpus first.
-    filter_area = st.sidebar.container()
-    data_dir, uploads = data_source_widgets()
-    folder = data_dir or str(BUNDLED_DATA)
-    data = load(folder, uploads)
-    releases, participants, report = data.releases, data.participants, data.report
-    source = escape_markdown(data_dir or "the bundled sample (data/releases)")
-    extra = f" and {len(uploads)} uploaded file(s)" if uploads else ""
-    st.caption(
-        f"Who the SCO Secretary-General and deputies met, when, where, how and about what, "
-        f"from {len(releases):,} news release(s) in {source}{extra}."
-    )
-    explain_source(Path(folder), source, releases, report)
+    for key in [k for k in KEPT_KEYS if k in st.session_state]:
+        st.session_state[key] = st.session_state[key]  # keep a value its widget is not drawn for
+    start = launch_data_dir()
+    if "data_dir" not in st.session_state:  # a link's folder, else the one started with
+        st.session_state["data_dir"] = (st.query_params.get_all("folder") or [start])[-1]
+    filter_area = st.sidebar.container()  # filters above the data source, drawn once loaded
+    folder, uploads = data_source_widgets(start)
+    data = load(folder or str(BUNDLED_DATA), uploads)
+    releases, report = data.releases, data.report
+    source = escape_markdown(folder or "the bundled sample (data/releases)")
+    st.caption(wording.source_caption(len(releases), source, len(uploads)))
+    if problem := aggregations.source_problem(Path(folder or BUNDLED_DATA), source, releases, report):
+        getattr(st, problem[0])(problem[1])
     if releases.empty:
-        show_report(report)
-        return
-
-    seed_filters_from_url(data.options)
+        return show_report(report)
+    seed_from_url(data)
     filters = sidebar_filters(filter_area, data.options)
-    mirror_to_url(filters)
+    view = st.radio("View", options=list(viewstate.VIEWS), format_func=viewstate.VIEWS.get,
+                    horizontal=True, key="view", label_visibility="collapsed")
+    mirror_to_url(filters, start)
     if filters == st.session_state.get("url_loaded"):
         for notice in st.session_state.get("url_notices", []):
             st.warning(escape_markdown(notice), icon="⚠️")
-
-    kept, people_kept = filtering.apply_filters((releases, participants), filters)
-    show_headline(kept, people_kept)
+    kept, people_kept = filtering.apply_filters((releases, data.participants), filters)
+    figures = aggregations.headline_figures(kept, people_kept)
+    for column, (label, value, note) in zip(st.columns(4), aggregations.headline_metrics(figures)):
+        column.metric(label, value, help=note)
+    st.caption(f"**{aggregations.dates_sentence(figures)}** {CAPTIONS['headline']}")
     if kept.empty:
-        st.info("No releases match the current filters. "
-                "Widen the date range or clear a filter in the sidebar.")
-    show_charts(kept, people_kept, data.taxonomy)
-    show_releases(kept, data.taxonomy)
-    show_downloads(data, kept, people_kept, filters)
-    show_report(report)
+        st.info(CAPTIONS["no_match"])
+    if view == "overview":
+        show_overview(data, kept, people_kept, filters)
+    else:
+        {"profile": show_profile, "officials": show_officials}[view](data, kept, people_kept)
 
 
 if __name__ == "__main__":  # run by Streamlit; imported by the tests for its functions

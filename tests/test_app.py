@@ -51,7 +51,7 @@ def releases_table(at: AppTest) -> pd.DataFrame:
 
 
 def release_days(at: AppTest) -> list[str]:
-    return sorted(releases_table(at)["event_date"].dt.strftime("%Y-%m-%d"))
+    return sorted(day.isoformat() for day in releases_table(at)["event_date"])
 
 
 def markdown_text(at: AppTest) -> str:
@@ -72,9 +72,16 @@ def test_opens_on_the_bundled_sample():
     at = run_app()
     assert metric(at, "Engagements") == "3"
     assert metric(at, "Counterparts") == "3"
-    assert metric(at, "Date span") == "May 2019 – May 2021"
+    assert "Engagement dates: May 2019 – May 2021." in messages(at, "caption")
     assert release_days(at) == SEEDS
-    assert len(at.get("plotly_chart")) == 6
+    # Time, topics, topics over time, organisations (none: the figure says so) and the map; the
+    # three counterparts met once each and the one country are tables, not rankings.
+    titles = [chart.proto.spec for chart in at.get("plotly_chart")]
+    assert len(titles) == 5
+    assert "No counterpart from an international" in titles[3]
+    listed = [c.value for c in at.caption if "listed rather than ranked" in c.value]
+    assert [text.split(":")[0] for text in listed] == [
+        "Counterparts met most often", "Countries whose representatives were met"]
     assert not at.error and not at.warning
 
 
@@ -84,7 +91,7 @@ def test_phone_calls_leave_the_2020_release_and_update_metrics():
     assert not at.exception
     assert release_days(at) == ["2020-04-29"]
     assert metric(at, "Engagements") == "1"
-    assert metric(at, "Date span") == "29 Apr 2020"
+    assert "Engagement dates: 29 Apr 2020." in messages(at, "caption")
     assert at.query_params["type"] in ("phone_call", ["phone_call"])
 
 
@@ -231,7 +238,8 @@ def test_downloads_offer_the_filtered_rows():
     at = run_app({"type": "phone_call"})
     buttons = at.get("download_button")
     assert len(buttons) == 2
-    assert "1 rows" in buttons[0].proto.label
+    assert buttons[0].proto.label == "Releases (1 row)"
+    assert buttons[1].proto.label == "Participants (2 rows)"
 
 
 def test_reload_reads_files_added_to_the_folder(monkeypatch, tmp_path):
@@ -250,16 +258,17 @@ def test_docs_name_every_url_parameter_widget_key_and_variable():
     source = DASHBOARD.read_text(encoding="utf-8")
     from sco_data.explore.fields import FILTER_FIELDS
     from sco_data.explore.urlstate import PARAM_NAMES
+    from sco_data.explore.viewstate import VIEW_PARAMS
 
-    keys = set(re.findall(r'key="([a-z_]+)"', source)) | {field.key for field in FILTER_FIELDS}
-    # Charts and read-only tables have keys too, but nobody drives them.
-    widget_keys = {k for k in keys if not k.startswith("chart_")} - {
-        "participants_table", "places_table", "release_fields", "report_table",
-    }
+    keys = set(re.findall(r'key"?[=:] ?"([a-z_]+)"', source)) | {field.key for field in FILTER_FIELDS}
+    keys |= {"download_releases", "download_participants"}  # written as key=f"download_{name}"
+    # Read-only tables have keys too, but nobody drives them; charts are drilled by clicks.
+    widget_keys = keys - {"participants_table", "places_table", "release_fields", "report_table"}
     variables = set(re.findall(r'environ\.get\("([A-Z_]+)"', source))
-    assert variables >= {"SCO_DATA_DIR", "SCO_MAP_OUTLINES"}
-    assert {"f_types", "period", "releases_table", "download_releases"} <= widget_keys
-    names = [*PARAM_NAMES.values(), *widget_keys, *variables]
+    assert variables >= {"SCO_DATA_DIR"}
+    assert {"f_types", "period", "view", "profile", "releases_table", "profile_timeline",
+            "csv_sentences", "download_releases"} <= widget_keys
+    names = [*PARAM_NAMES.values(), *VIEW_PARAMS, *widget_keys, *variables]
     # Each as code: `name` or `NAME=value`.
     assert [name for name in names if not re.search(f"`{re.escape(name)}[`=]", docs)] == []
 
@@ -301,5 +310,5 @@ def test_a_corpus_without_dates_still_opens(monkeypatch, tmp_path):
     monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
     at = run_app({"from": "2020-01-01"})
     assert metric(at, "Engagements") == "1"
-    assert metric(at, "Date span") == "no dates"
+    assert "Engagement dates: none known; 1 release has no known date." in messages(at, "caption")
     assert "No release in this corpus has a known date." in messages(at, "sidebar.caption")

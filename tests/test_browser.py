@@ -1,8 +1,10 @@
-"""The real page in headless Chromium: charts drawn, no exception, a filter changes the page.
+"""The real page in headless Chromium: charts drawn, no exception, a filter and a click on a
+bar change the page, the map is drawn with the network blocked, screenshots of every view.
 
-Starts `streamlit run dashboard.py` on a free loopback port, drives it with Playwright and
-saves docs/screenshot.png. Skipped when Chromium or Playwright is missing, unless
-SCO_REQUIRE_BROWSER=1, which turns the skip into a failure (for CI machines that have both).
+Starts `streamlit run dashboard.py` on a free loopback port and drives it with Playwright;
+with SCO_SAVE_SCREENSHOTS=1 the screenshots go into docs/. Skipped when Chromium or Playwright
+is missing, unless SCO_REQUIRE_BROWSER=1, which turns the skip into a failure (for CI machines
+that have both).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -23,6 +26,7 @@ pytestmark = pytest.mark.browser
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = REPO_ROOT / "docs" / "screenshot.png"
+GOLD = REPO_ROOT / "tests" / "gold" / "releases"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,7 +38,9 @@ CHROMIUM_ARGS = [
 ]
 START_TIMEOUT_S = 60
 PAGE_TIMEOUT_MS = 60_000
-VIEWPORT = {"width": 1400, "height": 1000}
+# The narrowest screen the page is made for: every screenshot is taken at this width.
+VIEWPORT = {"width": 1024, "height": 900}
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 def _missing(reason: str) -> None:
@@ -83,8 +89,6 @@ def streamlit_server(tmp_path: Path, extra_env: dict[str, str]):
     env = {
         **os.environ,
         "SCO_DATA_CACHE_DIR": str(tmp_path / "cache"),
-        # The test machine has no internet: draw the map without the CDN's outlines.
-        "SCO_MAP_OUTLINES": "0",
         **extra_env,
     }
     if "SCO_DATA_DIR" not in extra_env:
@@ -115,8 +119,17 @@ def server_url(chromium_path: str, tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
+@pytest.fixture(scope="module")
+def gold_url(chromium_path: str, tmp_path_factory: pytest.TempPathFactory):
+    # Relative to the server's working folder (the checkout), so screenshots name no machine path.
+    with streamlit_server(tmp_path_factory.mktemp("gold"), {"SCO_DATA_DIR": str(GOLD.relative_to(REPO_ROOT))}) as url:
+        yield url
+
+
 @pytest.fixture()
-def page(chromium_path: str, server_url: str):
+def page(chromium_path: str):
+    """A Chromium page that can reach only this machine: every other request is blocked, and
+    recorded in `page.blocked_requests`."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -125,6 +138,18 @@ def page(chromium_path: str, server_url: str):
             context = browser.new_context(viewport=VIEWPORT)
             page = context.new_page()
             page.set_default_timeout(PAGE_TIMEOUT_MS)
+            page.blocked_requests = []
+
+            def only_loopback(route):
+                host = urllib.parse.urlsplit(route.request.url).hostname or ""
+                if route.request.url.startswith(("data:", "blob:")) or host in LOOPBACK_HOSTS \
+                        or f"[{host}]" in LOOPBACK_HOSTS:
+                    route.continue_()
+                else:
+                    page.blocked_requests.append(route.request.url)
+                    route.abort()
+
+            context.route("**/*", only_loopback)
             yield page
         finally:
             browser.close()
@@ -142,12 +167,16 @@ def _wait_for_charts(page, count: int) -> None:
     )
 
 
-def _save_screenshot(page, folder: Path) -> None:
-    """A full-page screenshot: into docs/ when SCO_SAVE_SCREENSHOTS=1 (to refresh the README's
-    picture), else into the test's own folder, so a test run leaves the checkout unchanged."""
-    target = SCREENSHOT if os.environ.get("SCO_SAVE_SCREENSHOTS") == "1" else folder / SCREENSHOT.name
-    """The whole page at 1400 px wide: the viewport grows to the content's height, since
-    Streamlit scrolls inside its own container rather than the document."""
+def _screenshot_path(name: str, folder: Path) -> Path:
+    """docs/NAME when SCO_SAVE_SCREENSHOTS=1 (to refresh the docs' pictures), else the test's
+    own folder, so that a test run leaves the checkout unchanged."""
+    return (REPO_ROOT / "docs" if os.environ.get("SCO_SAVE_SCREENSHOTS") == "1" else folder) / name
+
+
+def _save_screenshot(page, folder: Path, name: str = SCREENSHOT.name) -> None:
+    """The whole page at the viewport's width: the viewport grows to the content's height,
+    since Streamlit scrolls inside its own container rather than the document."""
+    target = _screenshot_path(name, folder)
     height = page.evaluate(
         "document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight"
     )
@@ -235,3 +264,82 @@ def test_uploaded_file_joins_the_corpus(page, server_url, tmp_path):
         timeout=PAGE_TIMEOUT_MS,
     )
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def _wait_for_metric(page, label: str, value: str) -> None:
+    page.wait_for_function(
+        """([label, value]) => [...document.querySelectorAll('[data-testid="stMetric"]')]
+            .some(m => m.innerText.includes(label) && m.innerText.split('\\n').includes(value))""",
+        arg=[label, value], timeout=PAGE_TIMEOUT_MS,
+    )
+
+
+# The countries the map drew: their outline paths, each bound by plotly to its location.
+COUNTRY_PATHS = """() => [...document.querySelectorAll('path.choroplethlocation')]
+    .filter(p => (p.getAttribute('d') || '').length > 20).map(p => p.__data__ && p.__data__.loc)"""
+
+
+def test_the_map_draws_country_shapes_with_the_network_blocked(page, gold_url, tmp_path):
+    page.goto(gold_url)
+    _wait_for_charts(page, 5)
+    page.wait_for_function(f"({COUNTRY_PATHS})().length > 50", timeout=PAGE_TIMEOUT_MS)
+    drawn = page.evaluate(COUNTRY_PATHS)
+    assert len(drawn) > 50  # the countries in the map's view
+    assert {"Kazakhstan", "China", "Uzbekistan", "Russia"} <= set(drawn)
+    assert page.locator(".scattergeo .point").count() >= 10  # the places
+    # Nothing was asked of any other machine: no outline file, no tiles, no fonts.
+    assert page.blocked_requests == []
+    assert page.locator('[data-testid="stException"]').count() == 0
+    chart = page.locator('[data-testid="stPlotlyChart"]').filter(has=page.locator("path.choroplethlocation"))
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    chart.screenshot(path=str(_screenshot_path("screenshot-map.png", tmp_path)))
+
+
+def test_clicking_a_bar_filters_the_page(page, server_url):
+    page.goto(server_url)
+    _wait_for_charts(page, 4)
+    assert _metric(page, "Engagements") == "3"
+    time_chart = page.locator(".js-plotly-plot").first
+    time_chart.scroll_into_view_if_needed()
+    calls = time_chart.locator(".trace.bars").nth(1)  # Meeting, then Phone call
+    bars = [calls.locator(".point path").nth(i).bounding_box() for i in range(calls.locator(".point").count())]
+    bar = max(bars, key=lambda box: box["height"] if box else 0)  # the one quarter with a call
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + min(bar["height"] / 2, 20))
+    _wait_for_metric(page, "Engagements", "1")
+    assert "type=phone_call" in page.url and "from=2020-04-01" in page.url and "to=2020-06-30" in page.url
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Phone call" in sidebar.locator('[data-testid="stMultiSelect"]', has_text="Engagement type").inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_views_reached_by_their_links(page, gold_url, tmp_path):
+    page.goto(gold_url + "?view=profile&profile=country:Uzbekistan")
+    _wait_for_charts(page, 3)
+    assert page.get_by_text("8 engagements with Uzbekistan").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+    _save_screenshot(page, tmp_path, "screenshot-profile.png")
+    page.goto(gold_url + "?view=officials")
+    _wait_for_charts(page, 1)
+    assert page.get_by_text("Engagements per month of term").count() >= 1
+    _save_screenshot(page, tmp_path, "screenshot-officials.png")
+
+
+def test_the_evidence_view_marks_and_tags_what_was_read(page, server_url, tmp_path):
+    page.goto(server_url + "?from=2019-05-26&to=2019-05-26")
+    _wait_for_charts(page, 3)
+    legend = page.get_by_text("Marked in the text and the headline")
+    text = page.locator('[data-testid="stVerticalBlock"]').filter(has_text="On 26 May 2019").last
+    shown = text.inner_text()
+    # Each mark is followed by its tag (the page shows them side by side).
+    for marked_and_tag in ("26 May 2019date", "Vladimir NorovSCO official", "Shen Yueyuecounterpart",
+                           "Fangchenggangplace", "Cooperation Forumoccasion", "women'sWomen and gender"):
+        assert marked_and_tag in shown
+    headline = page.locator("h3").filter(has_text="Shen Yueyue").first
+    headline.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    top, legend_box, bottom = headline.bounding_box(), legend.bounding_box(), text.bounding_box()
+    assert top["y"] < legend_box["y"] < bottom["y"]
+    clip = {"x": bottom["x"] - 10, "y": top["y"] - 10, "width": bottom["width"] + 20,
+            "height": min(bottom["y"] + bottom["height"], VIEWPORT["height"]) - top["y"] + 10}
+    page.screenshot(path=str(_screenshot_path("screenshot-evidence.png", tmp_path)), clip=clip)

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from sco_data.explore import aggregations, charts, filtering, people
+import sco_data
+from sco_data.explore import aggregations, charts, filtering, maps, palette, people, profiles
 
 
 def dated(*rows, topics=()):
@@ -38,7 +39,9 @@ def test_engagements_over_time_stacks_one_trace_per_type_in_type_order():
     assert fig.layout.xaxis.title.text == "Quarter"
     assert fig.layout.yaxis.title.text == "Engagements"
     assert "Phone call: %{y}" in fig.data[1].hovertemplate
-    assert fig.data[0].marker.color == charts.ENGAGEMENT_COLOURS["meeting"]
+    assert fig.data[0].marker.color == palette.ENGAGEMENT_COLOURS["meeting"]
+    # Each bar drills into its quarter and type.
+    assert fig.data[1].customdata[4][0] == "type=phone_call&from=2020-04-01&to=2020-06-30"
 
 
 @pytest.mark.parametrize(
@@ -56,7 +59,8 @@ def test_engagements_over_time_labels_every_period(period, labels):
 def assert_empty(fig: go.Figure, title: str, message: str) -> None:
     assert charts.is_empty_figure(fig)
     assert fig.layout.title.text == title
-    assert [a.text for a in fig.layout.annotations] == [message]
+    assert charts.empty_message(fig) == message
+    assert all(len(line) <= charts.MESSAGE_LINE_CHARS for line in fig.layout.annotations[0].text.split("<br>"))
 
 
 def test_every_builder_has_an_empty_state(seed_corpus):
@@ -79,34 +83,74 @@ def test_every_builder_has_an_empty_state(seed_corpus):
         "Counterparts met most often", charts.EMPTY_MESSAGE,
     )
     assert_empty(
-        charts.top_countries_figure(people.top_countries(participants)),
-        "Counterpart countries",
-        "No counterpart country is known for the releases that match.",
+        charts.affiliations_figure(people.top_countries(participants), "countries"),
+        "Countries whose representatives were met",
+        "No counterpart from a country is known for the releases that match.",
     )
     assert_empty(
-        charts.engagement_map_figure(aggregations.place_counts(releases)),
-        "Where engagements took place", "No engagement with a known place matches the filters.",
+        charts.affiliations_figure(people.top_organisations(participants), "organisations"),
+        "Organisations whose representatives were met",
+        "No counterpart from an international organisation in the releases that match.",
     )
+    assert_empty(
+        maps.engagement_map_figure(aggregations.place_counts(releases),
+                                   people.affiliation_counts(participants, "state")),
+        maps.TITLE, "No engagement with a known place or country matches the filters.",
+    )
+    assert_empty(charts.type_counts_figure(profiles.type_counts(releases)), "Engagements by type",
+                 charts.EMPTY_MESSAGE)
+    assert_empty(charts.months_of_term_figure(profiles.months_of_term(releases)),
+                 "Engagements per month of term, by type",
+                 "No release of a Secretary-General within their term matches.")
+
+
+TOPIC_TABLE = pd.DataFrame({
+    "topic": ["health", "women", "energy"],
+    "label": ["Health", "Women", "Energy"],
+    "releases": [2, 1, 0],
+    "mentions": [9, 12, 0],
+})
 
 
 def test_topic_frequencies_bars_hide_absent_topics_and_carry_mentions():
-    table = pd.DataFrame(
-        {
-            "topic": ["health", "women", "energy"],
-            "label": ["Health", "Women", "Energy"],
-            "releases": [2, 1, 0],
-            "mentions": [9, 12, 0],
-        }
-    )
-    fig = charts.topic_frequencies_figure(table)
+    fig = charts.topic_frequencies_figure(TOPIC_TABLE)
     (bars,) = fig.data
     assert bars.orientation == "h"
     assert list(bars.y) == ["Health", "Women"]
     assert list(bars.x) == [2, 1]
-    assert bars.customdata.tolist() == [[9], [12]]
-    assert "Mentions: %{customdata[0]}" in bars.hovertemplate
+    assert [list(row) for row in bars.customdata] == [["topic=health", 9], ["topic=women", 12]]
+    assert "Mentions: %{customdata[1]}" in bars.hovertemplate
     assert fig.layout.xaxis.title.text == "Releases"
     assert fig.layout.yaxis.title.text == "Topic"
+
+
+def test_a_topic_has_one_colour_in_every_chart():
+    bars = charts.topic_frequencies_figure(TOPIC_TABLE).data[0]
+    assert list(bars.marker.color) == [palette.TOPIC_COLOURS["health"], palette.TOPIC_COLOURS["women"]]
+    releases = dated(("2020-01-01", "meeting", {"health"}), ("2020-02-01", "event", {"women"}),
+                     topics=("health", "women"))
+    profile_bars = charts.topic_frequencies_figure(
+        aggregations.topic_frequencies(releases, {"health": "Health", "women": "Women"})).data[0]
+    assert list(profile_bars.marker.color) == list(bars.marker.color)
+
+
+def test_an_engagement_type_has_one_colour_in_every_chart():
+    releases = dated(("2020-01-01", "meeting"), ("2020-02-01", "phone_call"), ("2020-02-03", "phone_call"))
+    over_time = charts.engagements_over_time_figure(aggregations.engagements_over_time(releases), "month")
+    by_type = charts.type_counts_figure(profiles.type_counts(releases)).data[0]
+    assert [t.marker.color for t in over_time.data] == list(by_type.marker.color) == [
+        palette.ENGAGEMENT_COLOURS["meeting"], palette.ENGAGEMENT_COLOURS["phone_call"]]
+
+
+def test_the_palette_gives_each_colour_one_meaning():
+    types = set(palette.ENGAGEMENT_COLOURS.values())
+    topics = set(palette.TOPIC_COLOURS.values())
+    assert len(types) == len(palette.ENGAGEMENT_COLOURS) and len(topics) == len(palette.TOPIC_COLOURS)
+    assert not types & topics and palette.NEUTRAL not in types | topics
+    assert set(palette.TOPIC_COLOURS) == set(sco_data.load_taxonomy().ids)
+    colours = palette.topic_colours(["health", "mine", "yours"])
+    assert colours == {"health": palette.TOPIC_COLOURS["health"],
+                       "mine": palette.EXTRA_TOPIC_COLOURS[0], "yours": palette.EXTRA_TOPIC_COLOURS[1]}
 
 
 def test_topics_over_time_heatmap_fills_missing_periods_and_drops_silent_topics():
@@ -116,21 +160,34 @@ def test_topics_over_time_heatmap_fills_missing_periods_and_drops_silent_topics(
     )
     table = aggregations.topics_over_time(releases, "year", {"health": "Health", "energy": "Energy"})
     fig = charts.topics_over_time_figure(table, "year")
-    (heat,) = fig.data
+    heat, cells = fig.data
     assert isinstance(heat, go.Heatmap)
     assert list(heat.x) == ["2019", "2020", "2021"]
     assert list(heat.y) == ["Health"]
     assert [list(row) for row in heat.z] == [[2, 0, 1]]
     assert fig.layout.title.text == "Topics per year"
-    assert "Releases: %{z}" in heat.hovertemplate
+    # Cells are clicked through invisible points at their centres, one per cell with releases.
+    assert list(cells.x) == ["2019", "2021"] and list(cells.y) == ["Health"] * 2
+    assert [row[0] for row in cells.customdata] == [
+        "topic=health&from=2019-01-01&to=2019-12-31", "topic=health&from=2021-01-01&to=2021-12-31"]
+    assert "Releases: %{customdata[1]}" in cells.hovertemplate
 
 
-def test_top_counterparts_bars_hover_title_and_country():
+def test_heatmap_rows_follow_the_order_asked_for():
+    releases = dated(("2019-03-01", "meeting", {"health"}), ("2019-08-01", "event", {"health", "women"}),
+                     topics=("health", "women"))
+    table = aggregations.topics_over_time(releases, "year", {"health": "Health", "women": "Women"})
+    assert list(charts.topics_over_time_figure(table, "year").data[0].y) == ["Health", "Women"]
+    assert list(charts.topics_over_time_figure(table, "year", ["women", "health"]).data[0].y) == [
+        "Women", "Health"]
+
+
+def test_top_counterparts_bars_hover_title_and_affiliation():
     table = pd.DataFrame(
         {
             "name": ["Le Yucheng", "He Jinping"],
-            "title": ["Vice Minister", None],
-            "country": ["China", "China"],
+            "title": ["Vice Minister", ""],
+            "affiliation": ["China", "China"],
             "engagements": [2, 1],
             "first": pd.to_datetime(["2020-04-29", "2021-05-09"]),
             "last": pd.to_datetime(["2021-06-01", "2021-05-09"]),
@@ -139,53 +196,21 @@ def test_top_counterparts_bars_hover_title_and_country():
     (bars,) = charts.top_counterparts_figure(table).data
     assert list(bars.y) == ["Le Yucheng", "He Jinping"]
     assert list(bars.x) == [2, 1]
-    assert bars.customdata.tolist() == [["Vice Minister", "China"], ["unknown", "China"]]
+    assert [list(row) for row in bars.customdata] == [["counterpart=Le+Yucheng", "Vice Minister", "China"],
+                                        ["counterpart=He+Jinping", "title unknown", "China"]]
+    assert bars.marker.color == palette.NEUTRAL
 
 
-def test_top_countries_bars():
-    table = pd.DataFrame({"country": ["China", "Iran"], "engagements": [4, 1], "people": [3, 1]})
-    fig = charts.top_countries_figure(table)
+def test_affiliation_bars_drill_into_their_filter():
+    table = pd.DataFrame({"affiliation": ["China", "Iran"], "engagements": [4, 1], "people": [3, 1]})
+    fig = charts.affiliations_figure(table, "countries")
     (bars,) = fig.data
     assert list(bars.y) == ["China", "Iran"] and list(bars.x) == [4, 1]
+    assert [row[0] for row in bars.customdata] == ["country=China", "country=Iran"]
     assert fig.layout.xaxis.title.text == "Engagements"
-
-
-def test_map_is_scattergeo_sized_by_count_with_place_hover():
-    places = pd.DataFrame(
-        {
-            "place": ["Beijing, China", "Tashkent, Uzbekistan"],
-            "city": ["Beijing", "Tashkent"],
-            "country": ["China", "Uzbekistan"],
-            "latitude": [39.9, 41.3],
-            "longitude": [116.4, 69.2],
-            "engagements": [4, 1],
-        }
-    )
-    fig = charts.engagement_map_figure(places)
-    (points,) = fig.data
-    assert isinstance(points, go.Scattergeo)
-    assert list(points.text) == ["Beijing, China", "Tashkent, Uzbekistan"]
-    assert list(points.lat) == [39.9, 41.3]
-    assert points.customdata.tolist() == [[4], [1]]
-    size = charts.MAP_MIN_MARKER + charts.MAP_MARKER_SCALE
-    assert list(points.marker.size) == [charts.MAP_MIN_MARKER + 2 * charts.MAP_MARKER_SCALE, size]
-    assert "Engagements: %{customdata[0]}" in points.hovertemplate
-    # Both coordinates span less than the smallest area shown: widened around their middle.
-    lon_half, lat_half = (span / 2 for span in charts.MAP_MIN_SPAN_DEGREES)
-    assert list(fig.layout.geo.lonaxis.range) == pytest.approx([92.8 - lon_half, 92.8 + lon_half])
-    assert list(fig.layout.geo.lataxis.range) == pytest.approx([40.6 - lat_half, 40.6 + lat_half])
-
-
-def test_map_keeps_a_wide_spread_of_places_with_a_margin():
-    places = pd.DataFrame(
-        {"place": ["Lima, Peru", "Beijing, China"], "city": ["Lima", "Beijing"],
-         "country": ["Peru", "China"], "latitude": [-12.0, 39.9], "longitude": [-77.0, 116.4],
-         "engagements": [1, 1]}
-    )
-    geo = charts.engagement_map_figure(places).layout.geo
-    margin = charts.MAP_MARGIN_DEGREES
-    assert list(geo.lonaxis.range) == pytest.approx([-77.0 - margin, 116.4 + margin])
-    assert list(geo.lataxis.range) == pytest.approx([-12.0 - margin, 39.9 + margin])
+    organisations = charts.affiliations_figure(table.assign(affiliation=["United Nations", "CIS"]),
+                                               "organisations")
+    assert organisations.data[0].customdata[0][0] == "organisation=United+Nations"
 
 
 def test_seed_figures_show_the_three_releases(seed_corpus):
@@ -194,21 +219,21 @@ def test_seed_figures_show_the_three_releases(seed_corpus):
     assert [(t.name, list(t.y)) for t in fig.data] == [
         ("Meeting", [1, 0, 1]), ("Phone call", [0, 1, 0]),
     ]
-    places = charts.engagement_map_figure(aggregations.place_counts(releases)).data[0]
-    assert sorted(places.text) == ["Fangchenggang, China", "Zhengzhou, China"]
 
 
-def test_map_without_outlines_needs_no_outline_file_and_labels_points():
-    places = pd.DataFrame(
-        {"place": ["Beijing, China"], "city": ["Beijing"], "country": ["China"],
-         "latitude": [39.9], "longitude": [116.4], "engagements": [2]}
-    )
-    with_outlines = charts.engagement_map_figure(places)
-    assert with_outlines.layout.geo.showland and with_outlines.layout.geo.showcountries
-    offline = charts.engagement_map_figure(places, outlines=False)
-    geo = offline.layout.geo
-    layers = [geo.showland, geo.showocean, geo.showcoastlines, geo.showcountries, geo.showlakes,
-              geo.showrivers, geo.showsubunits]
-    assert layers == [False] * 7
-    assert offline.data[0].mode == "markers+text"
-    assert geo.lataxis.showgrid and geo.lonaxis.showgrid
+def test_months_of_term_puts_the_officials_side_by_side():
+    releases = dated(("2019-01-20", "meeting"), ("2019-03-02", "phone_call"), ("2022-02-01", "event"),
+                     ("2018-06-01", "meeting"))
+    releases["sco_official"] = ["Vladimir Norov", "Vladimir Norov", "Zhang Ming", "Vladimir Norov"]
+    months = profiles.months_of_term(releases)
+    norov = months[months["official"] == "Vladimir Norov"]
+    assert norov["month"].max() == 36  # 2019-2021, the whole term
+    assert norov[norov["count"] > 0][["month", "engagement_type", "count"]].values.tolist() == [
+        [1, "meeting", 1], [3, "phone_call", 1]]  # the 2018 release is outside his term
+    zhang = months[months["official"] == "Zhang Ming"]
+    assert zhang["month"].max() == 36  # 2022-2024
+    assert set(months["official"]) == {"Vladimir Norov", "Zhang Ming"}  # Alimov has no release
+    fig = charts.months_of_term_figure(months)
+    assert [a.text for a in fig.layout.annotations] == ["Vladimir Norov", "Zhang Ming"]
+    assert {t.name for t in fig.data} == {"Meeting", "Phone call", "Event"}
+    assert sum(t.showlegend for t in fig.data) == 3

@@ -21,8 +21,13 @@ from sco_data.corpus.corrections import (
     read_corrections,
 )
 from sco_data.evaluate import evaluate_corrections
-from sco_data.explore.aggregations import engagements_over_time, headline_figures, place_counts, topic_frequencies
-from sco_data.explore.people import top_countries
+from sco_data.explore.aggregations import (
+    engagements_over_time,
+    headline_figures,
+    place_counts,
+    topic_frequencies,
+)
+from sco_data.explore.people import top_countries, top_organisations
 from sco_data.extract.gazetteer import find_city
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "releases"
@@ -126,8 +131,10 @@ def test_counterparts_added_removed_and_changed_keep_countries_coherent(data: Pa
     assert row_of(corpus, WOMEN)["counterparts"] == "" and len(people_of(corpus, WOMEN)) == 1
     assert people_of(corpus, HENAN)[1] == ("He Jinping", "Vice Governor of the Henan Province", "United Nations",
                                            "organisation", "counterpart", "2021-05-09")
-    countries = top_countries(corpus.participants).set_index("country")["engagements"].to_dict()
-    assert countries == {"Kazakhstan": 1, "Russia": 1, "United Nations": 2}
+    countries = top_countries(corpus.participants).set_index("affiliation")["engagements"].to_dict()
+    assert countries == {"Kazakhstan": 1, "Russia": 1}
+    organisations = top_organisations(corpus.participants).set_index("affiliation")["engagements"].to_dict()
+    assert organisations == {"United Nations": 2}
     assert headline_figures(corpus.releases, corpus.participants).counterparts == 4
 
 
@@ -146,7 +153,8 @@ def test_a_city_brings_its_country_and_coordinates(data: Path) -> None:
             call["longitude"]) == ("Nur-Sultan", "Astana", "Kazakhstan", astana.latitude, astana.longitude)
     women = row_of(corpus, WOMEN)
     assert women[["location_city", "location_key", "location_country", "latitude", "longitude"]].isna().all()
-    assert place_counts(corpus.releases)["place"].tolist() == ["Nur-Sultan, Kazakhstan", "Zhengzhou, China"]
+    assert place_counts(corpus.releases)["place"].tolist() == ["Astana (also Nur-Sultan), Kazakhstan",
+                                                               "Zhengzhou, China"]
 
 
 def test_occasion_set_and_cleared(data: Path) -> None:

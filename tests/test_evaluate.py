@@ -20,10 +20,12 @@ from sco_data.extract.topics import load_taxonomy
 from sco_data.schema import Person, Release
 
 GOLD_PATH = Path(__file__).parent / "gold" / "gold.jsonl"
+SECOND_GOLD_PATH = Path(__file__).parent / "second_gold" / "gold.jsonl"
 
-# Scores measured on tests/gold/gold.jsonl (104 releases), each pinned about 0.03 below its
-# measured value (in the comment), so that a real regression fails and noise does not. Raise a
-# minimum when the extractor improves; never lower one without saying why in the commit.
+# Scores measured on each gold set, each pinned about 0.03 below its measured value (in the
+# comment), so that a real regression fails and noise does not. Raise a minimum when the
+# extractor improves; never lower one without saying why in the commit.
+# tests/gold/: 104 releases written with the extractor, modelled on the seeds and real releases.
 MINIMUMS: dict[str, float] = {
     "date": 0.97,  # 1.000
     "engagement_type": 0.97,  # 1.000
@@ -32,23 +34,51 @@ MINIMUMS: dict[str, float] = {
     "counterpart_precision": 0.97,  # 1.000
     "counterpart_recall": 0.97,  # 1.000
     "counterpart_f1": 0.97,  # 1.000
-    "counterpart_country": 0.96,  # 0.990
-    "topic_f1": 0.89,  # 0.929
-    "user_topic_f1": 0.89,  # 0.927
-    "topic_f1_health": 0.85,  # 0.880
-    "topic_f1_covid19": 0.93,  # 0.960
-    "topic_f1_ecommerce": 0.91,  # 0.947
-    "topic_f1_women": 0.89,  # 0.923
-    "topic_f1_security": 0.93,  # 0.966
-    "topic_f1_economy_trade": 0.89,  # 0.930
-    "topic_f1_culture_humanitarian": 0.92,  # 0.958
-    "topic_f1_transport_logistics": 0.90,  # 0.938
-    "topic_f1_digital_tech": 0.86,  # 0.895
-    "topic_f1_agriculture": 0.87,  # 0.909
-    "topic_f1_tourism": 0.88,  # 0.914
-    "topic_f1_education_science": 0.79,  # 0.828
-    "topic_f1_energy": 0.89,  # 0.927
+    "counterpart_country": 0.97,  # 1.000
+    "topic_f1": 0.90,  # 0.931
+    "user_topic_f1": 0.92,  # 0.951
+    "topic_f1_health": 0.81,  # 0.842
+    "topic_f1_covid19": 0.97,  # 1.000
+    "topic_f1_ecommerce": 0.97,  # 1.000
+    "topic_f1_women": 0.97,  # 1.000
+    "topic_f1_security": 0.92,  # 0.951
+    "topic_f1_economy_trade": 0.89,  # 0.925
+    "topic_f1_culture_humanitarian": 0.94,  # 0.971
+    "topic_f1_transport_logistics": 0.89,  # 0.920
+    "topic_f1_digital_tech": 0.88,  # 0.917
+    "topic_f1_agriculture": 0.87,  # 0.900
+    "topic_f1_tourism": 0.92,  # 0.957
+    "topic_f1_education_science": 0.81,  # 0.842
+    "topic_f1_energy": 0.87,  # 0.903
 }
+# tests/second_gold/: 30 releases written and annotated by a second annotator who had not read
+# the extractor.
+SECOND_MINIMUMS: dict[str, float] = {
+    "date": 0.97,  # 1.000
+    "engagement_type": 0.97,  # 1.000
+    "official": 0.97,  # 1.000
+    "city": 0.97,  # 1.000
+    "counterpart_precision": 0.97,  # 1.000
+    "counterpart_recall": 0.97,  # 1.000
+    "counterpart_f1": 0.97,  # 1.000
+    "counterpart_country": 0.97,  # 1.000
+    "topic_f1": 0.89,  # 0.923
+    "user_topic_f1": 0.82,  # 0.857
+    "topic_f1_health": 0.97,  # 1.000
+    "topic_f1_covid19": 0.82,  # 0.857
+    "topic_f1_ecommerce": 0.77,  # 0.800
+    "topic_f1_women": 0.63,  # 0.667
+    "topic_f1_security": 0.97,  # 1.000
+    "topic_f1_economy_trade": 0.91,  # 0.941
+    "topic_f1_culture_humanitarian": 0.89,  # 0.923
+    "topic_f1_transport_logistics": 0.97,  # 1.000
+    "topic_f1_digital_tech": 0.82,  # 0.857
+    "topic_f1_agriculture": 0.97,  # 1.000
+    "topic_f1_tourism": 0.80,  # 0.833
+    "topic_f1_education_science": 0.77,  # 0.800
+    "topic_f1_energy": 0.97,  # 1.000
+}
+GOLD_SETS = {"gold": (GOLD_PATH, MINIMUMS), "second_gold": (SECOND_GOLD_PATH, SECOND_MINIMUMS)}
 
 
 def make_release(source: str, **fields: object) -> Release:
@@ -302,29 +332,35 @@ def test_format_evaluation_says_when_there_are_no_errors(tmp_path: Path) -> None
 
 # The gold set itself and the accuracy gate.
 
-def test_gold_set_lists_every_release_file_once() -> None:
-    listed = [gold.key for gold in read_gold(GOLD_PATH)]
-    on_disk = sorted(path.name for path in (GOLD_PATH.parent / "releases").glob("*.txt"))
+@pytest.mark.parametrize("gold_set", GOLD_SETS)
+def test_gold_set_lists_every_release_file_once(gold_set: str) -> None:
+    path, _ = GOLD_SETS[gold_set]
+    listed = [gold.key for gold in read_gold(path)]
+    on_disk = sorted(file.name for file in (path.parent / "releases").glob("*.txt"))
     assert sorted(listed) == on_disk
-    assert len(listed) >= 48
+    assert len(listed) >= 30
 
 
-def test_gold_set_topics_are_taxonomy_ids_in_taxonomy_order() -> None:
+@pytest.mark.parametrize("gold_set", GOLD_SETS)
+def test_gold_set_topics_are_taxonomy_ids_in_taxonomy_order(gold_set: str) -> None:
     ids = list(load_taxonomy().ids)
-    for gold in read_gold(GOLD_PATH):
+    for gold in read_gold(GOLD_SETS[gold_set][0]):
         assert all(topic in ids for topic in gold.topics), gold.key
         assert list(gold.topics) == sorted(gold.topics, key=ids.index), gold.key
 
 
-def test_minimums_cover_every_score() -> None:
-    result = evaluate_gold(GOLD_PATH)
-    assert sorted(MINIMUMS) == sorted(result.scores)
+@pytest.mark.parametrize("gold_set", GOLD_SETS)
+def test_minimums_cover_every_score(gold_set: str) -> None:
+    path, minimums = GOLD_SETS[gold_set]
+    assert sorted(minimums) == sorted(evaluate_gold(path).scores)
 
 
-def test_extraction_meets_the_pinned_minimums_on_the_gold_set() -> None:
-    result = evaluate_gold(GOLD_PATH)
+@pytest.mark.parametrize("gold_set", GOLD_SETS)
+def test_extraction_meets_the_pinned_minimums_on_the_gold_set(gold_set: str) -> None:
+    path, minimums = GOLD_SETS[gold_set]
+    result = evaluate_gold(path)
     below = [f"{name}: {result.scores[name]:.3f} < {minimum:.2f}"
-             for name, minimum in MINIMUMS.items() if result.scores[name] < minimum]
+             for name, minimum in minimums.items() if result.scores[name] < minimum]
     errors = "\n".join(str(error) for error in result.errors)
     assert not below, "scores below their minimum:\n" + "\n".join(below) + "\n\nerrors:\n" + errors
 

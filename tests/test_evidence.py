@@ -1,131 +1,169 @@
-"""sco_data.explore.evidence: where extracted values sit in the text, as plain segments."""
+"""sco_data.explore.evidence: the extractor's spans as marks, and the release cut into segments."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
-import pytest
+
 import sco_data
 from sco_data.explore import evidence
-from sco_data.explore.evidence import paragraphs, release_segments
+from sco_data.explore.evidence import paragraphs, release_segments, title_segments
+from sco_data.schema import Evidence, evidence_to_json
 
 TEXT = (
     "On 26 May 2019, SCO Secretary-General Vladimir Norov met with President of the "
     "All-China Women's Federation Shen Yueyue in the city of Fangchenggang.\n"
-    "Mr Norov thanked Shen Yueyue. On 22 May the ministers met."
+    "Mr Norov thanked Shen Yueyue. They spoke of healthcare and the SCO Women's Forum."
 )
 
 
-def row(**fields):
-    base = {
-        "text": TEXT,
-        "event_date": pd.Timestamp("2019-05-26"),
-        "sco_official": "Vladimir Norov",
-        "counterparts": "Shen Yueyue",
-        "location_city": "Fangchenggang",
-    }
-    base.update(fields)
-    return pd.Series(base)
+def span(field: str, value: str, text: str = TEXT, occurrence: int = 0, in_title: bool = False) -> Evidence:
+    """The evidence of `value` found at its n-th occurrence in `text`."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(value, start + 1)
+    return Evidence(field, value, start, start + len(value), in_title)
+
+
+EVIDENCE = (
+    span("event_date", "26 May 2019"),
+    span("sco_official", "Vladimir Norov"),
+    span("counterparts", "Shen Yueyue"),
+    span("location_city", "Fangchenggang"),
+    span("topic", "healthcare"),
+    span("topic", "Women's Forum"),
+)
+
+
+def row(text: str = TEXT, found=EVIDENCE, **fields) -> pd.Series:
+    return pd.Series({"text": text, "evidence": evidence_to_json(tuple(found)), **fields})
 
 
 def marked(segments):
-    return [(text, label) for text, label in segments if label]
+    return [(text, kind, tag) for text, kind, tag in segments if kind]
 
 
-def test_segments_cover_the_text_and_mark_each_extracted_value():
-    segments = release_segments(row())
-    assert "".join(text for text, _ in segments) == TEXT
+TAXONOMY = {"health": "Health", "women": "Women and gender"}
+
+
+def test_marks_are_exactly_the_extractors_spans_with_their_tags():
+    found = (*EVIDENCE[:4], dataclasses.replace(EVIDENCE[4], value="health"),
+             dataclasses.replace(EVIDENCE[5], value="women"))
+    segments = release_segments(row(found=found), TAXONOMY)
+    assert "".join(text for text, _, _ in segments) == TEXT
     assert marked(segments) == [
-        ("26 May 2019", "date"),
-        ("Vladimir Norov", "official"),
-        ("Shen Yueyue", "counterpart"),
-        ("Fangchenggang", "place"),
-        ("Norov", "official"),
-        ("Shen Yueyue", "counterpart"),
+        ("26 May 2019", "date", "date"),
+        ("Vladimir Norov", "official", "SCO official"),
+        ("Shen Yueyue", "counterpart", "counterpart"),
+        ("Fangchenggang", "place", "place"),
+        ("healthcare", "topic", "Health"),
+        ("Women's Forum", "topic", "Women and gender"),
+    ]
+    # Not a second search: "Mr Norov", the second "Shen Yueyue" and "Women's Federation" have
+    # no span of their own, so they stay unmarked.
+    assert [text for text, kind, _ in segments if kind is None and "Norov" in text]
+
+
+def test_a_topic_word_that_did_not_count_is_not_marked():
+    only_health = (dataclasses.replace(EVIDENCE[4], value="health"),)
+    segments = release_segments(row(found=only_health), TAXONOMY)
+    assert marked(segments) == [("healthcare", "topic", "Health")]
+
+
+def test_headline_spans_are_marked_in_the_headline_only():
+    title = "Vladimir Norov meets Shen Yueyue"
+    found = (span("sco_official", "Vladimir Norov", title, in_title=True),
+             span("counterparts", "Shen Yueyue", title, in_title=True), EVIDENCE[0])
+    release = row(found=found, title=title)
+    assert marked(title_segments(release)) == [
+        ("Vladimir Norov", "official", "SCO official"), ("Shen Yueyue", "counterpart", "counterpart")]
+    assert marked(release_segments(release)) == [("26 May 2019", "date", "date")]
+
+
+def test_overlaps_go_to_the_earlier_kind_and_the_later_is_cut_around_it():
+    text = "At the International Medical Forum on 1 May 2020 they met."
+    found = (span("occasion", "International Medical Forum on 1 May 2020", text),
+             span("topic", "Medical", text), span("event_date", "1 May 2020", text))
+    segments = release_segments(row(text=text, found=found), TAXONOMY)
+    assert marked(segments) == [
+        ("International ", "occasion", None),
+        ("Medical", "topic", "Medical"),
+        (" Forum on ", "occasion", "occasion"),
+        ("1 May 2020", "date", "date"),
     ]
 
 
-def test_only_the_engagement_day_is_marked_not_other_dates():
-    segments = release_segments(row(text="On 22 May they met. Talks on 26 May 2019 followed."))
-    assert marked(segments)[0] == ("26 May 2019", "date")
-    assert ("22 May", "date") not in marked(segments)
+def test_spans_outside_the_text_and_unknown_fields_are_ignored():
+    found = (Evidence("event_date", "2019-05-26", 5, 500), Evidence("engagement_type", "meeting", 0, 2),
+             Evidence("sco_official", "X", 3, 3))
+    assert release_segments(row(text="Short text.", found=found)) == [("Short text.", None, None)]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("On May 26, 2019, talks.", "May 26, 2019"),
-        ("On 26th of May 2019, talks.", "26th of May 2019"),
-        ("Dated 26.05.2019.", "26.05.2019"),
-        ("On 26 May, talks.", "26 May"),
-        ("Nothing here.", None),
-    ],
-)
-def test_date_forms(text, expected):
-    dates = [t for t, label in release_segments(row(text=text)) if label == "date"]
-    assert dates == ([expected] if expected else [])
-
-
-def test_missing_fields_mark_nothing_and_never_fail():
-    segments = release_segments(
-        pd.Series({"text": "Some text.", "event_date": pd.NaT, "sco_official": None,
-                   "counterparts": "", "location_city": float("nan")})
-    )
-    assert segments == [("Some text.", None)]
+def test_missing_text_or_evidence_marks_nothing_and_never_fails():
+    assert release_segments(pd.Series({"text": "Some text.", "evidence": None})) == [
+        ("Some text.", None, None)]
     assert release_segments(pd.Series({"text": None})) == []
+    assert title_segments(pd.Series({"title": float("nan"), "evidence": "[]"})) == []
 
 
-def test_names_across_a_line_break_are_found():
-    segments = release_segments(row(text="met Shen\nYueyue today", event_date=pd.NaT))
-    assert marked(segments) == [("Shen\nYueyue", "counterpart")]
-
-
-def test_topic_words_come_from_the_taxonomy():
+def test_a_release_object_works_as_well_as_a_row(seed_folder):
+    release = sco_data.parse_release((seed_folder / sorted(p.name for p in seed_folder.iterdir())[0])
+                                     .read_text(encoding="utf-8"))
     taxonomy = sco_data.load_taxonomy()
-    text = "Cooperation in healthcare and e-commerce."
-    segments = release_segments(row(text=text, event_date=pd.NaT), taxonomy)
-    topics = [piece for piece, label in segments if label == "topic"]
-    assert "healthcare" in topics
-    assert topics == [text[start:end] for start, end, _ in taxonomy.find_mentions(text)]
-
-
-def test_higher_ranked_labels_win_overlaps():
-    # "Norov" would match as a counterpart too; the official's span is kept, once.
-    segments = release_segments(row(text="Vladimir Norov and Norov", counterparts="Norov"))
-    assert marked(segments) == [("Vladimir Norov", "official"), ("Norov", "official")]
+    kinds = {kind for _, kind, _ in release_segments(release, taxonomy) if kind}
+    assert kinds == {"date", "official", "counterpart", "place", "occasion", "topic"}
+    tags = {tag for _, kind, tag in release_segments(release, taxonomy) if kind == "topic"}
+    assert tags <= {topic.label for topic in taxonomy.topics} and "Health" in tags
 
 
 def test_each_line_is_a_paragraph_without_indentation_or_blank_lines():
-    assert paragraphs([("    code?\nnext\n\n\n", None), ("Norov", "official")]) == [
-        [("code?", None)], [("next", None)], [("Norov", "official")],
+    assert paragraphs([("    code?\nnext\n\n\n", None, None), ("Norov", "official", "SCO official")]) == [
+        [("code?", None, None)], [("next", None, None)], [("Norov", "official", "SCO official")],
     ]
 
 
-def test_a_marked_span_across_a_line_break_is_cut_per_line():
-    assert paragraphs([("Met ", None), ("Shen\r\nYueyue", "counterpart"), (" today. ", None)]) == [
-        [("Met ", None), ("Shen", "counterpart")], [("Yueyue", "counterpart"), (" today.", None)],
+def test_a_marked_span_across_a_line_break_is_cut_per_line_and_tagged_at_its_end():
+    pieces = [("Met ", None, None), ("Shen\r\nYueyue", "counterpart", "counterpart"), (" today. ", None, None)]
+    assert paragraphs(pieces) == [
+        [("Met ", None, None), ("Shen", "counterpart", None)],
+        [("Yueyue", "counterpart", "counterpart"), (" today.", None, None)],
     ]
 
 
 def test_white_space_pieces_at_the_ends_of_a_line_are_dropped():
-    assert paragraphs([("  ", None), (" Norov", "official"), (" met ", None), (" ", None)]) == [
-        [("Norov", "official"), (" met", None)],
-    ]
+    pieces = [("  ", None, None), (" Norov", "official", "SCO official"), (" met ", None, None), (" ", None, None)]
+    assert paragraphs(pieces) == [[("Norov", "official", "SCO official"), (" met", None, None)]]
 
 
 def test_release_paragraphs_keep_hostile_text_as_it_is():
-    shown = evidence.release_paragraphs(row(text="Norov said <script>alert(1)</script>"))
-    assert shown == [[("Norov", "official"), (" said <script>alert(1)</script>", None)]]
+    text = "Norov said <script>alert(1)</script>"
+    shown = evidence.release_paragraphs(row(text=text, found=(span("sco_official", "Norov", text),)))
+    assert shown == [[("Norov", "official", "SCO official"), (" said <script>alert(1)</script>", None, None)]]
 
 
-def test_legend_names_every_label_in_order():
-    assert [label for label, _ in evidence.LEGEND] == list(evidence.LABELS)
+def test_legend_names_every_kind():
+    assert {kind for kind, _ in evidence.LEGEND} == set(evidence.KINDS)
     assert dict(evidence.LEGEND)["date"] == "engagement date"
 
 
-def test_seed_release_marks_date_people_place(seed_corpus):
+def test_seed_release_marks_date_people_place_occasion_and_topics(seed_corpus):
     release = seed_corpus.releases.sort_values("event_date").iloc[0]
-    labels = {label for _, label in release_segments(release, sco_data.load_taxonomy()) if label}
-    assert labels == {"date", "official", "counterpart", "place", "topic"}
+    segments = release_segments(release, sco_data.load_taxonomy())
+    assert {kind for _, kind, _ in segments if kind} == set(evidence.KINDS)
+    assert ("26 May 2019", "date", "date") in segments
+    assert {text for text, kind, _ in title_segments(release) if kind} == {
+        "Vladimir Norov", "Shen Yueyue", "Women’s Federation"}
+
+
+def test_foreign_lines_of_a_release_and_of_a_table_row(seed_folder):
+    with_russian = next(p for p in sorted(seed_folder.iterdir())
+                        if sco_data.parse_release(p.read_text(encoding="utf-8")).foreign_lines)
+    lines = evidence.foreign_lines(sco_data.parse_release(with_russian.read_text(encoding="utf-8")))
+    assert len(lines) == 2 and all(any("а" <= ch <= "я" for ch in line.lower()) for line in lines)
+    assert evidence.foreign_lines(pd.Series({"foreign_lines": "Строка один\nСтрока два\n"})) == [
+        "Строка один", "Строка два"]
+    assert evidence.foreign_lines(pd.Series({"foreign_line_count": 2})) == []
 
 
 def test_release_fields_lists_every_extracted_field(seed_corpus):
@@ -136,6 +174,7 @@ def test_release_fields_lists_every_extracted_field(seed_corpus):
     assert fields["Engagement date"] == "2020-04-29"
     assert fields["Engagement type"] == "Phone call"
     assert fields["Counterparts"] == "Le Yucheng"
+    assert fields["Counterpart affiliation types"] == "state"
     assert fields["City"] == "" and fields["Coordinates"] == ""
     topics = fields["Topics (mentions)"].split("; ")
     assert any(t.startswith("Health (") for t in topics)

@@ -22,12 +22,14 @@ def test_widget_keys_and_url_parameters_are_those_the_docs_name():
     assert [(f.key, f.params) for f in FILTER_FIELDS] == [
         ("f_dates", ("from", "to")), ("f_types", ("type",)), ("f_topics", ("topic",)),
         ("f_topic_mode", ("topic_mode",)), ("f_officials", ("official",)),
-        ("f_countries", ("country",)), ("f_counterpart", ("counterpart",)), ("f_search", ("q",)),
+        ("f_countries", ("country",)), ("f_organisations", ("organisation",)),
+        ("f_counterpart", ("counterpart",)), ("f_places", ("place",)), ("f_search", ("q",)),
     ]
     assert urlstate.PARAM_NAMES == {
         "date_from": "from", "date_to": "to", "engagement_types": "type", "topics": "topic",
         "topic_mode": "topic_mode", "officials": "official", "countries": "country",
-        "counterpart": "counterpart", "search": "q",
+        "organisations": "organisation", "counterpart": "counterpart", "places": "place",
+        "search": "q",
     }
 
 
@@ -49,7 +51,8 @@ def test_what_each_choice_offers_and_how_it_is_labelled():
 def test_cleared_widgets_show_everything():
     assert fields.widget_values(Filters(), OPTIONS) == {
         "f_dates": (FIRST, LAST), "f_types": [], "f_topics": [], "f_topic_mode": "any",
-        "f_officials": [], "f_countries": [], "f_counterpart": "", "f_search": "",
+        "f_officials": [], "f_countries": [], "f_organisations": [], "f_counterpart": "",
+        "f_places": [], "f_search": "",
     }
     assert "f_dates" not in fields.widget_values(Filters(), UNDATED)
 
@@ -81,7 +84,7 @@ def test_an_end_at_the_corpus_edge_is_no_date_filter(picked, dates):
 def test_the_full_span_keeps_undated_releases_in_view(seed_corpus):
     releases = seed_corpus.releases.copy()
     releases.loc[releases.index[0], "event_date"] = None
-    options = filtering.filter_options(releases)
+    options = filtering.filter_options(releases, seed_corpus.participants)
     full = fields.filters_from_widgets({"f_dates": (options.date_min, options.date_max)}, options)
     assert len(filtering.apply_filters((releases, seed_corpus.participants), full)[0]) == 3
     narrowed = fields.filters_from_widgets(
@@ -101,7 +104,7 @@ def test_values_the_corpus_cannot_offer_are_dropped():
     assert updates == {
         "f_dates": (FIRST, LAST), DATE_SPAN_KEY: (FIRST, LAST), "f_types": ["phone_call"],
         "f_topics": [], "f_topic_mode": "any", "f_officials": ["Zhang Ming"], "f_countries": [],
-        "f_counterpart": "",
+        "f_organisations": [], "f_counterpart": "", "f_places": [],
     }
 
 
@@ -151,3 +154,18 @@ def test_days_a_link_asked_for_widen_the_bounds():
     assert fields.valid_widget_values(state, OPTIONS, asked)["f_dates"] == (dt.date(2010, 1, 1), LAST)
     # Without the link's day in the bounds, the range is brought back inside the corpus span.
     assert fields.valid_widget_values(state, OPTIONS, Filters())["f_dates"] == (FIRST, LAST)
+
+
+def test_widget_arguments_of_each_kind():
+    dates, types, _, mode, *_, places, search = fields.FILTER_FIELDS
+    options = FilterOptions(places=("Astana",), place_labels={"Astana": "Astana (also Nur-Sultan)"},
+                            date_min=FIRST, date_max=LAST)
+    assert {k: v for k, v in fields.widget_arguments(dates, options, Filters()).items()
+            if k in ("min_value", "max_value", "key")} == {"key": "f_dates", "min_value": FIRST,
+                                                         "max_value": LAST}
+    place = fields.widget_arguments(places, options, Filters())
+    assert place["options"] == ("Astana",) and place["format_func"]("Astana") == "Astana (also Nur-Sultan)"
+    assert place["placeholder"] == "All places"
+    assert fields.widget_arguments(types, options, Filters())["format_func"]("phone_call") == "Phone call"
+    assert fields.widget_arguments(mode, options, Filters())["horizontal"] is True
+    assert set(fields.widget_arguments(search, options, Filters())) == {"key", "help", "placeholder"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import tomllib
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sco_data.explore import evidence
+from sco_data.schema import Evidence, evidence_to_json
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 
@@ -49,32 +51,63 @@ def test_escaped_text_has_no_unescaped_special_character(page, text):
         i += 1
 
 
-def test_markdown_wraps_marked_spans_in_background_directives(page):
-    markdown = page.paragraphs_markdown([[("Met ", None), ("Shen [Yueyue]", "counterpart"), ("!", None)]])
-    assert markdown == r"Met :orange-background[Shen \[Yueyue\]]\!"
+def test_markdown_marks_spans_and_tags_them_with_a_badge(page):
+    markdown = page.paragraphs_markdown([[("Met ", None, None),
+                                          ("Shen [Yueyue]", "counterpart", "counterpart"), ("!", None, None)]])
+    assert markdown == r"Met :orange-background[Shen \[Yueyue\]]:orange-badge[counterpart]\!"
+
+
+def test_a_topic_tag_names_the_topic_and_is_escaped(page):
+    assert page.marked("healthcare", "topic", "Health [care]") == (
+        r":red-background[healthcare]:red-badge[Health \[care\]]")
+    assert page.marked("Inter", "occasion", None) == ":gray-background[Inter]"
 
 
 def test_markdown_makes_each_line_a_paragraph_and_drops_indentation(page):
-    segments = [("    code?\nnext\n\n\n", None), ("Norov", "official")]
+    segments = [("    code?\nnext\n\n\n", None, None), ("Norov", "official", "SCO official")]
     markdown = page.paragraphs_markdown(evidence.paragraphs(segments))
-    assert markdown == "code?\n\nnext\n\n:violet-background[Norov]"
+    assert markdown == "code?\n\nnext\n\n:violet-background[Norov]:violet-badge[SCO official]"
 
 
 def test_marked_span_across_a_line_break_is_wrapped_per_line(page):
-    markdown = page.paragraphs_markdown(evidence.paragraphs([("Shen\nYueyue", "counterpart")]))
-    assert markdown == ":orange-background[Shen]\n\n:orange-background[Yueyue]"
+    markdown = page.paragraphs_markdown(evidence.paragraphs([("Shen\nYueyue", "counterpart", "counterpart")]))
+    assert markdown == ":orange-background[Shen]\n\n:orange-background[Yueyue]:orange-badge[counterpart]"
 
 
 def test_release_markdown_of_hostile_text_is_literal(page):
-    release = pd.Series({"text": "Norov said <script>alert(1)</script>",
-                         "sco_official": "Vladimir Norov"})
+    text = "Norov said <script>alert(1)</script>"
+    release = pd.Series({"text": text, "evidence": evidence_to_json((Evidence("sco_official", "Norov", 0, 5),))})
     markdown = page.paragraphs_markdown(evidence.release_paragraphs(release))
-    assert markdown == r":violet-background[Norov] said \<script\>alert\(1\)\</script\>"
+    assert markdown == (r":violet-background[Norov]:violet-badge[SCO official] said "
+                        r"\<script\>alert\(1\)\</script\>")
 
 
-def test_legend_gives_every_label_its_colour(page):
-    assert page.legend_markdown() == (
-        ":blue-background[engagement date] :violet-background[SCO official] "
-        ":orange-background[counterpart] :green-background[place] :gray-background[topic word]"
-    )
-    assert set(page.LABEL_COLOURS) == set(evidence.LABELS)
+def test_every_kind_of_mark_has_its_colour(page):
+    assert set(page.KIND_COLOURS) == set(evidence.KINDS)
+    assert len(set(page.KIND_COLOURS.values())) == len(evidence.KINDS)
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# Streamlit's light theme: its text and page colours (config.py documents both defaults).
+TEXT_COLOUR, PAGE_COLOUR = "#2f2d2b", "#ffffff"
+
+
+def test_evidence_marks_stand_out_and_keep_their_text_readable(page):
+    theme = tomllib.loads((DASHBOARD.parent / ".streamlit" / "config.toml").read_text())["theme"]
+    for colour in page.KIND_COLOURS.values():
+        background = theme[f"{colour}BackgroundColor"]
+        assert _contrast(TEXT_COLOUR, background) >= 7, colour  # WCAG AAA for the marked text
+        assert _contrast(PAGE_COLOUR, background) >= 1.25, colour  # the mark is visible as one
+    # Streamlit's own gray tint, which the marks had before, is not visible as a mark.
+    assert _contrast(PAGE_COLOUR, "#f5f4f2") < 1.1

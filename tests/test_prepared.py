@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import sco_data
-from sco_data.explore import filtering, people
+from sco_data.explore import filtering, identity
 from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
 
 
@@ -19,11 +19,16 @@ def prepared(seed_corpus) -> PreparedCorpus:
 
 def test_prepared_once_with_options_and_taxonomy(prepared, seed_corpus):
     assert filtering.is_prepared(prepared.releases)
-    assert people.PERSON_KEY in prepared.participants.columns
+    assert identity.PERSON_KEY in prepared.participants.columns
     pd.testing.assert_frame_equal(prepared.report, seed_corpus.report)
     assert (prepared.options.date_min, prepared.options.date_max) == (
         dt.date(2019, 5, 26), dt.date(2021, 5, 9))
     assert prepared.options.officials == ("Vladimir Norov",)
+    assert prepared.options.countries == ("China",)
+    assert prepared.profiles == {"country:China": "China (country)",
+                                 "person:he jinping": "He Jinping (person)",
+                                 "person:le yucheng": "Le Yucheng (person)",
+                                 "person:shen yueyue": "Shen Yueyue (person)"}
     assert prepared.taxonomy.ids[:4] == ("health", "covid19", "ecommerce", "women")
 
 

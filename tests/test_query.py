@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sco_data.explore import aggregations, filtering, people, urlstate
+from sco_data.explore import aggregations, filtering, identity, people, urlstate
 from sco_data.explore.filtering import FilterOptions, Filters
 from sco_data.schema import (
     ENGAGEMENT_TYPES,
@@ -186,9 +186,11 @@ def test_seed_corpus_filters(seed_corpus, filters, days):
 
 
 def test_filter_options_of_the_sample(sample):
-    options = filtering.filter_options(sample[0], LABELS)
+    options = filtering.filter_options(sample[0], sample[1], LABELS)
     assert options.officials == ("Vladimir Norov", "Zhang Ming")
     assert options.countries == ("China", "South Africa")
+    assert options.organisations == ()
+    assert options.places == ("Fangchenggang", "Zhengzhou")
     assert options.topics == TOPICS
     assert (options.date_min, options.date_max) == (dt.date(2019, 5, 26), dt.date(2021, 6, 1))
 
@@ -221,8 +223,9 @@ OPTIONS = FilterOptions(topics=TOPICS, officials=("Vladimir Norov", "Zhang Ming"
 )
 def test_query_params_round_trip(date_from, date_to, types, topics, mode, officials,
                                  countries, counterpart, search):
-    filters = Filters(date_from, date_to, tuple(types), tuple(topics), mode, tuple(officials),
-                      tuple(countries), counterpart, search)
+    filters = Filters(date_from=date_from, date_to=date_to, engagement_types=tuple(types),
+                      topics=tuple(topics), topic_mode=mode, officials=tuple(officials),
+                      countries=tuple(countries), counterpart=counterpart, search=search)
     back, notices = urlstate.filters_from_query_params(
         urlstate.filters_to_query_params(filters), OPTIONS
     )
@@ -254,11 +257,29 @@ def test_bad_query_params_are_ignored_with_notices():
     ]
 
 
-def test_reversed_date_range_in_a_link_is_dropped():
-    filters, notices = urlstate.filters_from_query_params({"from": "2021-01-01", "to": "2020-01-01"},
+def test_reversed_date_range_in_a_link_is_swapped_with_a_notice():
+    filters, notices = urlstate.filters_from_query_params({"from": "2021-01-01", "to": "2019-01-01"},
                                                        OPTIONS)
-    assert (filters.date_from, filters.date_to) == (None, None)
-    assert notices == ["Ignored the date range from the link: it ends before it starts."]
+    assert (filters.date_from, filters.date_to) == (dt.date(2019, 1, 1), dt.date(2021, 1, 1))
+    assert notices == ["The date range from the link ended before it started: swapped to "
+                       "2019-01-01 – 2021-01-01."]
+
+
+def test_a_bad_value_repeated_900_times_gives_one_notice():
+    filters, notices = urlstate.filters_from_query_params(
+        {"type": ["telepathy"] * 900 + ["phone_call"], "topic": ["astrology", "tarot"] * 450}, OPTIONS)
+    assert filters == Filters(engagement_types=("phone_call",))
+    assert notices == [
+        "Ignored engagement type 'telepathy' from the link: no such engagement type.",
+        "Ignored 2 values of topic from the link ('astrology', 'tarot'): no such topic.",
+    ]
+
+
+def test_a_notice_names_a_few_of_many_bad_values():
+    _, notices = urlstate.filters_from_query_params({"country": [f"Land {i}" for i in range(50)]},
+                                                    OPTIONS)
+    assert notices == ["Ignored 50 values of counterpart country from the link ('Land 0', 'Land 1', "
+                       "'Land 2' and 47 more): no such counterpart country."]
 
 
 @settings(max_examples=200, deadline=None)
@@ -340,10 +361,13 @@ def test_participants_table_merges_honorifics_and_spacing(sample):
     table = people.participants_table(sample[1])
     le = table[table["name"] == "Le Yucheng"]
     assert le.to_dict("records") == [{
-        "name": "Le Yucheng", "title": "Executive Vice Minister", "country": "China",
-        "role": "counterpart", "engagements": 2, "first": pd.Timestamp("2020-04-29"),
+        "name": "Le Yucheng", "role": "counterpart", "title": "Executive Vice Minister",
+        "affiliation": "China", "engagements": 2, "first": pd.Timestamp("2020-04-29"),
         "last": pd.Timestamp("2021-06-01"),
     }]
+    # A missing title or affiliation is an empty cell, never None.
+    assert table[table["name"] == "Anon Person"][["title", "affiliation"]].values.tolist() == [
+        ["Envoy", ""]]
     # Most engagements first, then the most recent, then by name; undated people last.
     assert table["name"].tolist() == [
         "Vladimir Norov", "Le Yucheng", "Naledi Pandor", "Zhang Ming", "He Jinping",
@@ -358,7 +382,7 @@ def test_participants_table_merges_honorifics_and_spacing(sample):
      "His Excellency Le Yucheng"],
 )
 def test_normalise_name(name):
-    assert people.normalise_name(pd.Series([name])).tolist() == ["le yucheng"]
+    assert identity.normalise_name(pd.Series([name])).tolist() == ["le yucheng"]
 
 
 def test_top_counterparts_and_countries(sample):
@@ -366,9 +390,10 @@ def test_top_counterparts_and_countries(sample):
     assert top[["name", "engagements"]].values.tolist() == [["Le Yucheng", 2], ["Naledi Pandor", 1]]
     countries = people.top_countries(sample[1])
     assert countries.to_dict("records") == [
-        {"country": "China", "engagements": 4, "people": 3},
-        {"country": "South Africa", "engagements": 1, "people": 1},
+        {"affiliation": "China", "engagements": 4, "people": 3},
+        {"affiliation": "South Africa", "engagements": 1, "people": 1},
     ]
+    assert people.top_organisations(sample[1]).empty
 
 
 def test_place_counts(sample):
@@ -382,15 +407,15 @@ def test_place_counts(sample):
 def test_headline_figures(sample):
     figures = aggregations.headline_figures(*sample)
     assert figures == aggregations.Headline(
-        engagements=5, counterparts=5, countries=2, first_date=dt.date(2019, 5, 26),
+        engagements=5, counterparts=5, countries=2, organisations=0, first_date=dt.date(2019, 5, 26),
         last_date=dt.date(2021, 6, 1), undated=1,
     )
 
 
 def test_headline_figures_of_nothing(sample):
     figures = aggregations.headline_figures(sample[0].iloc[:0], sample[1].iloc[:0])
-    assert figures == aggregations.Headline(0, 0, 0, None, None, 0)
-    assert figures.span_text == "no dates"
+    assert figures == aggregations.Headline(0, 0, 0, 0, None, None, 0)
+    assert figures.span_text == "none known"
 
 
 @pytest.mark.parametrize(
@@ -402,7 +427,17 @@ def test_headline_figures_of_nothing(sample):
     ],
 )
 def test_date_span_in_words(first, last, text):
-    assert aggregations.Headline(1, 0, 0, first, last, 0).span_text == text
+    assert aggregations.Headline(1, 0, 0, 0, first, last, 0).span_text == text
+
+
+def test_the_headline_counts_and_its_dates_sentence():
+    figures = aggregations.Headline(1, 1, 1, 0, dt.date(2020, 4, 29), dt.date(2020, 4, 29), 1)
+    assert [label for label, _, _ in aggregations.headline_metrics(figures)] == [
+        "Engagements", "Counterparts", "Countries", "Organisations"]
+    assert aggregations.dates_sentence(figures) == (
+        "Engagement dates: 29 Apr 2020; 1 release has no known date.")
+    assert aggregations.dates_sentence(aggregations.Headline(2, 0, 0, 0, None, None, 0)) == (
+        "Engagement dates: none known.")
 
 
 def test_report_counts_every_status_and_lists_problems_first():
@@ -453,8 +488,8 @@ def test_releases_table_shows_topic_labels_with_a_taxonomy(sample):
 
 def test_prepared_participants_give_the_same_tables(sample):
     releases, participants = sample
-    prepared = people.prepare_participants(participants)
-    assert people.prepare_participants(prepared) is prepared
+    prepared = identity.prepare_participants(participants)
+    assert identity.prepare_participants(prepared) is prepared
     assert list(filtering.drop_prepared(prepared).columns) == list(participants.columns)
     pd.testing.assert_frame_equal(
         people.participants_table(prepared), people.participants_table(participants)

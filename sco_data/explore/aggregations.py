@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from sco_data.explore.filtering import flag_array, plain_text, topic_labels
-from sco_data.explore.people import person_keys
+from sco_data.explore.filtering import flag_array, place_keys, place_label, place_spellings, topic_labels
+from sco_data.explore.identity import plain_text
+from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
+from sco_data.explore.wording import plural
 from sco_data.schema import (
+    AFFILIATION_ORGANISATION,
+    AFFILIATION_STATE,
     ENGAGEMENT_LABELS,
     ENGAGEMENT_TYPES,
     LIST_SEPARATOR,
@@ -20,7 +25,6 @@ from sco_data.schema import (
     REPORT_REJECTED,
     REPORT_SKIPPED,
     REPORT_WARNING,
-    ROLE_COUNTERPART,
     topic_flag_column,
     topic_mentions_column,
 )
@@ -102,31 +106,31 @@ def topics_over_time(
 
 
 def place_counts(releases: pd.DataFrame) -> pd.DataFrame:
-    """Engagements per place with known coordinates.
+    """Engagements per place with known coordinates, a renamed city counted as one place.
 
-    Columns: place, city, country, latitude, longitude, engagements; busiest first.
+    Columns: key (the gazetteer's name), place ('Astana (also Nur-Sultan), Kazakhstan'),
+    country, latitude, longitude, engagements; busiest first.
     """
     frame = pd.DataFrame(
         {
-            "city": plain_text(releases["location_city"]),
+            "key": place_keys(releases),
             "country": plain_text(releases["location_country"]),
             "latitude": pd.to_numeric(releases["latitude"], errors="coerce"),
             "longitude": pd.to_numeric(releases["longitude"], errors="coerce"),
         }
     ).dropna(subset=["latitude", "longitude"])
-    counts = (
-        frame.groupby(["city", "country", "latitude", "longitude"])
-        .size()
-        .rename("engagements")
-        .reset_index()
-    )
-    counts["engagements"] = counts["engagements"].astype("int64")
+    frame = frame[frame["key"] != ""]
+    grouped = frame.groupby("key")
+    counts = grouped[["country", "latitude", "longitude"]].first()
+    counts["engagements"] = grouped.size().astype("int64")
+    counts = counts.reset_index()
+    labels = {key: place_label(names) for key, names in place_spellings(releases).items()}
     counts["place"] = [
-        ", ".join(part for part in (city, country) if part)
-        for city, country in zip(counts["city"], counts["country"])
+        ", ".join(part for part in (labels.get(key, key), country) if part)
+        for key, country in zip(counts["key"], counts["country"])
     ]
     counts = counts.sort_values(["engagements", "place"], ascending=[False, True])
-    return counts[["place", "city", "country", "latitude", "longitude", "engagements"]].reset_index(
+    return counts[["key", "place", "country", "latitude", "longitude", "engagements"]].reset_index(
         drop=True
     )
 
@@ -138,71 +142,75 @@ class Headline:
     engagements: int
     counterparts: int
     countries: int
+    organisations: int
     first_date: dt.date | None
     last_date: dt.date | None
     undated: int
 
     @property
     def span_text(self) -> str:
-        """The date span in words: 'May 2019 – May 2021', '29 Apr 2020' or 'no dates'."""
+        """The date span in words: 'May 2019 – May 2021', '29 Apr 2020' or 'none known'."""
         if self.first_date is None or self.last_date is None:
-            return "no dates"
+            return "none known"
         if self.first_date == self.last_date:
             return self.first_date.strftime("%d %b %Y")
         return f"{self.first_date:%b %Y} – {self.last_date:%b %Y}"
 
 
 def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Headline:
-    """Engagements, distinct counterparts, counterpart countries and the date span."""
-    counterparts = participants[participants["role"] == ROLE_COUNTERPART]
-    keys = person_keys(counterparts)
-    countries = plain_text(counterparts["country"]).str.strip()
+    """Engagements and the date span (release-level); distinct counterparts, the countries and
+    the organisations they represent (counterpart-level: the participants apply_filters kept)."""
     dates = pd.to_datetime(releases["event_date"], errors="coerce")
     known = dates.dropna()
     return Headline(
         engagements=len(releases),
-        counterparts=int(keys[keys != ""].nunique()),
-        countries=int(countries[countries != ""].nunique()),
+        counterparts=distinct_counterparts(participants),
+        countries=distinct_affiliations(participants, AFFILIATION_STATE),
+        organisations=distinct_affiliations(participants, AFFILIATION_ORGANISATION),
         first_date=known.min().date() if len(known) else None,
         last_date=known.max().date() if len(known) else None,
         undated=int(dates.isna().sum()),
     )
 
 
-# The releases table's columns, in order, with the heading the page gives each.
+# The releases table's columns, most useful first, with the heading the page gives each.
 RELEASE_TABLE_COLUMNS: dict[str, str] = {
     "event_date": "Date",
+    "title": "Title",
     "engagement": "Type",
     "sco_official": "SCO official",
     "counterparts": "Counterparts",
-    "counterpart_countries": "Counterpart countries",
-    "location_city": "City",
-    "location_country": "Country of the place",
+    "counterpart_countries": "Their countries and organisations",
+    "place": "Place",
     "topics": "Topics",
-    "title": "Title",
     "release_id": "Release id",
 }
 
 
 def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
-    """The releases as the page lists them, newest first, with readable labels.
-
-    With a taxonomy (or an id -> label mapping), topic ids are shown as their labels.
-    """
+    """The releases as the page lists them, newest first, with readable labels and no missing
+    text (an empty cell, never 'None'). With a taxonomy (or an id -> label mapping), topic ids
+    are shown as their labels."""
+    city, country = plain_text(releases["location_city"]), plain_text(releases["location_country"])
     table = pd.DataFrame(
         {
             "event_date": pd.to_datetime(releases["event_date"], errors="coerce"),
-            "engagement": plain_text(releases["engagement_type"]).map(ENGAGEMENT_LABELS),
+            "title": plain_text(releases["title"]),
+            "engagement": plain_text(releases["engagement_type"]).map(ENGAGEMENT_LABELS).fillna(""),
+            "sco_official": plain_text(releases["sco_official"]),
+            "counterparts": plain_text(releases["counterparts"]),
+            "counterpart_countries": plain_text(releases["counterpart_countries"]),
+            "place": [", ".join(part for part in pair if part) for pair in zip(city, country)],
+            "topics": plain_text(releases["topics"]),
+            "release_id": releases["release_id"].astype(object),
         },
         index=releases.index,
     )
-    for column in list(RELEASE_TABLE_COLUMNS)[2:]:
-        table[column] = releases[column]
     if taxonomy is not None:
         labels = topic_labels(taxonomy)
         table["topics"] = [
             LIST_SEPARATOR.join(labels.get(t, t) for t in text.split(LIST_SEPARATOR) if t)
-            for text in plain_text(releases["topics"])
+            for text in table["topics"]
         ]
     table = table.sort_values("event_date", ascending=False, na_position="last", kind="stable")
     return table.reset_index(drop=True)
@@ -232,3 +240,39 @@ def report_table(report: pd.DataFrame) -> pd.DataFrame:
     return report[list(REPORT_COLUMNS)].sort_values(
         "status", key=lambda s: s.map(rank).fillna(len(rank)), kind="stable"
     )
+
+
+def headline_metrics(figures: Headline) -> list[tuple[str, str, str]]:
+    """The headline's counts as (label, value, help) triples, in the order the page shows
+    them; the date span goes in a sentence below (dates_sentence), where it is never cut."""
+    return [
+        ("Engagements", f"{figures.engagements:,}", "Releases that match the filters."),
+        ("Counterparts", f"{figures.counterparts:,}", "Distinct people met."),
+        ("Countries", f"{figures.countries:,}", "States the counterparts represent."),
+        ("Organisations", f"{figures.organisations:,}",
+         "International and regional organisations the counterparts represent."),
+    ]
+
+
+def dates_sentence(figures: Headline) -> str:
+    """'Engagement dates: May 2019 – May 2021; 1 release has no known date.'"""
+    undated = f"; {plural(figures.undated, 'release has', 'releases have')} no known date" \
+        if figures.undated else ""
+    return f"Engagement dates: {figures.span_text}{undated}."
+
+
+def source_problem(folder: Path, source: str, releases: pd.DataFrame,
+                   report: pd.DataFrame) -> tuple[str, str] | None:
+    """What keeps releases from the page, in words, with how loud to say it ('error' or
+    'warning'); None when there are releases. `source` names the folder as the page shows it."""
+    if not folder.exists():
+        return "error", (f"The folder {source} does not exist. "
+                         "Type another folder in the sidebar, or upload files.")
+    if not releases.empty:
+        return None
+    if folder.is_dir() and report.empty:
+        return "warning", (f"The folder {source} holds no release files (.txt, .htm, .html). "
+                           "Add some, pick another folder, or upload files in the sidebar.")
+    if not report.empty and (report["status"] == REPORT_REJECTED).all():
+        return "error", "None of the files could be read as a release; the report below says why."
+    return "warning", "No releases were found. Pick a folder or upload files in the sidebar."

@@ -1,20 +1,24 @@
-"""Where in a release's text each extracted value came from, as plain data.
+"""Where in a release each extracted value was read, as plain data the page can mark.
 
-`find_spans` is the one place that decides which stretches of the text are marked (the
-engagement date, the SCO official, a counterpart, the place, a topic word); today it looks
-the extracted values up in the text. `release_segments` cuts the text into (text, label or
-None) pieces that cover all of it, and `paragraphs` groups them by line. `LEGEND` names each
-label. Nothing here is markup: the page turns segments into whatever it displays, and must
-escape the text, which is the release's own.
+The extractor returns, with every value, the span of text it read it from (schema.Evidence:
+field, value, start, end, in the title or the text); the releases table keeps them as JSON in
+its `evidence` column. `find_marks` turns those spans into marks, with no second search: each
+mark has a kind (its colour on the page) and a tag naming it for a reader ("date",
+"counterpart", or the topic's label, "Health"). Topic marks are exactly the words that counted
+towards a topic. Where spans overlap, the kind listed first in KINDS keeps the overlapping
+characters and a later one is cut around them.
+
+`title_segments` and `release_segments` cut the headline and the text into (text, kind, tag)
+pieces that cover all of it (kind and tag None outside marks; the tag only on a mark's last
+piece), and `paragraphs` groups them by line. Nothing here is markup: the page turns segments
+into what it displays and must escape the text, which is the release's own.
 
 `release_fields` lists every extracted field of a release as a (field, value) table.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,42 +28,65 @@ import pandas as pd
 from sco_data.schema import (
     ENGAGEMENT_LABELS,
     LIST_SEPARATOR,
+    Evidence,
+    evidence_from_json,
     topic_flag_column,
     topic_mentions_column,
 )
 
-Segment = tuple[str, "str | None"]
+Segment = tuple[str, "str | None", "str | None"]
 
-# What a marked piece of text is, in the order overlaps are settled: an earlier kind wins.
-LABEL_DATE = "date"
-LABEL_OFFICIAL = "official"
-LABEL_COUNTERPART = "counterpart"
-LABEL_PLACE = "place"
-LABEL_TOPIC = "topic"
-LABELS: tuple[str, ...] = (LABEL_DATE, LABEL_OFFICIAL, LABEL_COUNTERPART, LABEL_PLACE, LABEL_TOPIC)
+# What a mark shows, in the order overlaps are settled: an earlier kind wins.
+KIND_DATE = "date"
+KIND_OFFICIAL = "official"
+KIND_COUNTERPART = "counterpart"
+KIND_PLACE = "place"
+KIND_TOPIC = "topic"
+KIND_OCCASION = "occasion"
+KINDS: tuple[str, ...] = (KIND_DATE, KIND_OFFICIAL, KIND_COUNTERPART, KIND_PLACE, KIND_TOPIC,
+                          KIND_OCCASION)
 
-LABEL_NAMES: dict[str, str] = {
-    LABEL_DATE: "engagement date",
-    LABEL_OFFICIAL: "SCO official",
-    LABEL_COUNTERPART: "counterpart",
-    LABEL_PLACE: "place",
-    LABEL_TOPIC: "topic word",
+# The Release field each evidence item names -> the kind of its mark ("topic" is not a field:
+# its value is a topic id).
+FIELD_KINDS: dict[str, str] = {
+    "event_date": KIND_DATE,
+    "sco_official": KIND_OFFICIAL,
+    "counterparts": KIND_COUNTERPART,
+    "location_city": KIND_PLACE,
+    "topic": KIND_TOPIC,
+    "occasion": KIND_OCCASION,
 }
 
-# What each mark means, in the order a legend lists them: (label, its name for a reader).
-LEGEND: tuple[tuple[str, str], ...] = tuple((label, LABEL_NAMES[label]) for label in LABELS)
+# How a mark of each kind is tagged in the text; a topic word takes its topic's label instead.
+KIND_TAGS: dict[str, str] = {
+    KIND_DATE: "date",
+    KIND_OFFICIAL: "SCO official",
+    KIND_COUNTERPART: "counterpart",
+    KIND_PLACE: "place",
+    KIND_TOPIC: "topic",
+    KIND_OCCASION: "occasion",
+}
 
-# A surname alone must be at least this long to be marked ("Mr Norov" yes, "Li" no).
-MIN_SURNAME_LENGTH = 4
+# What each mark means, in the order a legend lists them: (kind, its name for a reader).
+LEGEND: tuple[tuple[str, str], ...] = (
+    (KIND_DATE, "engagement date"),
+    (KIND_OFFICIAL, "SCO official"),
+    (KIND_COUNTERPART, "counterpart"),
+    (KIND_PLACE, "place"),
+    (KIND_OCCASION, "occasion"),
+    (KIND_TOPIC, "a word that counted for a topic, tagged with the topic"),
+)
 
 
 @dataclass(frozen=True)
-class Span:
-    """A marked stretch of text: [start, end) and what was extracted there."""
+class Mark:
+    """A marked stretch of text: [start, end), its kind and the tag a reader sees ('' on all
+    but the last piece of a mark cut around an earlier one)."""
 
     start: int
     end: int
-    label: str
+    kind: str
+    tag: str
 
 
 def _value(release: Any, name: str) -> Any:
@@ -76,138 +103,133 @@ def _value(release: Any, name: str) -> Any:
 
 
 def _names(value: Any) -> list[str]:
-    """Names from a '; '-joined string or a sequence of names / Person objects."""
+    """Items of a '; '-joined string or of a sequence of names."""
     if value is None:
         return []
-    if isinstance(value, str):
-        items = value.split(LIST_SEPARATOR)
-    else:
-        items = [getattr(item, "name", item) for item in value]
+    items = value.split(LIST_SEPARATOR) if isinstance(value, str) else list(value)
     return [str(item).strip() for item in items if item and str(item).strip()]
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """The phrase as a whole-word, case-insensitive pattern tolerant of line breaks."""
-    words = [re.escape(word) for word in phrase.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+def evidence_of(release: Any) -> tuple[Evidence, ...]:
+    """The evidence of a release: a table row's JSON cell, or a Release's own tuple."""
+    found = _value(release, "evidence")
+    if isinstance(found, str):
+        return evidence_from_json(found)
+    return tuple(found or ())
 
 
-def _date_patterns(day: dt.date) -> list[re.Pattern[str]]:
-    """Ways a release writes the day, most specific first."""
-    months = {calendar.month_name[day.month], calendar.month_abbr[day.month]}
-    if day.month == 9:
-        months.add("Sept")
-    month = "(?:" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
-    dd = rf"0?{day.day}(?:st|nd|rd|th)?"
-    year = str(day.year)
-    texts = [
-        rf"{dd}\s+(?:of\s+)?{month},?\s+{year}",
-        rf"{month}\s+{dd},?\s+{year}",
-        rf"0?{day.day}[./]0?{day.month}[./]{year}",
-        rf"{year}-{day.month:02d}-{day.day:02d}",
-        rf"{dd}\s+(?:of\s+)?{month}",
-        rf"{month}\s+{dd}",
-    ]
-    return [re.compile(r"(?<!\w)" + text + r"(?!\w)", re.IGNORECASE) for text in texts]
+def _labels(taxonomy: Any) -> dict[str, str]:
+    if taxonomy is None:
+        return {}
+    if isinstance(taxonomy, Mapping):
+        return dict(taxonomy)
+    return {topic.id: topic.label for topic in taxonomy.topics}
 
 
-def _date_spans(text: str, event_date: Any) -> list[Span]:
-    """The first place the text writes the engagement day (the lead, as a rule)."""
-    if event_date is None:
-        return []
-    day = pd.Timestamp(event_date).date()
-    for pattern in _date_patterns(day):
-        match = pattern.search(text)
-        if match:
-            return [Span(match.start(), match.end(), LABEL_DATE)]
-    return []
+def find_marks(release: Any, taxonomy: Any = None, in_title: bool = False) -> list[Mark]:
+    """The marks of the release's text (or of its headline, with `in_title`), from its evidence.
 
-
-def _phrase_spans(text: str, phrases: list[str], label: str) -> list[Span]:
-    spans = []
-    for phrase in phrases:
-        pattern = _phrase_pattern(phrase)
-        spans.extend(Span(m.start(), m.end(), label) for m in pattern.finditer(text))
-    return spans
-
-
-def find_spans(release: Any, taxonomy: Any = None) -> list[Span]:
-    """Non-overlapping spans of the release text where extracted values appear, in order."""
-    text = _value(release, "text") or ""
-    official = _value(release, "sco_official")
-    officials = [official] if official else []
-    # "Mr Norov" refers to the official too.
-    surnames = [o.split()[-1] for o in officials if len(o.split()) > 1]
-    surnames = [s for s in surnames if len(s) >= MIN_SURNAME_LENGTH]
-    city = _value(release, "location_city")
-    candidates = [
-        *_date_spans(text, _value(release, "event_date")),
-        *_phrase_spans(text, officials, LABEL_OFFICIAL),
-        *_phrase_spans(text, surnames, LABEL_OFFICIAL),
-        *_phrase_spans(text, _names(_value(release, "counterparts")), LABEL_COUNTERPART),
-        *_phrase_spans(text, [city] if city else [], LABEL_PLACE),
-    ]
-    if taxonomy is not None:
-        candidates.extend(Span(s, e, LABEL_TOPIC) for s, e, _ in taxonomy.find_mentions(text))
-    rank = {label: i for i, label in enumerate(LABELS)}
-    candidates.sort(key=lambda span: (rank[span.label], span.start, -(span.end - span.start)))
-    taken = [False] * (len(text) + 1)
-    kept = []
-    for span in candidates:
-        if span.end <= span.start or any(taken[span.start:span.end]):
+    Spans outside the text are dropped; overlaps are settled by KINDS, the later kind cut
+    around what an earlier one holds (a mark may so come in pieces). Sorted by start.
+    """
+    text = _value(release, "title" if in_title else "text") or ""
+    labels = _labels(taxonomy)
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    wanted = []
+    for item in evidence_of(release):
+        kind = FIELD_KINDS.get(item.field)
+        if kind is None or item.in_title != in_title or not 0 <= item.start < item.end <= len(text):
             continue
-        taken[span.start:span.end] = [True] * (span.end - span.start)
-        kept.append(span)
-    return sorted(kept, key=lambda span: span.start)
+        tag = labels.get(item.value, item.value) if kind == KIND_TOPIC else KIND_TAGS[kind]
+        wanted.append(Mark(item.start, item.end, kind, tag))
+    wanted.sort(key=lambda mark: (rank[mark.kind], mark.start, mark.start - mark.end))
+    taken = bytearray(len(text))
+    kept: list[Mark] = []
+    for mark in wanted:
+        pieces, position = [], mark.start
+        while position < mark.end:
+            while position < mark.end and taken[position]:
+                position += 1
+            stop = position
+            while stop < mark.end and not taken[stop]:
+                stop += 1
+            if stop > position:
+                pieces.append(Mark(position, stop, mark.kind, ""))
+                taken[position:stop] = b"\x01" * (stop - position)
+            position = stop
+        if pieces:  # the tag goes with the mark's last piece
+            pieces[-1] = Mark(pieces[-1].start, pieces[-1].end, mark.kind, mark.tag)
+        kept.extend(pieces)
+    return sorted(kept, key=lambda mark: mark.start)
+
+
+def segments(text: str, marks: list[Mark]) -> list[Segment]:
+    """The text as consecutive (text, kind, tag) pieces covering all of it; a mark cut into
+    pieces is tagged on its last piece only."""
+    pieces: list[Segment] = []
+    position = 0
+    for mark in marks:
+        if mark.start > position:
+            pieces.append((text[position:mark.start], None, None))
+        pieces.append((text[mark.start:mark.end], mark.kind, mark.tag or None))
+        position = mark.end
+    if position < len(text):
+        pieces.append((text[position:], None, None))
+    return pieces
 
 
 def release_segments(release: Any, taxonomy: Any = None) -> list[Segment]:
-    """The release text as consecutive (text, label or None) pieces covering all of it."""
-    text = _value(release, "text") or ""
-    segments: list[Segment] = []
-    position = 0
-    for span in find_spans(release, taxonomy):
-        if span.start > position:
-            segments.append((text[position:span.start], None))
-        segments.append((text[span.start:span.end], span.label))
-        position = span.end
-    if position < len(text):
-        segments.append((text[position:], None))
-    return segments
+    """The release text as consecutive (text, kind, tag) pieces covering all of it."""
+    return segments(_value(release, "text") or "", find_marks(release, taxonomy))
 
 
-def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
+def title_segments(release: Any, taxonomy: Any = None) -> list[Segment]:
+    """The headline as (text, kind, tag) pieces, with what was read from it marked."""
+    return segments(_value(release, "title") or "", find_marks(release, taxonomy, in_title=True))
+
+
+def paragraphs(pieces: list[Segment]) -> list[list[Segment]]:
     """The segments line by line: every line with text is a paragraph, its ends trimmed.
 
-    A segment across a line break is cut in two, both halves keeping the label; blank lines
-    and the spaces that open or close a line are left out.
+    A segment across a line break is cut in two, both halves keeping the kind and the tag
+    going with the second; blank lines and the spaces that open or close a line are left out.
     """
     lines: list[list[Segment]] = [[]]
-    for text, label in segments:
-        for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    for text, kind, tag in pieces:
+        parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for i, line in enumerate(parts):
             if i > 0:
                 lines.append([])
             if line:
-                lines[-1].append((line, label))
+                lines[-1].append((line, kind, tag if i == len(parts) - 1 else None))
     return [trimmed for line in lines if (trimmed := _trim(line))]
 
 
 def _trim(line: list[Segment]) -> list[Segment]:
     """The line without white space before its first or after its last character."""
     pieces = list(line)
-    while pieces and not pieces[0][0].strip():
+    while pieces and not pieces[0][0].strip() and pieces[0][2] is None:
         pieces.pop(0)
-    while pieces and not pieces[-1][0].strip():
+    while pieces and not pieces[-1][0].strip() and pieces[-1][2] is None:
         pieces.pop()
     if pieces:
-        pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
-        pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+        pieces[0] = (pieces[0][0].lstrip(), *pieces[0][1:])
+        pieces[-1] = (pieces[-1][0].rstrip(), *pieces[-1][1:])
     return pieces
 
 
 def release_paragraphs(release: Any, taxonomy: Any = None) -> list[list[Segment]]:
-    """The release text as paragraphs of (text, label or None) segments."""
+    """The release text as paragraphs of (text, kind, tag) segments."""
     return paragraphs(release_segments(release, taxonomy))
+
+
+def foreign_lines(release: Any) -> list[str]:
+    """The lines in other languages the reader set aside (a Release's own, or a table's
+    `foreign_lines` column of newline-joined lines where the table has one)."""
+    lines = _value(release, "foreign_lines")
+    if isinstance(lines, str):
+        lines = lines.split("\n")
+    return [line for line in lines or () if line.strip()]
 
 
 # --- the extracted fields as a table -----------------------------------------------------
@@ -259,7 +281,9 @@ def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:
         ("Counterparts", _value(release, "counterparts")),
         ("Counterpart titles", _value(release, "counterpart_titles")),
         ("Counterpart countries", _value(release, "counterpart_countries")),
+        ("Counterpart affiliation types", _value(release, "counterpart_affiliations")),
         ("City", _value(release, "location_city")),
+        ("Place in the gazetteer", _value(release, "location_key")),
         ("Country", _value(release, "location_country")),
         ("Coordinates", _coordinates(release)),
         ("Occasion", _value(release, "occasion")),

@@ -10,6 +10,9 @@ import datetime as dt
 
 import pandas as pd
 
+from sco_data.explore.citations import with_sentences
+from sco_data.explore.filtering import drop_prepared
+
 # A spreadsheet opening a CSV guesses the encoding; the byte-order mark makes it pick UTF-8.
 CSV_ENCODING = "utf-8-sig"
 
@@ -81,3 +84,12 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     out.columns = [neutralise_cell(str(name)) for name in df.columns]
     text = out.to_csv(index=False, lineterminator=CSV_LINE_TERMINATOR, date_format=DATE_FORMAT)
     return text.encode(CSV_ENCODING)
+
+
+def filtered_csv(releases: pd.DataFrame, participants: pd.DataFrame,
+                 sentences: bool = False) -> tuple[bytes, bytes]:
+    """The page's two downloads: the filtered releases (with the sentence each value was read
+    from, `<field>_sentence`, when asked) and the filtered participants, without helper columns."""
+    rows = drop_prepared(releases)
+    return (to_csv_bytes(with_sentences(rows) if sentences else rows),
+            to_csv_bytes(drop_prepared(participants)))

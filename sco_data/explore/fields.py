@@ -59,9 +59,20 @@ FILTER_FIELDS: tuple[FilterField, ...] = (
     FilterField("officials", "f_officials", ("official",), CHOICES, "SCO official", "SCO official",
                 placeholder="All officials"),
     FilterField("countries", "f_countries", ("country",), CHOICES, "Counterpart country",
-                "counterpart country", placeholder="All countries"),
+                "counterpart country", placeholder="All countries",
+                help="Counterpart-level: keeps the counterparts of these countries (or of the "
+                "organisations below) and the releases in which they took part."),
+    FilterField("organisations", "f_organisations", ("organisation",), CHOICES,
+                "Counterpart organisation", "counterpart organisation",
+                placeholder="All organisations",
+                help="Counterpart-level: international and regional organisations, never "
+                "counted as countries."),
     FilterField("counterpart", "f_counterpart", ("counterpart",), TEXT,
-                "Counterpart name contains", "counterpart", placeholder="e.g. Le Yucheng"),
+                "Counterpart name contains", "counterpart", placeholder="e.g. Le Yucheng",
+                help="Counterpart-level: keeps the counterparts whose name contains the text."),
+    FilterField("places", "f_places", ("place",), CHOICES, "Place", "place",
+                placeholder="All places",
+                help="A renamed city is one place: Astana and Nur-Sultan both find it."),
     FilterField("search", "f_search", ("q",), TEXT, "Search titles and texts", "search",
                 placeholder="e.g. vaccine", help="Every word must appear; case is ignored."),
 )
@@ -83,9 +94,27 @@ def value_labels(field: FilterField, options: FilterOptions) -> Mapping[str, str
         return ENGAGEMENT_LABELS
     if field.name == "topics":
         return options.topic_labels
+    if field.name == "places":
+        return options.place_labels
     if field.kind == MODE:
         return TOPIC_MODE_LABELS
     return {}
+
+
+def widget_arguments(field: FilterField, options: FilterOptions, asked: Filters) -> dict[str, Any]:
+    """What a field's widget is drawn with besides its label and key: the values it offers and
+    how it shows them, its placeholder and help, and a date range's limits."""
+    arguments: dict[str, Any] = {"key": field.key, "help": field.help}
+    labels = value_labels(field, options)
+    if field.kind == DATE_RANGE:
+        arguments["min_value"], arguments["max_value"] = date_bounds(options, asked)
+    elif field.kind in (CHOICES, MODE):
+        arguments.update(options=offered(field, options), format_func=lambda v: labels.get(v, v))
+    if field.kind == MODE:
+        arguments["horizontal"] = True
+    elif field.placeholder:
+        arguments["placeholder"] = field.placeholder
+    return arguments
 
 
 # --- widget state <-> Filters ------------------------------------------------------------

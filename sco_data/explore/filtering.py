@@ -1,16 +1,23 @@
 """Filters and apply_filters: which releases and participants the page shows.
 
+Two levels of filter, and the page says which figure follows which:
+- release-level filters (dates, type, topics, official, place, search) keep releases;
+- counterpart-level filters (country, organisation, counterpart name) keep the counterparts
+  that match all of them, and the releases in which at least one such counterpart took part.
+  The participants handed on are then the SCO side of the kept releases and only the matching
+  counterparts, so "countries" under a country filter counts that country alone.
+
 Pure pandas. `prepare` adds helper columns once, so that filtering 100,000 releases stays a
 handful of vectorised operations (the dashboard prepares once per corpus: explore.prepared):
 - `_search`, title and text joined and kept in pandas' text dtype: the search box keeps the
   releases in which every one of its words appears, as a case-insensitive substring test
   (`str.contains(case=False)`); nothing is lower-cased in advance;
-- `_counterparts`, the counterparts' names with white space collapsed, lower-cased (a short
-  column): the counterpart box's text, lower-cased likewise, must appear in it;
-- `_cp_countries`, the counterpart countries as '; A; B; ': a chosen country matches whole
-  with one substring test ('Africa' is not in 'South Africa');
+- `_place`, the place's gazetteer key (one for "Astana" and "Nur-Sultan"), and `_place_names`,
+  every name the corpus writes that place with: a search word found there finds the release
+  too, so either name of a renamed city finds both;
 - `_month`, `_quarter`, `_year`: each release's period start (explore.periods).
 The engagement type becomes a categorical; a topic filter reads the topic_<id> flag columns.
+Counterpart names are matched on the participants' person key (explore.people).
 """
 
 from __future__ import annotations
@@ -23,10 +30,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sco_data.explore.identity import normalise_query, person_keys, plain_text
 from sco_data.explore.periods import PERIOD_FREQ, period_column
 from sco_data.schema import (
+    AFFILIATION_ORGANISATION,
+    AFFILIATION_STATE,
     ENGAGEMENT_TYPES,
-    LIST_SEPARATOR,
+    ROLE_COUNTERPART,
     topic_flag_column,
     topic_mentions_column,
 )
@@ -36,10 +46,12 @@ TOPIC_MODES: tuple[str, ...] = ("any", "all")
 # Helper columns added by prepare(); all start with "_" so drop_prepared() can remove them.
 PREPARED_MARK = "_search"
 _SEARCH = "_search"
-_COUNTERPARTS = "_counterparts"
-_CP_COUNTRIES = "_cp_countries"
-PERSON_KEY = "_key"
-PERSON_NAME = "_name"
+PLACE = "_place"
+PLACE_NAMES = "_place_names"
+
+# The tuple fields of Filters, and those that filter counterparts rather than releases.
+CHOICE_FIELDS = ("engagement_types", "topics", "officials", "countries", "organisations", "places")
+COUNTERPART_FIELDS = ("countries", "organisations", "counterpart")
 
 
 @dataclass(frozen=True)
@@ -53,11 +65,13 @@ class Filters:
     topic_mode: str = "any"
     officials: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
     counterpart: str = ""
+    places: tuple[str, ...] = ()
     search: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("engagement_types", "topics", "officials", "countries"):
+        for name in CHOICE_FIELDS:
             object.__setattr__(self, name, tuple(getattr(self, name)))
         for name in ("counterpart", "search"):
             object.__setattr__(self, name, (getattr(self, name) or "").strip())
@@ -69,6 +83,11 @@ class Filters:
         """True when any field narrows the corpus."""
         return self != Filters(topic_mode=self.topic_mode)
 
+    @property
+    def narrows_counterparts(self) -> bool:
+        """True when a counterpart-level field (country, organisation, name) is set."""
+        return any(getattr(self, name) for name in COUNTERPART_FIELDS)
+
 
 @dataclass(frozen=True)
 class FilterOptions:
@@ -78,23 +97,17 @@ class FilterOptions:
     topics: tuple[str, ...] = ()
     officials: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     date_min: dt.date | None = None
     date_max: dt.date | None = None
     topic_labels: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Place key -> "Astana (also Nur-Sultan)"; and every written name of a place -> its key.
+    place_labels: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    place_names: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 # --- preparation -------------------------------------------------------------------------
-
-
-def plain_text(series: pd.Series) -> pd.Series:
-    """The column as plain text with missing values as empty strings."""
-    return series.astype(object).where(series.notna(), "").astype(str)
-
-
-def blank_to_none(series: pd.Series) -> pd.Series:
-    """The column as objects with empty strings and missing values as None."""
-    values = series.astype(object)
-    return values.where(values.notna() & (values != ""), None)
 
 
 def flag_array(series: pd.Series) -> np.ndarray:
@@ -102,14 +115,36 @@ def flag_array(series: pd.Series) -> np.ndarray:
     return series.to_numpy(dtype=bool, na_value=False)
 
 
-def _pad(series: pd.Series) -> pd.Series:
-    """'a; b' -> '; a; b; ' so that an item matches exactly with one substring test."""
-    return LIST_SEPARATOR + plain_text(series) + LIST_SEPARATOR
-
-
 def is_prepared(releases: pd.DataFrame) -> bool:
     """True when prepare() has already run on the frame."""
     return PREPARED_MARK in releases.columns
+
+
+def place_keys(releases: pd.DataFrame) -> pd.Series:
+    """Each release's place key: the gazetteer's name, else the name the release used."""
+    city = plain_text(releases["location_city"]).str.strip()
+    if "location_key" not in releases.columns:
+        return city
+    key = plain_text(releases["location_key"]).str.strip()
+    return key.where(key != "", city)
+
+
+def place_spellings(releases: pd.DataFrame) -> dict[str, list[str]]:
+    """Place key -> every name the releases write it with, the key first."""
+    frame = pd.DataFrame({"key": place_keys(releases),
+                          "name": plain_text(releases["location_city"]).str.strip()})
+    frame = frame[frame["key"] != ""].drop_duplicates()
+    spellings: dict[str, list[str]] = {}
+    for key, name in zip(frame["key"], frame["name"]):
+        names = spellings.setdefault(key, [key])
+        if name and name not in names:
+            names.append(name)
+    return spellings
+
+
+def place_label(names: list[str]) -> str:
+    """'Astana (also Nur-Sultan)': the key, then the other names releases use."""
+    return names[0] if len(names) == 1 else f"{names[0]} (also {', '.join(sorted(names[1:]))})"
 
 
 def prepare(releases: pd.DataFrame) -> pd.DataFrame:
@@ -125,8 +160,9 @@ def prepare(releases: pd.DataFrame) -> pd.DataFrame:
     # Kept in pandas' own text dtype: on pandas 3 that is Arrow-backed, and a case-insensitive
     # contains() over it is faster than lower-casing 300 MB once and searching that.
     out[_SEARCH] = out["title"].fillna("") + "\n" + out["text"].fillna("")
-    out[_COUNTERPARTS] = plain_text(out["counterparts"]).str.replace(r"\s+", " ", regex=True).str.lower()
-    out[_CP_COUNTRIES] = _pad(out["counterpart_countries"])
+    out[PLACE] = place_keys(out)
+    names = {key: " | ".join(spelled) for key, spelled in place_spellings(out).items()}
+    out[PLACE_NAMES] = [names.get(key, "") for key in out[PLACE]]
     for period, freq in PERIOD_FREQ.items():
         out[period_column(period)] = dates.dt.to_period(freq).dt.start_time
     return out
@@ -160,26 +196,39 @@ def topic_labels(taxonomy: Any = None, releases: pd.DataFrame | None = None) -> 
     return {}
 
 
-def _split_unique(series: pd.Series) -> list[str]:
-    """Distinct non-empty items of a '; '-joined column, sorted."""
-    items = plain_text(series).str.split(LIST_SEPARATOR).explode().str.strip()
-    return sorted({item for item in items if item})
+def affiliations(participants: pd.DataFrame, affiliation_type: str) -> pd.Series:
+    """The counterpart rows' country or organisation where it is of the given type, else ''."""
+    country = plain_text(participants["country"]).str.strip()
+    wanted = participants["role"] == ROLE_COUNTERPART
+    if "affiliation_type" in participants.columns:
+        wanted &= participants["affiliation_type"] == affiliation_type
+    elif affiliation_type != AFFILIATION_STATE:
+        wanted &= False
+    return country.where(wanted.to_numpy(dtype=bool, na_value=False), "")
+
+
+def _distinct(values: pd.Series) -> tuple[str, ...]:
+    return tuple(sorted(set(values) - {""}))
 
 
 def filter_options(
-    releases: pd.DataFrame, taxonomy: Any = None
+    releases: pd.DataFrame, participants: pd.DataFrame, taxonomy: Any = None
 ) -> FilterOptions:
     """What each sidebar filter can offer for this corpus."""
     labels = topic_labels(taxonomy, releases)
     dates = pd.to_datetime(releases["event_date"], errors="coerce").dropna()
-    officials = sorted({name for name in plain_text(releases["sco_official"]) if name})
+    spellings = place_spellings(releases)
     return FilterOptions(
         topics=tuple(labels),
-        officials=tuple(officials),
-        countries=tuple(_split_unique(releases["counterpart_countries"])),
+        officials=_distinct(plain_text(releases["sco_official"])),
+        countries=_distinct(affiliations(participants, AFFILIATION_STATE)),
+        organisations=_distinct(affiliations(participants, AFFILIATION_ORGANISATION)),
+        places=tuple(sorted(spellings)),
         date_min=dates.min().date() if len(dates) else None,
         date_max=dates.max().date() if len(dates) else None,
         topic_labels=labels,
+        place_labels={key: place_label(names) for key, names in spellings.items()},
+        place_names={name: key for key, names in spellings.items() for name in names},
     )
 
 
@@ -194,15 +243,12 @@ def _unpack(corpus_or_frames: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     return releases, participants
 
 
-def _contains_any(column: pd.Series, needles: Iterable[str]) -> np.ndarray:
-    hit = np.zeros(len(column), dtype=bool)
-    for needle in needles:
-        hit |= column.str.contains(needle, regex=False).to_numpy(dtype=bool)
-    return hit
+def _contains(column: pd.Series, needle: str) -> np.ndarray:
+    return column.str.contains(needle, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
 
 
 def release_mask(releases: pd.DataFrame, filters: Filters) -> np.ndarray:
-    """Boolean mask of the prepared releases that pass every filter."""
+    """Boolean mask of the prepared releases that pass every release-level filter."""
     keep = np.ones(len(releases), dtype=bool)
     dates = releases["event_date"]
     if filters.date_from is not None:
@@ -222,33 +268,48 @@ def release_mask(releases: pd.DataFrame, filters: Filters) -> np.ndarray:
         keep &= combine.reduce(flags)
     if filters.officials:
         keep &= releases["sco_official"].isin(filters.officials).to_numpy(dtype=bool)
-    if filters.countries:
-        padded = [LIST_SEPARATOR + c + LIST_SEPARATOR for c in filters.countries]
-        keep &= _contains_any(releases[_CP_COUNTRIES], padded)
+    if filters.places:
+        keep &= releases[PLACE].isin(filters.places).to_numpy(dtype=bool)
+    for term in filters.search.split():
+        # Each word must appear in the title or the text, or in a name of the release's place.
+        keep &= _contains(releases[_SEARCH], term) | _contains(releases[PLACE_NAMES], term)
+    return keep
+
+
+def counterpart_mask(participants: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Boolean mask of the participant rows that are counterparts matching every
+    counterpart-level filter: a chosen country or organisation (either), and the name text."""
+    keep = (participants["role"] == ROLE_COUNTERPART).to_numpy(dtype=bool, na_value=False, copy=True)
+    chosen = filters.countries + filters.organisations
+    if chosen:
+        keep &= participants["country"].isin(chosen).to_numpy(dtype=bool)
     if filters.counterpart:
-        needle = " ".join(filters.counterpart.lower().split())
-        keep &= releases[_COUNTERPARTS].str.contains(needle, regex=False).to_numpy(dtype=bool)
-    for term in filters.search.lower().split():
-        # Each word must appear somewhere in the title or the text.
-        keep &= releases[_SEARCH].str.contains(term, case=False, regex=False).to_numpy(dtype=bool)
+        needle = normalise_query(filters.counterpart)
+        keep &= person_keys(participants).str.contains(needle, regex=False).to_numpy(dtype=bool)
     return keep
 
 
 def apply_filters(
     corpus_or_frames: Any, filters: Filters
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the releases passing the filters and the participants of those releases.
+    """Return the releases passing the filters and the participants the page counts in them.
 
     Accepts a Corpus or a (releases, participants) pair; unprepared releases are prepared
-    first (the dashboard prepares once and caches).
+    first (the dashboard prepares once and caches). Under a counterpart-level filter, the
+    participants are the SCO side of the kept releases and the matching counterparts only.
     """
     releases, participants = _unpack(corpus_or_frames)
     releases = prepare(releases)
     if not filters.is_active:
         return releases, participants
     keep = release_mask(releases, filters)
-    if keep.all():
+    people_keep = np.ones(len(participants), dtype=bool)
+    if filters.narrows_counterparts:
+        matching = counterpart_mask(participants, filters)
+        keep &= releases["release_id"].isin(participants["release_id"][matching]).to_numpy(dtype=bool)
+        people_keep = matching | (participants["role"] != ROLE_COUNTERPART).to_numpy(dtype=bool)
+    if keep.all() and people_keep.all():
         return releases, participants
     kept = releases[keep]
-    people = participants[participants["release_id"].isin(kept["release_id"])]
-    return kept, people
+    people_keep &= participants["release_id"].isin(kept["release_id"]).to_numpy(dtype=bool)
+    return kept, participants[people_keep]

@@ -48,3 +48,9 @@ def period_labels(starts: pd.Series | pd.DatetimeIndex, period: str) -> pd.Index
     """'May 2019', '2019 Q2' or '2019' for each period start."""
     index = pd.DatetimeIndex(starts).to_period(PERIOD_FREQ[_checked(period)])
     return index.strftime(PERIOD_FORMATS[period])
+
+
+def period_ends(starts: pd.Series | pd.DatetimeIndex, period: str) -> pd.DatetimeIndex:
+    """The last day of each period that starts at `starts`."""
+    index = pd.DatetimeIndex(starts).to_period(PERIOD_FREQ[_checked(period)])
+    return index.end_time.normalize()

@@ -14,7 +14,8 @@ import pandas as pd
 
 from sco_data.corpus.tables import Corpus
 from sco_data.explore.filtering import FilterOptions, filter_options, prepare
-from sco_data.explore.people import prepare_participants
+from sco_data.explore.identity import prepare_participants
+from sco_data.explore.profiles import profile_options
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 
 # pandas copies on write from version 3 (in pandas 2 only with an option); without it a
@@ -29,13 +30,15 @@ def _hand_out(frame: pd.DataFrame) -> pd.DataFrame:
 @dataclass(frozen=True, eq=False)
 class PreparedCorpus:
     """Releases and participants with their helper columns, the report, what each filter
-    offers, and the taxonomy they were read with. Build it with prepare_corpus()."""
+    offers, the taxonomy they were read with, and the profiles they offer (profile -> how the
+    page names it). Build it with prepare_corpus()."""
 
     _releases: pd.DataFrame
     _participants: pd.DataFrame
     _report: pd.DataFrame
     options: FilterOptions
     taxonomy: Taxonomy
+    profiles: dict[str, str]
 
     @property
     def releases(self) -> pd.DataFrame:
@@ -57,10 +60,12 @@ def prepare_corpus(corpus: Corpus, taxonomy: Taxonomy | None = None) -> Prepared
     """The corpus with the helper columns filters, charts and people tables use, once."""
     taxonomy = taxonomy or load_taxonomy()
     releases = prepare(corpus.releases)
+    participants = prepare_participants(corpus.participants)
     return PreparedCorpus(
         _releases=releases,
-        _participants=prepare_participants(corpus.participants),
+        _participants=participants,
         _report=corpus.report,
-        options=filter_options(releases, taxonomy),
+        options=filter_options(releases, participants, taxonomy),
+        profiles=profile_options(participants),
         taxonomy=taxonomy,
     )

@@ -24,6 +24,8 @@ from sco_data.explore.filtering import FilterOptions, Filters
 
 # Text typed into the page or a link beyond this length is cut (a guard, not a feature).
 MAX_TEXT_PARAM = 200
+# A notice about unknown values names at most this many of them.
+MAX_NAMED_VALUES = 3
 
 # Page-URL parameter name of each Filters field.
 PARAM_NAMES: dict[str, str] = {
@@ -60,14 +62,32 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-def _canonical(allowed: Iterable[str], labels: Mapping[str, str]) -> dict[str, str]:
-    """Lower-cased id or label -> id, so links may say 'phone_call' or 'Phone call'."""
+def _canonical(allowed: Iterable[str], labels: Mapping[str, str],
+               aliases: Mapping[str, str]) -> dict[str, str]:
+    """Lower-cased id, label or other name -> id, so links may say 'phone_call' or 'Phone call',
+    and 'Nur-Sultan' for the place Astana."""
     lookup = {}
+    allowed = tuple(allowed)
+    for name, value in aliases.items():
+        if value in allowed:
+            lookup[name.lower()] = value
     for value in allowed:
         lookup[value.lower()] = value
         if value in labels:
             lookup[labels[value].lower()] = value
     return lookup
+
+
+def _unknown_notice(noun: str, unknown: list[str]) -> str:
+    """One notice for every unknown value a link gives one field, however often it repeats."""
+    distinct = list(dict.fromkeys(unknown))
+    shown = ", ".join(repr(value) for value in distinct[:MAX_NAMED_VALUES])
+    more = len(distinct) - MAX_NAMED_VALUES
+    if more > 0:
+        shown += f" and {more} more"
+    if len(distinct) == 1:
+        return f"Ignored {noun} {shown} from the link: no such {noun}."
+    return f"Ignored {len(distinct)} values of {noun} from the link ({shown}): no such {noun}."
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -88,14 +108,18 @@ def filters_from_query_params(
     notices: list[str] = []
     values: dict[str, Any] = {}
     for field in fields_of(CHOICES):
-        lookup = _canonical(offered(field, options), value_labels(field, options))
+        aliases = options.place_names if field.name == "places" else {}
+        lookup = _canonical(offered(field, options), value_labels(field, options), aliases)
         chosen: list[str] = []
+        unknown: list[str] = []
         for item in _as_list(params.get(field.params[0])):
             match = lookup.get(item.strip().lower())
             if match is None:
-                notices.append(f"Ignored {field.noun} {item!r} from the link: no such {field.noun}.")
+                unknown.append(item)
             elif match not in chosen:
                 chosen.append(match)
+        if unknown:
+            notices.append(_unknown_notice(field.noun, unknown))
         values[field.name] = tuple(chosen)
 
     for field in fields_of(DATE_RANGE):
@@ -110,8 +134,9 @@ def filters_from_query_params(
                 values[name] = day
     start, end = values.get("date_from"), values.get("date_to")
     if start and end and start > end:
-        notices.append("Ignored the date range from the link: it ends before it starts.")
-        values["date_from"] = values["date_to"] = None
+        notices.append(f"The date range from the link ended before it started: swapped to "
+                       f"{end.isoformat()} – {start.isoformat()}.")
+        values["date_from"], values["date_to"] = end, start
 
     for field in fields_of(MODE):
         mode = _as_list(params.get(field.params[0]))

@@ -1,0 +1,78 @@
+"""Who is who across releases: a person's matching key, display name, and the plain-text helpers
+every explore module shares.
+
+A person is identified by (normalised name, role): "Mr Le Yucheng" and "Le  Yucheng" are one
+counterpart, and the Secretary-General's own engagements stay apart from a release in which
+someone of the same name appears as a counterpart.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+# Helper columns prepare_participants() adds; they start with "_" like every helper column.
+PERSON_KEY = "_key"
+PERSON_NAME = "_name"
+
+# Honorifics written before a name ("Mr Le Yucheng", "H.E. Mr. Sun Zhuangzhi"); removed when
+# deciding whether two rows name the same person.
+HONORIFIC_PATTERN = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|mister|madam|madame|mme|dr|prof|professor|sir|dame"
+    r"|h\.\s*e|his excellency|her excellency|excellency)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def plain_text(series: pd.Series) -> pd.Series:
+    """The column as plain text with missing values as empty strings."""
+    if isinstance(series.dtype, pd.StringDtype):  # pandas' own text dtype: fill in place of a copy
+        return series.fillna("")
+    return series.astype(object).where(series.notna(), "").astype(str)
+
+
+def blank_to_none(series: pd.Series) -> pd.Series:
+    """The column as objects with empty strings and missing values as None."""
+    values = series.astype(object)
+    return values.where(values.notna() & (values != ""), None)
+
+
+def display_name(names: pd.Series) -> pd.Series:
+    """A person's name for tables: honorifics removed, spacing tidied, case kept."""
+    text = plain_text(names).str.replace(r"\s+", " ", regex=True).str.strip()
+    return text.str.replace(HONORIFIC_PATTERN, "", regex=True).str.strip()
+
+
+def normalise_name(names: pd.Series) -> pd.Series:
+    """Matching key for a person's name: no honorifics, one space, case folded."""
+    return display_name(names).str.casefold()
+
+
+def normalise_query(text: str) -> str:
+    """Typed text in the form of a person key, so that it can be looked for inside one."""
+    return " ".join(text.split()).casefold()
+
+
+def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the participants with each person's matching key and display name added."""
+    if PERSON_KEY in participants.columns:
+        return participants
+    out = participants.copy()
+    out[PERSON_NAME] = display_name(out["name"])
+    out[PERSON_KEY] = out[PERSON_NAME].str.casefold()
+    return out
+
+
+def person_keys(participants: pd.DataFrame) -> pd.Series:
+    """Each row's person key: the prepared column when there is one."""
+    if PERSON_KEY in participants.columns:
+        return participants[PERSON_KEY]
+    return normalise_name(participants["name"])
+
+
+def person_names(participants: pd.DataFrame) -> pd.Series:
+    """Each row's display name: the prepared column when there is one."""
+    if PERSON_NAME in participants.columns:
+        return participants[PERSON_NAME]
+    return display_name(participants["name"])

@@ -1,0 +1,76 @@
+"""The page's sentences in one place: what each chart and section says under its heading,
+and counts written with their noun in the right number.
+
+Captions are keyed by the chart or section name the page uses (its widget keys are built
+from the same names), so a chart and its caption cannot drift apart.
+"""
+
+from __future__ import annotations
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 release', '3 releases', '1,024 rows': a count with its noun in the right number."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+CAPTIONS: dict[str, str] = {
+    "data_dir": "A folder of .txt/.htm/.html releases on the machine running the dashboard. "
+                "Leave empty for the folder the page was started with.",
+    "uploads": "Uploads join the folder's releases for this session only.",
+    "reload_data": "Read the folder again, for files added or changed since it was loaded.",
+    "engagements": "Click a bar to filter the page to its period and type.",
+    "topics": "Releases that discuss each topic; hover for the number of mentions, click a bar "
+              "to filter.",
+    "topics_time": "Releases per topic and period, topics in the order above: darker cells, "
+                   "more releases. Click a cell to filter.",
+    "places_table": "Places where engagements took place (a renamed city is one place).",
+    "map": "Countries shaded by engagements with their representatives; points where "
+           "engagements took place. Click a country or a point to filter to it.",
+    "participants": "Everyone named in the matching releases: one row per person and side "
+                    "(a Secretary-General met as a counterpart is a row of his own).",
+    "releases": "Select a row to read the release with what was extracted from it marked.",
+    "newest": "Showing the newest matching release; select a row to show another.",
+    "sentences": "Adds event_date_sentence, sco_official_sentence, counterparts_sentence, "
+                 "location_city_sentence and occasion_sentence: the sentence (or headline) each "
+                 "value was read from, so that a row can be cited.",
+    "downloads": "The filtered rows as CSV (UTF-8, opens in any spreadsheet; cells that could "
+                 "run as a formula start with a quote).",
+    "report": "Every file handed in, and what became of it. Rejected files are not in any chart.",
+    "timeline": "Every engagement, newest first, with the title held then. Select a row to read "
+                "the release.",
+    "officials": "The Secretaries-General over their terms (the officials lexicon's dates), in "
+                 "the releases that match the filters: engagements in each month of the term, "
+                 "by type, on one scale.",
+    "no_match": "No releases match the current filters. Widen the date range or clear a filter "
+                "in the sidebar.",
+    "no_profile": "Choose a country, an organisation or a person to see every engagement with them.",
+    "headline": "Engagements and dates count releases. Counterparts, countries, organisations "
+                "and the people charts count only the counterparts who match the counterpart "
+                "filters (country, organisation, name) when one is set.",
+}
+
+
+def source_caption(releases: int, source: str, uploads: int) -> str:
+    """What the page is about and what it read; `source` names the folder as the page shows it."""
+    extra = f" and {plural(uploads, 'uploaded file')}" if uploads else ""
+    return ("Who the SCO Secretary-General and deputies met, when, where, how and about what, "
+            f"from {plural(releases, 'news release')} in {source}{extra}.")
+
+
+def profile_caption(engagements: int, name: str) -> str:
+    """Above a profile; `name` as the page shows it."""
+    return f"{plural(engagements, 'engagement')} with {name} among the releases that match the filters."
+
+
+def listed_not_ranked(title: str) -> str:
+    """What the page says where a ranked chart would rank nothing."""
+    return f"{title}: too few, or all the same number, so listed rather than ranked."
+
+
+def foreign_lines_note(count: int, kept: bool) -> str:
+    """Above the lines in other languages that the reader set aside, or in their place when
+    only their number is kept."""
+    if kept:
+        return f"{plural(count, 'line')} in another language, set aside by the reader:"
+    return (f"{plural(count, 'line')} in another language set aside by the reader "
+            "(the table keeps their number, not their text).")

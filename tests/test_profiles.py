@@ -1,0 +1,76 @@
+"""sco_data.explore.profiles: a country, organisation or person over time, and the
+Secretaries-General side by side; on the gold folder, checked against its releases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sco_data
+from sco_data.explore import profiles
+from sco_data.explore.prepared import prepare_corpus
+
+GOLD = Path(__file__).resolve().parent / "gold" / "releases"
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return prepare_corpus(sco_data.load_corpus(GOLD, use_cache=False), sco_data.load_taxonomy())
+
+
+def test_profile_names_round_trip_and_bad_ones_are_refused():
+    assert profiles.split_profile(profiles.profile_name("country", "Iran")) == ("country", "Iran")
+    assert profiles.split_profile("person:le yucheng") == ("person", "le yucheng")
+    assert profiles.split_profile("planet:Mars") is None
+    assert profiles.split_profile("country:") is None
+    assert profiles.split_profile("Iran") is None
+
+
+def test_every_country_organisation_and_counterpart_has_a_profile(gold):
+    kinds = [key.split(":")[0] for key in gold.profiles]
+    assert kinds.count("country") == 18 and kinds.count("organisation") == 10
+    assert kinds.count("person") == 77
+    assert gold.profiles["organisation:United Nations"] == "United Nations (organisation)"
+    assert gold.profiles["person:shavkat mirziyoyev"] == "Shavkat Mirziyoyev (person)"
+
+
+def test_a_country_timeline_lists_each_engagement_with_the_title_held_then(gold):
+    timeline = profiles.profile_timeline(gold.releases, gold.participants, "country:Uzbekistan", gold.taxonomy)
+    assert list(timeline.columns) == list(profiles.TIMELINE_COLUMNS)
+    assert len(timeline) == 8  # the eight releases with an Uzbek counterpart
+    assert timeline["event_date"].is_monotonic_decreasing
+    norov = timeline[timeline["counterpart"] == "Vladimir Norov"]
+    assert norov[["title_then", "sco_official"]].values.tolist() == [
+        ["Acting Minister of Foreign Affairs of the Republic of Uzbekistan", "Zhang Ming"]]
+    assert not timeline.isna().any().any()  # empty cells, never None
+
+
+def test_a_person_profile_follows_that_person_only(gold):
+    mine = profiles.profile_releases(gold.releases, gold.participants, "person:shavkat mirziyoyev")
+    assert len(mine) == 3
+    timeline = profiles.profile_timeline(mine, gold.participants, "person:shavkat mirziyoyev")
+    assert set(timeline["title_then"]) == {"President of the Republic of Uzbekistan"}
+    counts = profiles.type_counts(mine)
+    assert counts["count"].sum() == 3 and list(counts.columns) == ["engagement_type", "label", "count"]
+
+
+def test_an_unknown_profile_has_no_engagements(gold):
+    assert profiles.profile_releases(gold.releases, gold.participants, "country:Atlantis").empty
+    assert profiles.profile_releases(gold.releases, gold.participants, "nonsense").empty
+
+
+def test_the_secretaries_general_side_by_side(gold):
+    summary = profiles.officials_summary(gold.releases, gold.participants, gold.taxonomy)
+    assert list(summary.columns) == ["", "Rashid Alimov", "Vladimir Norov", "Zhang Ming", "Nurlan Yermekbayev"]
+    rows = summary.set_index("")
+    assert rows.loc["Term", "Vladimir Norov"] == "Jan 2019 – Dec 2021"
+    assert rows.loc["Term", "Nurlan Yermekbayev"].endswith("(in office)")
+    # Norov's 30 releases as Secretary-General, one of them undated (g29, a date with no year)
+    # and so in no month of his term: 29 in 36 months.
+    assert rows.loc["Engagements", "Vladimir Norov"] == "29"
+    assert rows.loc["Engagements per month", "Vladimir Norov"] == "0.8"
+    assert rows.loc["Top countries", "Vladimir Norov"].startswith("China (4); Kazakhstan (3)")
+    months = profiles.months_of_term(gold.releases)
+    norov = months[months["official"] == "Vladimir Norov"]
+    assert norov["count"].sum() == 29 and norov["month"].max() == 36
