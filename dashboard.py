@@ -16,8 +16,10 @@ import pandas as pd
 import streamlit as st
 
 import sco_data
+from sco_data.corpus import roots
 from sco_data.explore import (aggregations, charts, drilldown, evidence, export, fields, filtering,
                               maps, people, profiles, urlstate, viewstate, wording)
+from sco_data.explore.markup import escape_markdown, marked, paragraphs_markdown
 from sco_data.explore.wording import CAPTIONS, plural
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
 from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
@@ -30,14 +32,6 @@ TEXT_WIDTHS = {"title": "large", "title_then": "large", "value": "large", "engag
 TEXT_HEIGHT = 480  # pixels: the release text scrolls inside a box of this height
 EAGER_CSV_ROWS = 5_000  # up to this many releases the CSV files are written at once
 DOWNLOAD_ICON = ":material/download:"
-# ASCII punctuation that CommonMark, GitHub-flavoured markdown or Streamlit give a meaning
-# (emphasis, code, links, headings, lists, tables, HTML, entities, $ LaTeX, : directives and
-# emoji, ~ strikethrough, @ autolinks); CommonMark lets any ASCII punctuation be escaped.
-MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>$~:&^=@")
-# Streamlit colour of each kind of evidence mark (the theme in .streamlit/config.toml sets
-# their backgrounds dark enough to see).
-KIND_COLOURS = {evidence.KIND_DATE: "blue", evidence.KIND_OFFICIAL: "violet", evidence.KIND_COUNTERPART: "orange",
-                evidence.KIND_PLACE: "green", evidence.KIND_TOPIC: "red", evidence.KIND_OCCASION: "gray"}
 # The Streamlit widget that draws each kind of filter field.
 WIDGETS = {fields.DATE_RANGE: "date_input", fields.CHOICES: "multiselect", fields.MODE: "radio",
            fields.TEXT: "text_input"}
@@ -47,49 +41,42 @@ PERIOD_RADIO = {"label": "Group by", "options": PERIODS, "format_func": PERIOD_L
 KEPT_KEYS = [*(field.key for field in fields.FILTER_FIELDS), "period", "profile", "view"]
 
 
-def escape_markdown(text: str) -> str:
-    """The text with every markdown-active character backslash-escaped: it shows literally."""
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
-
-
-def marked(text: str, kind: str | None, tag: str | None = None) -> str:
-    """Escaped text, on its evidence kind's background, followed by its tag as a badge."""
-    escaped = escape_markdown(text)
-    if kind is None:
-        return escaped
-    badge = f":{KIND_COLOURS[kind]}-badge[{escape_markdown(tag)}]" if tag else ""
-    return f":{KIND_COLOURS[kind]}-background[{escaped}]{badge}"
-
-
-def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
-    """Safe markdown of evidence paragraphs: literal text, extracted values marked and tagged."""
-    return "\n\n".join("".join(marked(*piece) for piece in p) for p in paragraphs)
-
-
-def launch_data_dir() -> str:
-    """The folder given by `-- --data DIR`, else SCO_DATA_DIR, else '' (the bundled sample)."""
+def launch_options() -> argparse.Namespace:
+    """`streamlit run dashboard.py -- [--data DIR] [--lock]`: the folder (else SCO_DATA_DIR,
+    else '' for the bundled sample) and whether the page is locked to it."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     parser.add_argument("--data")
+    parser.add_argument("--lock", action="store_true")
     known, _ = parser.parse_known_args(sys.argv[1:])
-    return known.data or os.environ.get("SCO_DATA_DIR") or ""
+    known.data = known.data or os.environ.get("SCO_DATA_DIR") or ""
+    return known
 
 
 @st.cache_resource(show_spinner="Reading releases…", max_entries=4)
 def load(folder: str, uploads: tuple[tuple[str, bytes], ...]) -> PreparedCorpus:
-    """The folder plus uploaded files, prepared once and shared read-only by every session."""
+    """The folder plus uploaded files (read in memory, never written anywhere), prepared once
+    and shared read-only by every session."""
     return prepare_corpus(sco_data.load_corpus(Path(folder), extra_files=uploads))
 
 
-def data_source_widgets(start: str) -> tuple[str, tuple[tuple[str, bytes], ...]]:
-    """The folder box and the upload field; returns the folder to read and the uploads."""
+def data_source_widgets(access: roots.FolderAccess, start: str) -> tuple[str, tuple[tuple[str, bytes], ...]]:
+    """The folder box (none when locked) and the upload field; returns the folder to read,
+    resolved and inside the allowed folders ('' for the one started with), and the uploads."""
     sb = st.sidebar
     sb.header("Data")
-    sb.text_input("Folder of releases", key="data_dir", placeholder=start or "Bundled sample",
-                  help=CAPTIONS["data_dir"])
+    folder = ""
+    if access.offers_folder_box:
+        sb.text_input("Folder of releases", key="data_dir", placeholder=start or "Bundled sample",
+                      help=CAPTIONS["data_dir"])
+        typed = viewstate.chosen_folder(st.session_state.get("data_dir", ""), start)
+        check = access.check(typed) if typed and typed != start else None
+        if check is not None and check.folder is None:
+            sb.error(wording.folder_refused(escape_markdown(typed), check.reason), icon="🚫")
+        elif check is not None:
+            folder = str(check.folder)
     files = sb.file_uploader("Add release files", type=UPLOAD_TYPES, accept_multiple_files=True,
                              key="uploads", help=CAPTIONS["uploads"]) or []
     sb.button("Reload the folder", key="reload_data", on_click=load.clear, help=CAPTIONS["reload_data"])
-    folder = viewstate.chosen_folder(st.session_state.get("data_dir", ""), start)
     return folder, tuple((f.name, f.getvalue()) for f in files)
 
 
@@ -311,16 +298,19 @@ def main() -> None:
     st.title("SCO Secretariat engagements")
     for key in [k for k in KEPT_KEYS if k in st.session_state]:
         st.session_state[key] = st.session_state[key]  # keep a value its widget is not drawn for
-    start = launch_data_dir()
+    launch = launch_options()
+    start, access = launch.data, roots.folder_access(launch.data, BUNDLED_DATA, lock=launch.lock)
     if "data_dir" not in st.session_state:  # a link's folder, else the one started with
         st.session_state["data_dir"] = (st.query_params.get_all("folder") or [start])[-1]
     filter_area = st.sidebar.container()  # filters above the data source, drawn once loaded
-    folder, uploads = data_source_widgets(start)
-    data = load(folder or str(BUNDLED_DATA), uploads)
+    folder, uploads = data_source_widgets(access, start)
+    data = load(folder or str(access.start), uploads)
     releases, report = data.releases, data.report
-    source = escape_markdown(folder or "the bundled sample (data/releases)")
+    source = escape_markdown(folder or start or "the bundled sample (data/releases)")
     st.caption(wording.source_caption(len(releases), source, len(uploads)))
-    if problem := aggregations.source_problem(Path(folder or BUNDLED_DATA), source, releases, report):
+    for notice in data.notices:
+        st.warning(escape_markdown(notice), icon="⚠️")
+    if problem := aggregations.source_problem(Path(folder or access.start), source, releases, report):
         getattr(st, problem[0])(problem[1])
     if releases.empty:
         return show_report(report)

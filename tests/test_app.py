@@ -27,7 +27,8 @@ The sides discussed cooperation in trade.
 @pytest.fixture(autouse=True)
 def bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts from the bundled sample, whatever the caller's environment says."""
-    monkeypatch.delenv("SCO_DATA_DIR", raising=False)
+    for variable in ("SCO_DATA_DIR", "SCO_DATA_ROOTS", "SCO_DATA_LOCK"):
+        monkeypatch.delenv(variable, raising=False)
     monkeypatch.setattr(sys, "argv", ["dashboard.py"])
 
 
@@ -206,8 +207,9 @@ def test_folder_of_rejected_files_explains_why(monkeypatch, tmp_path):
     assert set(report["status"]) == {"rejected"}
 
 
-def test_sidebar_folder_box_switches_the_data(tmp_path):
+def test_sidebar_folder_box_switches_the_data(monkeypatch, tmp_path):
     (tmp_path / "only.txt").write_text(HOSTILE_RELEASE)
+    monkeypatch.setenv("SCO_DATA_ROOTS", str(tmp_path))
     at = run_app()
     at.text_input(key="data_dir").input(str(tmp_path)).run()
     assert not at.exception

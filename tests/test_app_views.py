@@ -132,7 +132,8 @@ def test_a_release_is_selected_by_its_link(seed_corpus):
     assert any("rdoesnotexist" in w for w in warnings(unknown))
 
 
-def test_filters_and_grouping_outlive_another_view_and_a_missing_folder(tmp_path):
+def test_filters_and_grouping_outlive_another_view_and_a_missing_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("SCO_DATA_ROOTS", str(tmp_path))
     at = run_app()
     at.multiselect(key="f_types").set_value(["phone_call"]).run()
     at.radio(key="period").set_value("year").run()
@@ -140,7 +141,8 @@ def test_filters_and_grouping_outlive_another_view_and_a_missing_folder(tmp_path
     at.radio(key="view").set_value("overview").run()
     assert at.radio(key="period").value == "year"
     at.text_input(key="data_dir").input(str(tmp_path / "nowhere")).run()
-    assert not at.metric or metrics(at).get("Engagements") is None
+    assert "no such folder" in at.sidebar.error[0].value
+    assert metrics(at)["Engagements"] == "1"  # the folder started with, still filtered
     at.text_input(key="data_dir").input("").run()
     assert at.multiselect(key="f_types").value == ["phone_call"]
     assert metrics(at)["Engagements"] == "1"
@@ -151,6 +153,7 @@ def test_the_folder_is_in_the_link_and_clearing_the_box_returns_to_the_start(mon
         "SCO Secretary-General meets envoy\n\nOn 1 June 2022, SCO Secretary-General Zhang Ming met "
         "with Ambassador of Iran to China Mohammad Keshavarzzadeh in Beijing.\n")
     monkeypatch.setattr(sys, "argv", ["dashboard.py", "--data", str(GOLD)])
+    monkeypatch.setenv("SCO_DATA_ROOTS", str(tmp_path))
     at = run_app({"folder": str(tmp_path)})
     assert metrics(at)["Engagements"] == "1"
     assert at.query_params["folder"] in (str(tmp_path), [str(tmp_path)])

@@ -1,5 +1,7 @@
 """The real page in headless Chromium: charts drawn, no exception, a filter and a click on a
-bar change the page, the map is drawn with the network blocked, screenshots of every view.
+bar change the page, the map is drawn with the network blocked, screenshots of every view; and
+as a visitor probing it: /etc refused, a hostile release drawn without one link, image or bold
+element, a second visitor answered while files built to stall a parser are read.
 
 Starts `streamlit run dashboard.py` on a free loopback port and drives it with Playwright;
 with SCO_SAVE_SCREENSHOTS=1 the screenshots go into docs/. Skipped when Chromium or Playwright
@@ -343,3 +345,93 @@ def test_the_evidence_view_marks_and_tags_what_was_read(page, server_url, tmp_pa
     clip = {"x": bottom["x"] - 10, "y": top["y"] - 10, "width": bottom["width"] + 20,
             "height": min(bottom["y"] + bottom["height"], VIEWPORT["height"]) - top["y"] + 10}
     page.screenshot(path=str(_screenshot_path("screenshot-evidence.png", tmp_path)), clip=clip)
+
+
+def test_a_visitor_cannot_open_a_system_folder(page, server_url):
+    page.goto(server_url)
+    _wait_for_charts(page, 4)
+    box = page.locator('[data-testid="stSidebar"] input[aria-label="Folder of releases"]')
+    box.fill("/etc")
+    box.press("Enter")
+    page.get_by_text("Not reading /etc: outside the allowed folders", exact=False).wait_for()
+    _wait_for_charts(page, 4)
+    assert _metric(page, "Engagements") == "3"  # the bundled sample it started with
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "passwd" not in text and "hostname" not in text
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+PAYLOAD_RELEASE = """\
+SCO Secretary-General meets <b>bold</b> envoy <a href="http://evil.example/h">link</a>
+
+On 1 June 2022, SCO Secretary-General Zhang Ming met with <b>Special</b> <i>Envoy</i> of Iran \
+<img src=x onerror="window.__xss = 3"> Mohammad Keshavarzzadeh in Beijing. See \
+<a href="http://evil.example/t">this</a>, [a link](http://evil.example/m), https://evil.example/raw, www.evil.example, press@evil.example and :warning:.
+The sides discussed cooperation in trade and in trade facilitation.
+"""
+WORD_JOINER = "\u2060"  # what the page puts in "http://", "www." and "a@b" to keep them text
+# What the payload would make if any of it were read as markup, anywhere in the document
+# (plotly draws <b> as a bold tspan and <a href> as an SVG link).
+MARKUP_FROM_PAYLOAD = """() => [
+    ...document.querySelectorAll('a[href*="evil.example"], img[src="x"]'),
+    ...[...document.querySelectorAll('b, i, tspan')].filter(e => e.tagName !== 'tspan'
+        || /font-weight: ?bold|font-style: ?italic/.test(e.getAttribute('style') || '')),
+].filter(e => /evil|^(?:bold|Special|Envoy|link)$/.test(e.getAttribute('href') || e.textContent.trim()))
+ .map(e => e.outerHTML)"""
+
+
+def test_a_payload_release_makes_no_links_bold_or_images_anywhere(page, tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for seed in (REPO_ROOT / "data" / "releases").glob("*.txt"):
+        shutil.copy(seed, folder)
+    # Met twice, so the counterparts chart ranks (one meeting each is listed as a table instead).
+    (folder / "payload.txt").write_text(PAYLOAD_RELEASE, encoding="utf-8")
+    (folder / "payload-again.txt").write_text(PAYLOAD_RELEASE.replace("1 June", "2 June"), encoding="utf-8")
+    with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
+        page.goto(url)
+        _wait_for_charts(page, 4)
+        assert _metric(page, "Engagements") == "5"
+        shown = page.locator('[data-testid="stMain"]').inner_text().replace(WORD_JOINER, "")
+        assert "[a link](http://evil.example/m), https://evil.example/raw, www.evil.example, " \
+               "press@evil.example and :warning:." in shown
+        counterparts = page.locator(".js-plotly-plot", has_text="Counterparts met most often").first
+        counterparts.scroll_into_view_if_needed()
+        bar = counterparts.locator(".point path").first.bounding_box()
+        page.mouse.move(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+        hover = page.locator(".hoverlayer .hovertext").first
+        hover.wait_for()
+        assert "<b>Special</b> <i>Envoy</i> of Iran" in hover.text_content()
+        assert page.evaluate(MARKUP_FROM_PAYLOAD) == []
+        assert page.evaluate("window.__xss") is None
+        assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# Files of 5 MB that once made the parse quadratic: each is now read, or stopped by the time
+# budget, in a worker process (sco_data.corpus.workers), away from the page's thread.
+STALLING_UNITS = {"between.txt": "between the SCO and ", "names.txt": "Zhang Ming and ",
+                  "abbreviations.txt": "Mr. A ", "wrapped.txt": "the wrapped line\n"}
+STALLING_BYTES = 5_000_000
+
+
+def test_a_second_visitor_is_answered_while_huge_files_are_read(page, tmp_path):
+    hostile = tmp_path / "hostile"
+    hostile.mkdir()
+    lead = "SCO Secretary-General meets envoy\n\nOn 3 March 2021, SCO Secretary-General Zhang Ming met "
+    for name, unit in STALLING_UNITS.items():
+        (hostile / name).write_text((lead + unit * (STALLING_BYTES // len(unit)))[:STALLING_BYTES], encoding="utf-8")
+    (hostile / "paragraphs.html").write_text(
+        f"<html><body><article><p>{lead}Li Wei.</p>" + "<p>SCO text.</p>" * ((STALLING_BYTES - 200) // 16)
+        + "</article></body></html>", encoding="utf-8")
+    with streamlit_server(tmp_path, {"SCO_DATA_ROOTS": str(tmp_path)}) as url:
+        page.goto(url + "?folder=" + urllib.parse.quote(str(hostile)))
+        page.get_by_text("Reading releases", exact=False).first.wait_for()
+        other = page.context.browser.new_context(viewport=VIEWPORT).new_page()
+        other.goto(url)
+        _wait_for_charts(other, 4)
+        assert _metric(other, "Engagements") == "3"
+        # The first visitor's files are still being read when the second has a whole page.
+        assert page.get_by_text("Reading releases", exact=False).count() >= 1
+        page.get_by_text("None of the files could be read as a release", exact=False).wait_for()
+        assert _metric(page, "Rejected") == "5"  # the reasons, in the report table, are the store tests' concern
+        assert page.locator('[data-testid="stException"]').count() == 0

@@ -1,8 +1,9 @@
-"""dashboard.py's own functions, imported without running the page: the markup of evidence."""
+"""The markup of evidence (sco_data.explore.markup): release text as literal markdown, marks
+and badges, and the theme colours behind them."""
 
 from __future__ import annotations
 
-import importlib.util
+import re
 import tomllib
 from pathlib import Path
 
@@ -11,19 +12,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sco_data.explore import evidence
+from sco_data.explore import evidence, markup
 from sco_data.schema import Evidence, evidence_to_json
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def page():
-    """dashboard.py as a module: under a name other than __main__ its page does not run."""
-    spec = importlib.util.spec_from_file_location("dashboard_under_test", DASHBOARD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return markup
 
 
 DANGEROUS = (
@@ -32,10 +29,19 @@ DANGEROUS = (
 
 
 def test_escape_markdown_escapes_every_active_character(page):
-    assert page.escape_markdown(DANGEROUS) == (
-        r"\<script\>alert\(1\)\</script\> \*bold\* \_it\_ \# h \[link\]\(http\://x\) "
-        r"\`code\` \$x\$ \:smile\: \~s\~ \&amp;"
+    assert page.escape_markdown(DANGEROUS).replace(page.WORD_JOINER, "|") == (
+        r"\<script\>alert\(1\)\</script\> \*bold\* \_it\_ \# h \[link\]\(http\:|//x\) "
+        r"\`code\` \$x\$ \:|smile\: \~s\~ \&amp;"
     )
+
+
+def test_no_link_or_emoji_is_left_to_find_after_the_escapes(page):
+    """What a renderer finds in the text once escapes are read: GFM's literal autolinks (a
+    scheme, "www.", an address) and emoji shortcodes, each matched as they are."""
+    text = "See https://evil.example/x, WWW.evil.example, press@evil.example and :warning: now."
+    read = page.escape_markdown(text).replace("\\", "")
+    assert read.replace(page.WORD_JOINER, "") == text  # shows exactly what was written
+    assert not re.search(r"https?://|\bwww\.|[-.\w+]@|:[\w+-]+:", read, re.IGNORECASE)
 
 
 @given(text=st.text(max_size=60))
@@ -104,7 +110,7 @@ TEXT_COLOUR, PAGE_COLOUR = "#2f2d2b", "#ffffff"
 
 
 def test_evidence_marks_stand_out_and_keep_their_text_readable(page):
-    theme = tomllib.loads((DASHBOARD.parent / ".streamlit" / "config.toml").read_text())["theme"]
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]
     for colour in page.KIND_COLOURS.values():
         background = theme[f"{colour}BackgroundColor"]
         assert _contrast(TEXT_COLOUR, background) >= 7, colour  # WCAG AAA for the marked text

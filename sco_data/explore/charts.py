@@ -4,7 +4,8 @@ Builders only draw: the frames they take are already counted, with every period 
 labelled (explore.periods), so no builder buckets, fills or relabels. Colours come from
 explore.palette, so a type or a topic has one colour in every chart. Every builder gives its
 figure a title, axis titles and hover text, and returns a figure that says "nothing to show" in
-words when its frame is empty, so the page never shows a blank box. Points that a click can
+words when its frame is empty, so the page never shows a blank box. Text read from releases
+(names, titles, places) goes through `plain`, so it is never drawn as markup. Points that a click can
 drill into carry their link (explore.drilldown) as the first item of their customdata.
 """
 
@@ -36,6 +37,12 @@ MIN_HEIGHT = 260
 # The heatmap's cells are clicked through invisible points at their centres (plotly selects
 # points, not heatmap cells); this is their size in pixels.
 CELL_TARGET_SIZE = 18
+
+
+def plain(text: object) -> str:
+    """Text for a plotly label or hover: plotly reads <b>, <a href> and friends in any text it
+    draws, so a release's own "<" and "&" are written as entities and show as typed."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def count_ticks(largest: float) -> dict:
@@ -178,7 +185,7 @@ def top_counterparts_figure(counterparts: pd.DataFrame) -> go.Figure:
     title = "Counterparts met most often"
     if counterparts.empty:
         return empty_figure(title)
-    customdata = [[link(counterpart=name), title or "title unknown", affiliation or "unknown"]
+    customdata = [[link(counterpart=name), plain(title or "title unknown"), plain(affiliation or "unknown")]
                   for name, title, affiliation in zip(counterparts["name"], counterparts["title"],
                                                       counterparts["affiliation"])]
     return ranked_bars(
@@ -203,7 +210,7 @@ def affiliations_figure(table: pd.DataFrame, kind: str) -> go.Figure:
     title, axis, message = AFFILIATION_CHARTS[kind]
     if table.empty:
         return empty_figure(title, message)
-    customdata = [[link(**{kind: name}), people]
+    customdata = [[link(**{kind: name}), plain(people)]
                   for name, people in zip(table["affiliation"], table["people"])]
     return ranked_bars(
         title, table["engagements"], table["affiliation"], customdata, palette.NEUTRAL,
@@ -217,7 +224,7 @@ def ranked_bars(title: str, values: pd.Series, labels: pd.Series, customdata,
                 label_title: str) -> go.Figure:
     """Horizontal bars, largest first, one row per label: the shape of every ranked chart."""
     fig = go.Figure(go.Bar(
-        x=values.tolist(), y=labels.tolist(), orientation="h", customdata=customdata,
+        x=values.tolist(), y=[plain(label) for label in labels], orientation="h", customdata=customdata,
         marker_color=colour, hovertemplate=hovertemplate,
     ))
     return layout(fig, title,
@@ -247,8 +254,8 @@ def months_of_term_figure(months: pd.DataFrame) -> go.Figure:
     if months.empty or int(months["count"].sum()) == 0:
         return empty_figure(title, "No release of a Secretary-General within their term matches.")
     officials = list(dict.fromkeys(months["official"]))
-    fig = make_subplots(rows=1, cols=len(officials), shared_yaxes=True, subplot_titles=officials,
-                        horizontal_spacing=0.02)
+    fig = make_subplots(rows=1, cols=len(officials), shared_yaxes=True, horizontal_spacing=0.02,
+                        subplot_titles=[plain(official) for official in officials])
     for column, official in enumerate(officials, start=1):
         mine = months[months["official"] == official]
         for kind in ENGAGEMENT_TYPES:
@@ -260,7 +267,7 @@ def months_of_term_figure(months: pd.DataFrame) -> go.Figure:
                 legendgroup=kind, showlegend=kind not in {t.legendgroup for t in fig.data},
                 legendrank=ENGAGEMENT_TYPES.index(kind),
                 marker_color=palette.ENGAGEMENT_COLOURS[kind],
-                hovertemplate=f"{official}, month %{{x}}<br>{ENGAGEMENT_LABELS[kind]}: %{{y}}<extra></extra>",
+                hovertemplate=f"{plain(official)}, month %{{x}}<br>{ENGAGEMENT_LABELS[kind]}: %{{y}}<extra></extra>",
             ), row=1, col=column)
     totals = months.groupby(["official", "month"])["count"].sum()
     fig.update_xaxes(title_text="Month of term")

@@ -23,7 +23,7 @@ Counterpart names are matched on the participants' person key (explore.people).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 

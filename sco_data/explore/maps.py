@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sco_data.explore import palette
-from sco_data.explore.charts import empty_figure, layout
+from sco_data.explore.charts import empty_figure, layout, plain
 from sco_data.explore.drilldown import link
 
 OUTLINES = Path(__file__).with_name("outlines") / "countries-110m.geojson"
@@ -134,7 +134,7 @@ def _place_trace(places: pd.DataFrame) -> go.Scattergeo:
     counts = places["engagements"].astype(int)
     return go.Scattergeo(
         lon=places["longitude"].tolist(), lat=places["latitude"].tolist(),
-        text=places["place"].tolist(), mode="markers", showlegend=False,
+        text=[plain(place) for place in places["place"]], mode="markers", showlegend=False,
         customdata=[[link(places=key), count] for key, count in zip(places["key"], counts)],
         marker={
             "size": [MAP_MIN_MARKER + MAP_MARKER_SCALE * math.sqrt(c) for c in counts],

@@ -31,7 +31,8 @@ def _hand_out(frame: pd.DataFrame) -> pd.DataFrame:
 class PreparedCorpus:
     """Releases and participants with their helper columns, the report, what each filter
     offers, the taxonomy they were read with, and the profiles they offer (profile -> how the
-    page names it). Build it with prepare_corpus()."""
+    page names it), and the load's notices (a cache it could not use). Build it with
+    prepare_corpus()."""
 
     _releases: pd.DataFrame
     _participants: pd.DataFrame
@@ -39,6 +40,7 @@ class PreparedCorpus:
     options: FilterOptions
     taxonomy: Taxonomy
     profiles: dict[str, str]
+    notices: tuple[str, ...] = ()
 
     @property
     def releases(self) -> pd.DataFrame:
@@ -68,4 +70,5 @@ def prepare_corpus(corpus: Corpus, taxonomy: Taxonomy | None = None) -> Prepared
         options=filter_options(releases, participants, taxonomy),
         profiles=profile_options(participants),
         taxonomy=taxonomy,
+        notices=tuple(corpus.notices),
     )

@@ -14,8 +14,9 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 
 
 CAPTIONS: dict[str, str] = {
-    "data_dir": "A folder of .txt/.htm/.html releases on the machine running the dashboard. "
-                "Leave empty for the folder the page was started with.",
+    "data_dir": "A folder of .txt/.htm/.html releases on the machine running the dashboard, "
+                "inside the folders it allows (the one it was started with, the bundled sample "
+                "and those listed in SCO_DATA_ROOTS). Leave empty for the folder it was started with.",
     "uploads": "Uploads join the folder's releases for this session only.",
     "reload_data": "Read the folder again, for files added or changed since it was loaded.",
     "engagements": "Click a bar to filter the page to its period and type.",
@@ -55,6 +56,11 @@ def source_caption(releases: int, source: str, uploads: int) -> str:
     extra = f" and {plural(uploads, 'uploaded file')}" if uploads else ""
     return ("Who the SCO Secretary-General and deputies met, when, where, how and about what, "
             f"from {plural(releases, 'news release')} in {source}{extra}.")
+
+
+def folder_refused(folder: str, reason: str | None) -> str:
+    """Why the folder box's folder is not read; `folder` as the page shows it."""
+    return f"Not reading {folder}: {reason}. The page shows the folder it was started with."
 
 
 def profile_caption(engagements: int, name: str) -> str:

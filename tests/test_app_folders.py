@@ -1,0 +1,98 @@
+"""Which folders a visitor can make the running page read (AppTest): only those inside the
+allowed roots, whatever the folder box, a link or a symlink says; none but its own when locked."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from test_app import HOSTILE_RELEASE, messages, metric, run_app
+
+SEED_ENGAGEMENTS = "3"
+
+
+@pytest.fixture(autouse=True)
+def bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("SCO_DATA_DIR", "SCO_DATA_ROOTS", "SCO_DATA_LOCK"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+
+
+def report_paths(at) -> list[str]:
+    frames = [d.value for d in at.dataframe if "status" in d.value.columns]
+    return sorted(frames[0]["path"]) if frames else []
+
+
+def test_a_system_folder_in_the_box_is_refused_and_nothing_of_it_is_listed():
+    at = run_app()
+    at.text_input(key="data_dir").input("/etc").run()
+    assert not at.exception
+    assert "Not reading /etc: outside the allowed folders" in messages(at, "sidebar.error")
+    assert metric(at, "Engagements") == SEED_ENGAGEMENTS  # still the sample it started with
+    assert all(not path.startswith(("/etc", "passwd", "hosts")) for path in report_paths(at))
+
+
+def test_a_folder_outside_the_roots_is_refused_whether_or_not_it_exists(tmp_path):
+    at = run_app()
+    for typed in (str(tmp_path), str(tmp_path / "no-such-folder")):
+        at.text_input(key="data_dir").input(typed).run()
+        assert "outside the allowed folders" in messages(at, "sidebar.error"), typed
+
+
+def test_dot_dot_out_of_an_allowed_root_is_refused(monkeypatch, tmp_path):
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "note.txt").write_text(HOSTILE_RELEASE)
+    monkeypatch.setenv("SCO_DATA_ROOTS", str(allowed))
+    at = run_app()
+    at.text_input(key="data_dir").input(str(allowed / ".." / "private")).run()
+    assert "outside the allowed folders" in messages(at, "sidebar.error")
+    assert metric(at, "Engagements") == SEED_ENGAGEMENTS
+
+
+def test_a_symlink_inside_a_root_that_leads_out_is_refused(monkeypatch, tmp_path):
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "note.txt").write_text(HOSTILE_RELEASE)
+    os.symlink(private, allowed / "shortcut")
+    monkeypatch.setenv("SCO_DATA_ROOTS", str(allowed))
+    at = run_app()
+    at.text_input(key="data_dir").input(str(allowed / "shortcut")).run()
+    assert "outside the allowed folders" in messages(at, "sidebar.error")
+    assert "note.txt" not in report_paths(at)
+
+
+def test_a_folder_inside_a_listed_root_is_read(monkeypatch, tmp_path):
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / "only.txt").write_text(HOSTILE_RELEASE)
+    monkeypatch.setenv("SCO_DATA_ROOTS", str(tmp_path))
+    at = run_app()
+    at.text_input(key="data_dir").input(str(tmp_path / "inner")).run()
+    assert messages(at, "sidebar.error") == ""
+    assert metric(at, "Engagements") == "1"
+    assert report_paths(at) == ["only.txt"]
+
+
+def test_a_link_naming_a_system_folder_is_refused_too():
+    at = run_app({"folder": "/etc"})
+    assert "Not reading /etc: outside the allowed folders" in messages(at, "sidebar.error")
+    assert metric(at, "Engagements") == SEED_ENGAGEMENTS
+
+
+@pytest.mark.parametrize("how", ["argv", "environment"])
+def test_a_locked_dashboard_offers_no_folder_box_and_ignores_a_link(monkeypatch, how):
+    seeds = Path(__file__).resolve().parent.parent / "data" / "releases"
+    if how == "argv":
+        monkeypatch.setattr(sys, "argv", ["dashboard.py", "--data", str(seeds), "--lock"])
+    else:
+        monkeypatch.setenv("SCO_DATA_DIR", str(seeds))
+        monkeypatch.setenv("SCO_DATA_LOCK", "1")
+    at = run_app({"folder": "/etc"})
+    assert "data_dir" not in [box.key for box in at.text_input]
+    assert messages(at, "sidebar.error") == ""
+    assert metric(at, "Engagements") == SEED_ENGAGEMENTS
