@@ -6,7 +6,6 @@ A wiring diagram: widgets (filters declared in sco_data.explore.fields, the rest
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from functools import partial
@@ -17,12 +16,13 @@ import streamlit as st
 
 import sco_data
 from sco_data.corpus import roots
-from sco_data.explore import (aggregations, charts, drilldown, evidence, export, fields, filtering,
-                              maps, people, profiles, urlstate, viewstate, wording)
-from sco_data.explore.markup import escape_markdown, marked, paragraphs_markdown
-from sco_data.explore.wording import CAPTIONS, plural
+from sco_data.explore import (aggregations, charts, correcting, drilldown, evidence, export, fields,
+                              filtering, maps, people, profiles, urlstate, viewstate, wording)
+from sco_data.explore.markup import escape_markdown
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
 from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
+from sco_data.explore.wording import CAPTIONS, plural
+from sco_data.schema import CORRECTABLE_FIELDS
 
 BUNDLED_DATA = Path(__file__).resolve().parent / "data" / "releases"
 UPLOAD_TYPES = ["txt", "htm", "html"]
@@ -32,6 +32,10 @@ TEXT_WIDTHS = {"title": "large", "title_then": "large", "value": "large", "engag
 TEXT_HEIGHT = 480  # pixels: the release text scrolls inside a box of this height
 EAGER_CSV_ROWS = 5_000  # up to this many releases the CSV files are written at once
 DOWNLOAD_ICON = ":material/download:"
+# Streamlit colour of each kind of evidence mark (the theme in .streamlit/config.toml sets
+# their backgrounds dark enough to see).
+KIND_COLOURS = {evidence.KIND_DATE: "blue", evidence.KIND_OFFICIAL: "violet", evidence.KIND_COUNTERPART: "orange",
+                evidence.KIND_PLACE: "green", evidence.KIND_TOPIC: "red", evidence.KIND_OCCASION: "gray"}
 # The Streamlit widget that draws each kind of filter field.
 WIDGETS = {fields.DATE_RANGE: "date_input", fields.CHOICES: "multiselect", fields.MODE: "radio",
            fields.TEXT: "text_input"}
@@ -41,15 +45,18 @@ PERIOD_RADIO = {"label": "Group by", "options": PERIODS, "format_func": PERIOD_L
 KEPT_KEYS = [*(field.key for field in fields.FILTER_FIELDS), "period", "profile", "view"]
 
 
-def launch_options() -> argparse.Namespace:
-    """`streamlit run dashboard.py -- [--data DIR] [--lock]`: the folder (else SCO_DATA_DIR,
-    else '' for the bundled sample) and whether the page is locked to it."""
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--data")
-    parser.add_argument("--lock", action="store_true")
-    known, _ = parser.parse_known_args(sys.argv[1:])
-    known.data = known.data or os.environ.get("SCO_DATA_DIR") or ""
-    return known
+def marked(text: str, kind: str | None, tag: str | None = None) -> str:
+    """Escaped text, on its evidence kind's background, followed by its tag as a badge."""
+    escaped = escape_markdown(text)
+    if kind is None:
+        return escaped
+    badge = f":{KIND_COLOURS[kind]}-badge[{escape_markdown(tag)}]" if tag else ""
+    return f":{KIND_COLOURS[kind]}-background[{escaped}]{badge}"
+
+
+def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
+    """Safe markdown of evidence paragraphs: literal text, extracted values marked and tagged."""
+    return "\n\n".join("".join(marked(*piece) for piece in p) for p in paragraphs)
 
 
 @st.cache_resource(show_spinner="Reading releases…", max_entries=4)
@@ -68,12 +75,9 @@ def data_source_widgets(access: roots.FolderAccess, start: str) -> tuple[str, tu
     if access.offers_folder_box:
         sb.text_input("Folder of releases", key="data_dir", placeholder=start or "Bundled sample",
                       help=CAPTIONS["data_dir"])
-        typed = viewstate.chosen_folder(st.session_state.get("data_dir", ""), start)
-        check = access.check(typed) if typed and typed != start else None
-        if check is not None and check.folder is None:
-            sb.error(wording.folder_refused(escape_markdown(typed), check.reason), icon="🚫")
-        elif check is not None:
-            folder = str(check.folder)
+        folder, refused = viewstate.readable_folder(access, st.session_state.get("data_dir", ""), start)
+        if refused:
+            sb.error(escape_markdown(refused) + " " + CAPTIONS["folder_refused"], icon="🚫")
     files = sb.file_uploader("Add release files", type=UPLOAD_TYPES, accept_multiple_files=True,
                              key="uploads", help=CAPTIONS["uploads"]) or []
     sb.button("Reload the folder", key="reload_data", on_click=load.clear, help=CAPTIONS["reload_data"])
@@ -156,7 +160,8 @@ def show_report(report: pd.DataFrame) -> None:
     st.caption(CAPTIONS["report"])
     if report.empty:
         return st.info("No files were handed in.")
-    for column, (label, count) in zip(st.columns(4), aggregations.report_counts(report).items()):
+    counts = aggregations.report_counts(report)
+    for column, (label, count) in zip(st.columns(len(counts)), counts.items()):
         column.metric(label, count)
     table(st, aggregations.report_table(report), aggregations.REPORT_HEADINGS, "report_table")
 
@@ -232,8 +237,40 @@ def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
     if lines:
         st.text("\n".join(lines))
     extracted = evidence.release_fields(release, data.taxonomy)  # every row in sight, none scrolled
-    table(st, extracted, {"field": "Field", "value": "Extracted value"}, "release_fields", wrap=True,
+    table(st, extracted, {"field": "Field", "value": "Value"}, "release_fields", wrap=True,
           height=(len(extracted) + 1) * WRAPPED_ROW_HEIGHT)
+    show_corrections(data, release["release_id"])
+
+
+def show_corrections(data: PreparedCorpus, release_id: str) -> None:
+    """The release's corrections beside what was extracted, and a box to add or take one back."""
+    path, why_not = st.session_state["corrections_target"]
+    standing = correcting.side_by_side(data.corrections, release_id)
+    if not standing.empty:
+        st.caption(CAPTIONS["corrections"])
+        table(st, standing, correcting.SIDE_BY_SIDE_COLUMNS, "corrections_table", wrap=True)
+    if path is None:
+        return st.caption(wording.no_editing(why_not))
+    with st.expander("Correct this release", expanded=bool(st.session_state.get("fix_error"))):
+        field = st.selectbox("Field", CORRECTABLE_FIELDS, format_func=correcting.FIELD_LABELS.get, key="fix_field")
+        st.text_input("Corrected value", key="fix_value", placeholder=correcting.VALUE_HINTS[field],
+                      help=correcting.VALUE_HINTS[field])
+        st.text_input("Note", key="fix_note", placeholder="why, or where the right value comes from")
+        if error := st.session_state.get("fix_error"):
+            st.error(escape_markdown(error))
+        save, undo = st.columns(2)
+        save.button("Save the correction", key="fix_save", on_click=correct, args=(path, release_id, data.taxonomy))
+        if field in correcting.corrected_fields(data.corrections, release_id):
+            undo.button(f"Undo the corrections of {correcting.FIELD_LABELS[field].lower()}", key="fix_undo",
+                        on_click=correct, args=(path, release_id, data.taxonomy, True))
+
+
+def correct(path: Path, release_id: str, taxonomy, undo: bool = False) -> None:
+    """A correction button's callback: write the row (or the undo), then read the folder again."""
+    error = correcting.save_from_form(path, release_id, st.session_state, taxonomy, undo)
+    st.session_state.update(fix_error=error or "", **({} if error else {"fix_value": "", "fix_note": ""}))
+    if error is None:
+        load.clear()
 
 
 def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
@@ -298,13 +335,15 @@ def main() -> None:
     st.title("SCO Secretariat engagements")
     for key in [k for k in KEPT_KEYS if k in st.session_state]:
         st.session_state[key] = st.session_state[key]  # keep a value its widget is not drawn for
-    launch = launch_options()
+    launch = viewstate.launch_options(sys.argv[1:], os.environ)
     start, access = launch.data, roots.folder_access(launch.data, BUNDLED_DATA, lock=launch.lock)
     if "data_dir" not in st.session_state:  # a link's folder, else the one started with
         st.session_state["data_dir"] = (st.query_params.get_all("folder") or [start])[-1]
     filter_area = st.sidebar.container()  # filters above the data source, drawn once loaded
     folder, uploads = data_source_widgets(access, start)
     data = load(folder or str(access.start), uploads)
+    st.session_state["corrections_target"] = correcting.corrections_target(
+        Path(folder or access.start), BUNDLED_DATA, launch.read_only)
     releases, report = data.releases, data.report
     source = escape_markdown(folder or start or "the bundled sample (data/releases)")
     st.caption(wording.source_caption(len(releases), source, len(uploads)))

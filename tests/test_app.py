@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sco_data.corpus.roots import LOCK_ENV, ROOTS_ENV
+
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 TIMEOUT_S = 30
 
@@ -266,7 +268,8 @@ def test_docs_name_every_url_parameter_widget_key_and_variable():
     keys |= {"download_releases", "download_participants"}  # written as key=f"download_{name}"
     # Read-only tables have keys too, but nobody drives them; charts are drilled by clicks.
     widget_keys = keys - {"participants_table", "places_table", "release_fields", "report_table"}
-    variables = set(re.findall(r'environ\.get\("([A-Z_]+)"', source))
+    launching = (DASHBOARD.parent / "sco_data" / "explore" / "viewstate.py").read_text(encoding="utf-8")
+    variables = set(re.findall(r'environ\.get\("([A-Z_]+)"', source + launching)) | {ROOTS_ENV, LOCK_ENV}
     assert variables >= {"SCO_DATA_DIR"}
     assert {"f_types", "period", "view", "profile", "releases_table", "profile_timeline",
             "csv_sentences", "download_releases"} <= widget_keys

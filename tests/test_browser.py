@@ -435,3 +435,37 @@ def test_a_second_visitor_is_answered_while_huge_files_are_read(page, tmp_path):
         page.get_by_text("None of the files could be read as a release", exact=False).wait_for()
         assert _metric(page, "Rejected") == "5"  # the reasons, in the report table, are the store tests' concern
         assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_reader_corrects_a_release_in_the_page(page, tmp_path):
+    folder = tmp_path / "releases"
+    shutil.copytree(REPO_ROOT / "data" / "releases", folder)
+    with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
+        page.goto(url)
+        _wait_for_charts(page, 4)
+        assert _metric(page, "Counterparts") == "3"
+        page.get_by_text("Correct this release").click()
+        page.get_by_label("Field").click()
+        page.get_by_role("option", name="Counterparts").click()
+        page.get_by_role("textbox", name="Corrected value").fill("add: Li Qiang | Governor of Henan Province | China")
+        page.get_by_label("Note").fill("named in the photo caption")
+        page.get_by_label("Note").press("Tab")
+        page.get_by_role("button", name="Save the correction").click()
+        _wait_for_metric(page, "Counterparts", "4")
+        assert (folder / "sco-corrections.csv").read_text(encoding="utf-8").count("Li Qiang") == 1
+        page.get_by_text("Correct this release").click()  # open again, as a reader about to add another
+        _save_region(page, tmp_path, "screenshot-corrections.png",
+                     page.get_by_text("Corrected by a reader", exact=False).first,
+                     page.locator('[data-testid="stExpander"]', has_text="Correct this release").first)
+        assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def _save_region(page, folder: Path, name: str, first, last) -> None:
+    """The part of the page from the top of `first` to the bottom of `last`, at full width."""
+    height = page.evaluate("document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": int(height) + 60})
+    page.wait_for_timeout(1500)  # plotly redraws for the new size
+    top, bottom = first.bounding_box(), last.bounding_box()
+    page.screenshot(path=str(_screenshot_path(name, folder)), clip={
+        "x": 0, "y": top["y"] - 12, "width": VIEWPORT["width"], "height": bottom["y"] + bottom["height"] - top["y"] + 24})
+    page.set_viewport_size(VIEWPORT)

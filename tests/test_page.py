@@ -1,8 +1,9 @@
-"""The markup of evidence (sco_data.explore.markup): release text as literal markdown, marks
-and badges, and the theme colours behind them."""
+"""The markup of evidence: release text as literal markdown (sco_data.explore.markup), the
+page's marks and badges (dashboard.py), and the theme colours behind them."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import tomllib
 from pathlib import Path
@@ -20,7 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def page():
-    return markup
+    """dashboard.py as a module: under a name other than __main__ its page does not run."""
+    spec = importlib.util.spec_from_file_location("dashboard_under_test", ROOT / "dashboard.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 DANGEROUS = (
@@ -29,7 +34,7 @@ DANGEROUS = (
 
 
 def test_escape_markdown_escapes_every_active_character(page):
-    assert page.escape_markdown(DANGEROUS).replace(page.WORD_JOINER, "|") == (
+    assert page.escape_markdown(DANGEROUS).replace(markup.WORD_JOINER, "|") == (
         r"\<script\>alert\(1\)\</script\> \*bold\* \_it\_ \# h \[link\]\(http\:|//x\) "
         r"\`code\` \$x\$ \:|smile\: \~s\~ \&amp;"
     )
@@ -40,7 +45,7 @@ def test_no_link_or_emoji_is_left_to_find_after_the_escapes(page):
     scheme, "www.", an address) and emoji shortcodes, each matched as they are."""
     text = "See https://evil.example/x, WWW.evil.example, press@evil.example and :warning: now."
     read = page.escape_markdown(text).replace("\\", "")
-    assert read.replace(page.WORD_JOINER, "") == text  # shows exactly what was written
+    assert read.replace(markup.WORD_JOINER, "") == text  # shows exactly what was written
     assert not re.search(r"https?://|\bwww\.|[-.\w+]@|:[\w+-]+:", read, re.IGNORECASE)
 
 
@@ -50,10 +55,10 @@ def test_escaped_text_has_no_unescaped_special_character(page, text):
     i = 0
     while i < len(escaped):
         if escaped[i] == "\\":
-            assert escaped[i + 1] in page.MARKDOWN_SPECIAL
+            assert escaped[i + 1] in markup.MARKDOWN_SPECIAL
             i += 2
             continue
-        assert escaped[i] not in page.MARKDOWN_SPECIAL
+        assert escaped[i] not in markup.MARKDOWN_SPECIAL
         i += 1
 
 

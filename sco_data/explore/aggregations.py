@@ -21,6 +21,7 @@ from sco_data.schema import (
     ENGAGEMENT_TYPES,
     LIST_SEPARATOR,
     REPORT_COLUMNS,
+    REPORT_INVALID,
     REPORT_OK,
     REPORT_REJECTED,
     REPORT_SKIPPED,
@@ -222,16 +223,19 @@ REPORT_STATUS_LABELS: dict[str, str] = {
     REPORT_WARNING: "With warnings",
     REPORT_REJECTED: "Rejected",
     REPORT_SKIPPED: "Skipped",
+    REPORT_INVALID: "Corrections not applied",
 }
 # The report table lists what needs attention first.
-REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_WARNING, REPORT_SKIPPED, REPORT_OK)
+REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_INVALID, REPORT_WARNING, REPORT_SKIPPED, REPORT_OK)
 REPORT_HEADINGS: dict[str, str] = dict(zip(REPORT_COLUMNS, ("File", "Status", "Reason", "Release id")))
 
 
 def report_counts(report: pd.DataFrame) -> dict[str, int]:
-    """Files per status, every status named as the page names it (zero included)."""
+    """Files per status, every status named as the page names it (zero included), but for
+    corrections not applied, counted only when there are some."""
     counts = report["status"].value_counts()
-    return {label: int(counts.get(status, 0)) for status, label in REPORT_STATUS_LABELS.items()}
+    return {label: int(counts.get(status, 0)) for status, label in REPORT_STATUS_LABELS.items()
+            if status != REPORT_INVALID or counts.get(status, 0)}
 
 
 def report_table(report: pd.DataFrame) -> pd.DataFrame:

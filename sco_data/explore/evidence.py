@@ -267,8 +267,22 @@ def _topic_summary(release: Any, taxonomy: Any) -> str:
     return "; ".join(parts)
 
 
+# The rows of release_fields that show each correctable field, or follow from it.
+ROWS_OF_FIELD: dict[str, tuple[str, ...]] = {
+    "event_date": ("Engagement date",), "engagement_type": ("Engagement type",),
+    "sco_official": ("SCO official", "SCO role"),
+    "counterparts": ("Counterparts", "Counterpart titles", "Counterpart countries", "Counterpart affiliation types"),
+    "location_city": ("City", "Place in the gazetteer", "Country", "Coordinates"),
+    "occasion": ("Occasion",), "topics": ("Topics (mentions)",),
+}
+CORRECTED_MARK = " (corrected)"
+
+
 def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:
-    """Every extracted field of a release as rows of (field, value) text, in reading order."""
+    """Every field of a release as rows of (field, value) text, in reading order; a field a
+    reader corrected (the release's `corrected_fields`) says so after its name."""
+    corrected = {row for field in str(_value(release, "corrected_fields") or "").split(LIST_SEPARATOR)
+                 for row in ROWS_OF_FIELD.get(field.strip(), ())}
     engagement = _value(release, "engagement_type")
     rows = [
         ("Release id", _value(release, "release_id")),
@@ -292,6 +306,5 @@ def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:
         ("Lines in other languages", _value(release, "foreign_line_count")),
         ("Warnings", _value(release, "warnings")),
     ]
-    return pd.DataFrame(
-        {"field": [name for name, _ in rows], "value": [as_text(value) for _, value in rows]}
-    )
+    return pd.DataFrame({"field": [name + CORRECTED_MARK if name in corrected else name for name, _ in rows],
+                         "value": [as_text(value) for _, value in rows]})

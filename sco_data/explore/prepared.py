@@ -8,11 +8,11 @@ a copy, never on the shared frame, and handing one out costs no copy of the data
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sco_data.corpus.tables import Corpus
+from sco_data.corpus.tables import Corpus, no_corrections
 from sco_data.explore.filtering import FilterOptions, filter_options, prepare
 from sco_data.explore.identity import prepare_participants
 from sco_data.explore.profiles import profile_options
@@ -31,8 +31,8 @@ def _hand_out(frame: pd.DataFrame) -> pd.DataFrame:
 class PreparedCorpus:
     """Releases and participants with their helper columns, the report, what each filter
     offers, the taxonomy they were read with, and the profiles they offer (profile -> how the
-    page names it), and the load's notices (a cache it could not use). Build it with
-    prepare_corpus()."""
+    page names it), the load's notices (a cache it could not use) and the corrections that
+    were applied. Build it with prepare_corpus()."""
 
     _releases: pd.DataFrame
     _participants: pd.DataFrame
@@ -41,6 +41,7 @@ class PreparedCorpus:
     taxonomy: Taxonomy
     profiles: dict[str, str]
     notices: tuple[str, ...] = ()
+    corrections: pd.DataFrame = field(default_factory=no_corrections)
 
     @property
     def releases(self) -> pd.DataFrame:
@@ -71,4 +72,5 @@ def prepare_corpus(corpus: Corpus, taxonomy: Taxonomy | None = None) -> Prepared
         profiles=profile_options(participants),
         taxonomy=taxonomy,
         notices=tuple(corpus.notices),
+        corrections=corpus.corrections,
     )

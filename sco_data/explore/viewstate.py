@@ -1,5 +1,6 @@
 """The page's state beyond the filters, and its URL form: which view, the grouping of the
-time charts, the selected release, the profile shown, and the folder read.
+time charts, the selected release, the profile shown, and the folder read; and the options the
+page was started with.
 
 Like the filters (explore.urlstate), every value a link gets wrong is dropped with one notice,
 and values at their default are left out of the link. Whether a release or a profile exists
@@ -8,10 +9,12 @@ depends on the corpus; `checked` drops those the corpus lacks, with a notice.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import argparse
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sco_data.corpus.roots import FolderAccess
 from sco_data.explore.periods import PERIODS
 from sco_data.explore.profiles import split_profile
 
@@ -102,7 +105,38 @@ def folder_in_link(typed: str, start: str) -> str:
 
 
 def chosen_folder(typed: str, start: str) -> str:
-    """The folder to read: what the folder box says, else the folder the page started with
-    (`--data DIR` or SCO_DATA_DIR), else '' for the bundled sample. The one place that turns
-    the box into a folder, so that rules on which folders may be read can wrap it."""
+    """The folder asked for: what the folder box says, else the folder the page started with
+    (`--data DIR` or SCO_DATA_DIR), else '' for the bundled sample."""
     return (typed or "").strip() or start
+
+
+def readable_folder(access: FolderAccess, typed: str, start: str) -> tuple[str, str | None]:
+    """The folder to read ('' for the one started with) and, when the box asks for one the
+    rules of corpus.roots refuse, the refusal in words (the page then shows its start folder)."""
+    asked = chosen_folder(typed, start)
+    if not asked or asked == start:
+        return "", None
+    check = access.check(asked)
+    return (str(check.folder), None) if check.folder is not None else ("", f"Not reading {asked}: {check.reason}.")
+
+
+@dataclass(frozen=True)
+class Launch:
+    """How the page was started: `streamlit run dashboard.py -- [--data DIR] [--lock]
+    [--read-only]`. `data` is the folder ('' for the bundled sample); `lock` keeps the page on
+    it; `read_only` offers no editing of corrections."""
+
+    data: str = ""
+    lock: bool = False
+    read_only: bool = False
+
+
+def launch_options(argv: Sequence[str], environ: Mapping[str, str]) -> Launch:
+    """The page's own options among Streamlit's arguments; SCO_DATA_DIR when --data is not given
+    (SCO_DATA_LOCK is corpus.roots' to read)."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--data")
+    parser.add_argument("--lock", action="store_true")
+    parser.add_argument("--read-only", action="store_true")
+    known, _ = parser.parse_known_args(list(argv))
+    return Launch(known.data or environ.get("SCO_DATA_DIR") or "", known.lock, known.read_only)

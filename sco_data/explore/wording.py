@@ -18,6 +18,9 @@ CAPTIONS: dict[str, str] = {
                 "inside the folders it allows (the one it was started with, the bundled sample "
                 "and those listed in SCO_DATA_ROOTS). Leave empty for the folder it was started with.",
     "uploads": "Uploads join the folder's releases for this session only.",
+    "folder_refused": "The page shows the folder it was started with.",
+    "corrections": "Corrected by a reader: each correction beside the value the extractor found. Every "
+                   "chart, table, filter and download uses the corrected values.",
     "reload_data": "Read the folder again, for files added or changed since it was loaded.",
     "engagements": "Click a bar to filter the page to its period and type.",
     "topics": "Releases that discuss each topic; hover for the number of mentions, click a bar "
@@ -58,9 +61,9 @@ def source_caption(releases: int, source: str, uploads: int) -> str:
             f"from {plural(releases, 'news release')} in {source}{extra}.")
 
 
-def folder_refused(folder: str, reason: str | None) -> str:
-    """Why the folder box's folder is not read; `folder` as the page shows it."""
-    return f"Not reading {folder}: {reason}. The page shows the folder it was started with."
+def no_editing(reason: str | None) -> str:
+    """Under a release when the page offers no correcting."""
+    return f"Corrections cannot be made here: {reason}."
 
 
 def profile_caption(engagements: int, name: str) -> str:

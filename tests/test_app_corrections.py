@@ -1,0 +1,133 @@
+"""Correcting a release in the page (AppTest): the correction is saved beside the data, every
+figure follows it, it shows beside the extracted value, it can be taken back, and a page that
+may not write offers no editing."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_app import metric, run_app
+
+import sco_data
+from sco_data.corpus.corrections import CORRECTIONS_FILE_NAME
+from sco_data.explore import correcting
+from sco_data.explore.wording import CAPTIONS
+from sco_data.schema import CORRECTABLE_FIELDS
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "releases"
+NEWEST = "He Jinping"  # the newest seed, the one the evidence view shows first (9 May 2021)
+
+
+@pytest.fixture(autouse=True)
+def own_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The seeds copied into a folder of the test's own, which the page may write."""
+    for variable in ("SCO_DATA_ROOTS", "SCO_DATA_LOCK", "SCO_CORRECTIONS"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+    folder = tmp_path / "releases"
+    shutil.copytree(SEEDS, folder)
+    monkeypatch.setenv("SCO_DATA_DIR", str(folder))
+    return folder
+
+
+def correct(at, field: str, value: str, note: str = ""):
+    at.selectbox(key="fix_field").set_value(field).run()
+    at.text_input(key="fix_value").input(value)
+    at.text_input(key="fix_note").input(note)
+    at.button(key="fix_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def rows(folder: Path) -> list[dict[str, str]]:
+    with (folder / CORRECTIONS_FILE_NAME).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def side_by_side(at) -> list[dict[str, str]]:
+    frames = [d.value for d in at.dataframe if "extracted" in d.value.columns]
+    return frames[0][["field", "extracted", "value", "note"]].to_dict("records") if frames else []
+
+
+def participants(at) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "role" in d.value.columns and "name" in d.value.columns)
+
+
+def test_a_counterpart_added_in_the_page_counts_everywhere(own_folder):
+    at = run_app()
+    assert metric(at, "Counterparts") == "3"
+    correct(at, "counterparts", "add: Li Qiang | Governor of Henan Province | China", "named in the caption")
+    assert metric(at, "Counterparts") == "4"
+    assert "Li Qiang" in set(participants(at)["name"])
+    [saved] = rows(own_folder)
+    assert (saved["field"], saved["value"], saved["note"]) == (
+        "counterparts", "add: Li Qiang | Governor of Henan Province | China", "named in the caption")
+    assert side_by_side(at) == [{"field": "Counterparts", "extracted": NEWEST,
+                                 "value": "add: Li Qiang | Governor of Henan Province | China",
+                                 "note": "named in the caption"}]
+    assert at.text_input(key="fix_value").value == ""  # ready for the next one
+
+
+def test_a_corrected_type_moves_the_release_between_filters(own_folder):
+    at = run_app()
+    at.multiselect(key="f_types").set_value(["phone_call"]).run()
+    assert metric(at, "Engagements") == "1"
+    at.multiselect(key="f_types").set_value([]).run()
+    correct(at, "engagement_type", "phone_call")
+    at.multiselect(key="f_types").set_value(["phone_call"]).run()
+    assert metric(at, "Engagements") == "2"
+
+
+def test_an_invalid_value_is_refused_in_words_and_nothing_is_written(own_folder):
+    at = correct(run_app(), "event_date", "9 May, I think")
+    assert "bad date '9 May, I think' (write YYYY-MM-DD" in at.error[0].value.replace("\\", "")
+    assert not (own_folder / CORRECTIONS_FILE_NAME).exists()
+    assert metric(at, "Engagements") == "3"
+
+
+def test_a_correction_is_taken_back_with_its_field(own_folder):
+    at = correct(run_app(), "location_city", "Beijing")
+    assert side_by_side(at)[0]["extracted"] == "Zhengzhou"
+    at.button(key="fix_undo").click().run()
+    assert side_by_side(at) == []
+    assert [row["value"] for row in rows(own_folder)] == ["Beijing", "undo"]
+    assert "fix_undo" not in [button.key for button in at.button]
+
+
+def test_the_bundled_sample_offers_no_editing(monkeypatch):
+    monkeypatch.delenv("SCO_DATA_DIR")
+    at = run_app()
+    assert "fix_field" not in [box.key for box in at.selectbox]
+    assert any("the bundled sample is read-only" in caption.value for caption in at.caption)
+
+
+def test_a_read_only_page_shows_corrections_but_offers_no_editing(monkeypatch, own_folder):
+    (own_folder / CORRECTIONS_FILE_NAME).write_text(
+        f"release_id,field,value,note,corrected_at\n{newest_id(own_folder)},occasion,Expo,,2026-01-01\n",
+        encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--read-only"])
+    at = run_app()
+    assert "fix_field" not in [box.key for box in at.selectbox]
+    assert any("started read-only" in caption.value for caption in at.caption)
+    assert side_by_side(at)[0]["value"] == "Expo"
+    assert any(CAPTIONS["corrections"] in caption.value for caption in at.caption)
+
+
+def newest_id(folder: Path) -> str:
+    releases = sco_data.load_corpus(folder, use_cache=False).releases
+    return releases.sort_values("event_date").iloc[-1]["release_id"]
+
+
+def test_every_correctable_field_has_a_label_and_a_hint():
+    assert tuple(correcting.FIELD_LABELS) == CORRECTABLE_FIELDS == tuple(correcting.VALUE_HINTS)
+
+
+def test_where_corrections_go(own_folder, tmp_path):
+    assert correcting.corrections_target(own_folder, SEEDS, False) == (own_folder / CORRECTIONS_FILE_NAME, None)
+    assert correcting.corrections_target(own_folder, SEEDS, True) == (None, "this dashboard was started read-only")
+    assert correcting.corrections_target(SEEDS, SEEDS, False)[0] is None
