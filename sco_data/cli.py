@@ -276,6 +276,19 @@ def _evaluate_corrections(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        status = run(argv)
+        sys.stdout.flush()  # here, where a closed pipe can be caught, not at exit
+        return status
+    except BrokenPipeError:
+        # The reader went away (`sco-data evaluate ... | head`): stop quietly, as other tools do;
+        # stdout goes to the null device so that Python's flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """The command the arguments name; its exit status."""
     args = build_parser().parse_args(argv)
     if args.command in ("ingest", "stats") and (problem := _corrections_problem(args)):
         print(f"sco-data: error: {problem}", file=sys.stderr)

@@ -77,6 +77,17 @@ def test_ingest_as_a_real_process(tmp_path: Path) -> None:
     assert [row["event_date"] for row in rows] == ["2019-05-26", "2020-04-29", "2021-05-09"]
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`sco-data evaluate ... | head -3`: the pipe closes while the report is still printed."""
+    gold = Path(__file__).resolve().parent / "gold" / "gold.jsonl"
+    command = subprocess.Popen([sys.executable, "-m", "sco_data.cli", "evaluate", str(gold)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={"SCO_DATA_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""})
+    command.stdout.close()  # before the report is written, as `head` does once it has its lines
+    assert command.wait(timeout=120) == 0
+    assert command.stderr.read() == b""
+
+
 @pytest.mark.parametrize("where", ["missing", "empty"])
 def test_ingest_of_nothing_fails_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                      where: str) -> None:
