@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -185,6 +187,34 @@ class TestCache:
         again = sco_data.load_corpus(folder, cache, taxonomy=sco_data.load_taxonomy(edited))
         assert again.parsed_files == 3
         assert again.releases["topic_telephony"].tolist() == [False, True, False]
+
+    def test_an_edited_extractor_rule_makes_the_next_load_parse_again(self, tmp_path: Path) -> None:
+        """The cache is keyed by the parser's identity (its code and lexicon files): a copy of
+        the package whose places lexicon gains a venue reads every release again, and the
+        venue's city is found where the first load found none."""
+        package = tmp_path / "package"
+        shutil.copytree(Path(sco_data.__file__).parent, package / "sco_data",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
+        (folder / "venue.txt").write_text(
+            "SCO Secretary-General meets envoy\n\nOn 2 June 2022, SCO Secretary-General Zhang Ming met "
+            "with Ambassador of Iran to China Mohammad Keshavarzzadeh at the Harbour Pavilion.\n", encoding="utf-8")
+        load = ("import sco_data, sys; c = sco_data.load_corpus(sys.argv[1], sys.argv[2]); "
+                "city = c.releases.set_index('source')['location_city'].get('venue.txt'); "
+                "print(sco_data.__file__.startswith(sys.argv[3]), c.parsed_files, city if isinstance(city, str) else None)")
+
+        def run() -> str:
+            done = subprocess.run([sys.executable, "-c", load, str(folder), str(cache), str(package)], capture_output=True,
+                                  text=True, timeout=120, cwd=tmp_path, env={"PYTHONPATH": str(package), "PATH": ""})
+            assert done.returncode == 0, done.stderr
+            return done.stdout.strip()
+
+        assert run() == "True 4 None"  # the copy is what runs
+        assert run() == "True 0 None"
+        places = package / "sco_data" / "extract" / "lexicon" / "places.toml"
+        places.write_text(places.read_text(encoding="utf-8").replace(
+            "[venues]\n", '[venues]\n"Harbour Pavilion" = "Qingdao"\n', 1), encoding="utf-8")
+        assert run() == "True 4 Qingdao"
 
     def test_cache_clear_from_the_cli(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         folder, cache = self.copy_seeds(tmp_path), tmp_path / "cache"
