@@ -126,6 +126,7 @@ RELEASE_COLUMNS: tuple[str, ...] = (
     "text",
     "warnings",
     "foreign_line_count",
+    "foreign_lines",
     "evidence",
 )
 

@@ -86,6 +86,10 @@ def test_opens_on_the_bundled_sample():
     assert [text.split(":")[0] for text in listed] == [
         "Counterparts met most often", "Countries whose representatives were met"]
     assert not at.error and not at.warning
+    # The newest seed's two Russian lines, set aside from its text, are shown as they are.
+    assert "2 lines in another language, set aside by the reader:" in messages(at, "caption")
+    assert [t.value.splitlines() for t in at.text] == [[
+        "В Чжэнчжоу состоялась встреча Генерального секретаря ШОС с Вице-губернатором провинции Хэнань"] * 2]
 
 
 def test_phone_calls_leave_the_2020_release_and_update_metrics():
