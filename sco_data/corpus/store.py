@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 import platformdirs
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 
 CACHE_DIR_ENV = "SCO_DATA_CACHE_DIR"
@@ -107,8 +108,22 @@ def frame_to_blob(frame: pd.DataFrame) -> bytes:
     return sink.getvalue()
 
 
-def blob_to_frame(blob: bytes) -> pd.DataFrame:
-    return ipc.open_stream(blob).read_all().to_pandas()
+def blob_to_table(blob: bytes) -> pa.Table:
+    return ipc.open_stream(blob).read_all()
+
+
+def _rows_of(table: pa.Table, wanted: set[str], whole: bool) -> pa.Table:
+    """The table's rows whose content hash is wanted; all of them when `whole`."""
+    if whole:
+        return table
+    return table.filter(pc.is_in(table["content_hash"], value_set=pa.array(sorted(wanted), pa.string())))
+
+
+def _tables_to_frame(tables: list[pa.Table]) -> pd.DataFrame:
+    """One DataFrame of the tables' rows, converted once (text stays in Arrow memory)."""
+    if not tables:
+        return pd.DataFrame()
+    return pa.concat_tables(tables, promote_options="permissive").to_pandas()
 
 
 class CorpusStore:
@@ -179,14 +194,17 @@ class CorpusStore:
         outcomes, participants, used = [], [], []
         for batch_id, blob, people_blob in self._blobs(list(wanted_by_batch)):
             try:
-                frame, people = blob_to_frame(blob), blob_to_frame(people_blob)
+                table, people = blob_to_table(blob), blob_to_table(people_blob)
             except (pa.ArrowException, ValueError):
                 continue  # a damaged blob: its files are parsed again and stored afresh
             keep = wanted_by_batch[batch_id]
-            outcomes.append(frame[frame["content_hash"].isin(keep)])
-            participants.append(people[people["content_hash"].isin(keep)])
+            # A batch holds each content hash once: when as many rows are wanted from it as it
+            # has, it is wanted whole (the usual case), and nothing needs filtering.
+            whole = table.num_rows == len(keep)
+            outcomes.append(_rows_of(table, keep, whole))
+            participants.append(_rows_of(people, keep, whole))
             used.append(batch_id)
-        return _concat(outcomes), _concat(participants), used
+        return _tables_to_frame(outcomes), _tables_to_frame(participants), used
 
     def _blobs(self, batch_ids: list[int]) -> list[tuple[int, bytes, bytes]]:
         rows = []
@@ -280,10 +298,6 @@ def cache_contents(cache_dir: Path | None = None) -> pd.DataFrame:
     finally:
         connection.close()
     return pd.DataFrame(rows, columns=columns)
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def _is_damage(error: sqlite3.Error) -> bool:
