@@ -35,6 +35,10 @@ DATABASE_NAME = "sco-data-cache.sqlite3"
 SCHEMA_VERSION = "1"
 # Rows per stored blob: small enough to evict in useful steps, large enough to read fast.
 BATCH_ROWS = 5000
+# LZ4 rather than zstd: blobs about twice the size, read in half the time (the texts of 100,000
+# releases: 0.2-0.3 s instead of 0.5-1.3 s on 2 cores), written faster too. A blob names its codec,
+# so blobs written with another stay readable.
+BLOB_COMPRESSION = "lz4"
 # Seconds to wait for another process's write to finish before giving up on the cache.
 BUSY_TIMEOUT_S = 10.0
 
@@ -103,13 +107,18 @@ class CacheUnavailable(Exception):
 def frame_to_blob(frame: pd.DataFrame) -> bytes:
     table = pa.Table.from_pandas(frame, preserve_index=False)
     sink = io.BytesIO()
-    with ipc.new_stream(sink, table.schema, options=ipc.IpcWriteOptions(compression="zstd")) as writer:
+    with ipc.new_stream(sink, table.schema, options=ipc.IpcWriteOptions(compression=BLOB_COMPRESSION)) as writer:
         writer.write_table(table)
     return sink.getvalue()
 
 
+# One thread per blob: Arrow's own threads, on a machine whose cores are busy, made the read of
+# 100,000 releases' blobs take anywhere from 0.3 to 1.4 s; in the calling thread it takes 0.2-0.3 s.
+READ_OPTIONS = ipc.IpcReadOptions(use_threads=False)
+
+
 def blob_to_table(blob: bytes) -> pa.Table:
-    return ipc.open_stream(blob).read_all()
+    return ipc.open_stream(blob, options=READ_OPTIONS).read_all()
 
 
 def _rows_of(table: pa.Table, wanted: set[str], whole: bool) -> pa.Table:
