@@ -30,7 +30,7 @@ from sco_data.corpus.store import (
     default_cache_max_mb,
     parser_identity,
 )
-from sco_data.corpus.tables import Corpus, build_tables, outcome_frames, unique_rows
+from sco_data.corpus.tables import Corpus, build_tables, outcome_frames, select_rows, unique_rows
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S, Job, Parsed, parse_in_workers
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import REPORT_REJECTED
@@ -201,11 +201,13 @@ def _remember(store: CorpusStore, inputs: list[FileInput], stats: dict[str, tupl
     """Write what this load learned from files on disk; nothing that came only from an upload."""
     on_disk = [item for item in inputs if item.path is not None and item.digest is not None]
     from_disk = {item.digest for item in on_disk}
-    keep = fresh["content_hash"].isin(from_disk)
+    keep = fresh["content_hash"].isin(from_disk).to_numpy(dtype=bool)
+    people_keep = fresh_people["content_hash"].isin(from_disk).to_numpy(dtype=bool)
     files = [(item.path, item.stat_key, item.digest) for item in on_disk
              if stats.get(item.path) != (item.stat_key, item.digest) and item.ctime_ns < started_ns - RACY_WINDOW_NS]
     try:
-        store.write(files, fresh[keep], fresh_people[fresh_people["content_hash"].isin(from_disk)], used)
+        store.write(files, fresh if keep.all() else select_rows(fresh, keep),
+                    fresh_people if people_keep.all() else select_rows(fresh_people, people_keep), used)
     except CacheUnavailable as error:
         notices.append(f"The cache in {store.folder} could not be updated ({error}); "
                        "this load's results were not kept.")

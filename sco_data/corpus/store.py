@@ -21,11 +21,14 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import platformdirs
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.ipc as ipc
+
+from sco_data.corpus.tables import select_rows
 
 CACHE_DIR_ENV = "SCO_DATA_CACHE_DIR"
 CACHE_MAX_MB_ENV = "SCO_DATA_CACHE_MAX_MB"
@@ -265,9 +268,13 @@ class CorpusStore:
         return CacheUnavailable(f"{_reason(error)}; it will be started afresh")
 
     def _insert_batches(self, outcomes: pd.DataFrame, participants: pd.DataFrame, now: float) -> None:
-        for start in range(0, len(outcomes), BATCH_ROWS):
+        # Each participant row goes with the batch of its release's row (outcomes hold each
+        # content hash once), found for all rows at once rather than batch by batch.
+        row = pd.Index(outcomes["content_hash"]).get_indexer(participants["content_hash"])
+        batch_of_person = np.where(row >= 0, row // BATCH_ROWS, -1)
+        for number, start in enumerate(range(0, len(outcomes), BATCH_ROWS)):
             frame = outcomes.iloc[start:start + BATCH_ROWS]
-            people = participants[participants["content_hash"].isin(frame["content_hash"])]
+            people = select_rows(participants, batch_of_person == number)
             blob, people_blob = frame_to_blob(frame), frame_to_blob(people)
             batch_id = self.connection.execute(
                 "INSERT INTO batches (namespace, last_used, bytes, outcomes, participants) VALUES (?, ?, ?, ?, ?)",

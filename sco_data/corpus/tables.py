@@ -142,6 +142,15 @@ def unique_rows(frame: pd.DataFrame, subset: str | None = None) -> pd.DataFrame:
     return frame[~duplicated].reset_index(drop=True) if duplicated.any() else frame.reset_index(drop=True)
 
 
+def select_rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """frame[mask], column by column. DataFrame indexing takes rows by position, and Arrow joins
+    the pieces of a text column before any take (0.1-1 s for the texts of 100,000 releases, on
+    every filter change); each column's own mask selection filters its pieces as they are."""
+    index = frame.index[mask]
+    return pd.DataFrame({name: pd.Series(frame[name].array[mask], index=index, dtype=frame[name].dtype)
+                         for name in frame.columns}, index=index, columns=frame.columns)
+
+
 def _rows_in_order(outcomes: pd.DataFrame, hashes: pd.Series) -> pd.DataFrame:
     """The outcome rows of the given content hashes, in their order. Rows already in that order
     (a warm load of an unchanged folder) are not copied: a copy of 100,000 texts costs a second."""
