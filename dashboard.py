@@ -17,7 +17,7 @@ import streamlit as st
 import sco_data
 from sco_data.corpus import roots
 from sco_data.explore import (aggregations, charts, correcting, drilldown, evidence, export, fields,
-                              filtering, maps, people, profiles, urlstate, viewstate, wording)
+                              filtering, maps, paging, people, profiles, urlstate, viewstate, wording)
 from sco_data.explore.markup import escape_markdown
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
 from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
@@ -139,7 +139,8 @@ def chart(area, figure, name: str, options: filtering.FilterOptions, config: dic
 
 
 def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: bool = False, **kwargs):
-    """A table with readable headings and dates as days; with `wrap`, long text wraps in its cell."""
+    """A table with readable headings, dates as days; `wrap`: long text wraps; `paged`: a page at a time."""
+    frame = paging.on_page(frame, kwargs.pop("paged", ""), lambda box: area.number_input(**box, key=f"{key}_page"))
     dated = {c for c in headings if pd.api.types.is_datetime64_any_dtype(frame[c])}
     shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else c)
     config = {c: st.column_config.TextColumn(h, width=TEXT_WIDTHS.get(c, "medium")) if wrap and c not in dated
@@ -150,7 +151,7 @@ def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: b
 
 def pick_release(key: str, ids: list[str]) -> None:
     """A table's selection callback: show the selected row's release."""
-    rows = st.session_state[key].selection.rows
+    rows = [r + paging.first_row(len(ids), st.session_state, key) for r in st.session_state[key].selection.rows]
     st.session_state["release"] = ids[rows[0]] if rows and rows[0] < len(ids) else ""
 
 
@@ -163,7 +164,7 @@ def show_report(report: pd.DataFrame) -> None:
     counts = aggregations.report_counts(report)
     for column, (label, count) in zip(st.columns(len(counts)), counts.items()):
         column.metric(label, count)
-    table(st, aggregations.report_table(report), aggregations.REPORT_HEADINGS, "report_table")
+    table(st, aggregations.report_table(report), aggregations.REPORT_HEADINGS, "report_table", paged="file")
 
 
 def ranked(frame: pd.DataFrame, figure, name: str, options, headings: dict[str, str]) -> None:
@@ -202,16 +203,15 @@ def show_overview(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Data
     chart(st, maps.engagement_map_figure(places, states), "map", options, maps.MAP_CONFIG)
     st.subheader("Participants")
     st.caption(CAPTIONS["participants"])
-    participants = people.participants_table(people_kept)
-    table(st, participants.assign(role=participants["role"].map(people.ROLE_LABELS)),
-          people.PEOPLE_COLUMNS, "participants_table", wrap=True)
+    participants = people.participants_table(people_kept).replace({"role": people.ROLE_LABELS})
+    table(st, participants, people.PEOPLE_COLUMNS, "participants_table", wrap=True, paged="participant")
     st.header("Releases")
     listed = aggregations.releases_table(kept, tax)
     if not listed.empty:
         st.caption(CAPTIONS["releases"])
         pick = partial(pick_release, "releases_table", list(listed["release_id"]))
         table(st, listed, aggregations.RELEASE_TABLE_COLUMNS, key="releases_table", wrap=True,
-              selection_mode="single-row", on_select=pick)
+              selection_mode="single-row", on_select=pick, paged="release")
         show_release(data, kept)
     show_downloads(data, kept, people_kept, filters)
     show_report(data.report)

@@ -3,6 +3,7 @@
     python benchmarks/run.py                        # 1,000 and 10,000 releases
     python benchmarks/run.py --sizes 1000 10000 100000 --keep
     python benchmarks/run.py --sizes --profile 2000 # only profile parse_release
+    python benchmarks/run.py --no-browser           # AppTest only, no Chromium
 
 Each measurement that must start cold runs in a fresh Python process (this file, called
 with --child), which prints one JSON line with its timings and peak memory. See README.md
@@ -29,6 +30,7 @@ import time
 from pathlib import Path
 
 import synthetic
+from browser import RETURNING_VISITS
 
 REPO = Path(__file__).resolve().parents[1]
 DASHBOARD = REPO / "dashboard.py"
@@ -123,6 +125,15 @@ def _headline(app) -> str | None:
     return f"{app.metric[0].label}: {app.metric[0].value}" if len(app.metric) else None
 
 
+def child_browser(folder: str, workdir: str, timeout: float) -> dict:
+    """The dashboard and the bare one-chart page in headless Chromium (browser.py)."""
+    import browser
+
+    env = {"SCO_DATA_DIR": folder, "SCO_DATA_CACHE_DIR": os.environ["SCO_DATA_CACHE_DIR"],
+           "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    return browser.measure_pages(DASHBOARD, env, Path(workdir), timeout)
+
+
 def _run_child(args: list[str], env: dict | None, timeout: float) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--child", *args]
     try:
@@ -140,7 +151,7 @@ def _run_child(args: list[str], env: dict | None, timeout: float) -> dict:
 # ---------------------------------------------------------------------------- parent
 
 
-def measure(size: int, seed: int, keep: bool, timeout: float, app: bool) -> dict:
+def measure(size: int, seed: int, keep: bool, timeout: float, app: bool, in_browser: bool) -> dict:
     """All the measurements for one corpus size."""
     root = Path(tempfile.mkdtemp(prefix=f"sco-bench-{size}-"))
     folder, cache = root / "corpus", root / "cache"
@@ -166,6 +177,9 @@ def measure(size: int, seed: int, keep: bool, timeout: float, app: bool) -> dict
             env = {"SCO_DATA_DIR": str(folder), "SCO_DATA_CACHE_DIR": str(cache),
                    "XDG_CACHE_HOME": str(root / "xdg")}
             row["app"] = _run_child(["app", "--timeout", str(timeout)], env, timeout + 60)
+            if in_browser:
+                row["browser"] = _run_child(["browser", str(folder), str(root), "--timeout", str(timeout)],
+                                            env, 4 * timeout + 120)
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -202,10 +216,14 @@ def _rate(size: int, seconds) -> str:
     return "n/a" if not seconds else f"{size / seconds:,.0f}"
 
 
+def _ratio(numerator, denominator) -> str:
+    return "n/a" if not numerator or not denominator else f"{numerator / denominator:,.1f}x"
+
+
 def table(rows: list[dict]) -> str:
     """Aligned plain-text table, one line per corpus size."""
     header = ("releases", "MB", "generate s", "floor s", "floor rel/s", "import s",
-              "cold s", "cold rel/s", "cold MB", "warm s", "warm rel/s", "warm MB",
+              "cold s", "cold rel/s", "x floor", "cold MB", "warm s", "warm rel/s", "warm MB",
               "page s", "filter s", "rows")
     lines = [header]
     for row in rows:
@@ -215,12 +233,35 @@ def table(rows: list[dict]) -> str:
             _cell(size), _cell(row["megabytes"], 0), _cell(row["generate_s"]),
             _cell(row["floor_s"]), _rate(size, row["floor_s"]),
             _cell(cold.get("import_s")), _cell(cold.get("load_s")),
-            _rate(size, cold.get("load_s")), _cell(cold.get("peak_mb"), 0),
+            _rate(size, cold.get("load_s")), _ratio(cold.get("load_s"), row["floor_s"]),
+            _cell(cold.get("peak_mb"), 0),
             _cell(warm.get("load_s")), _rate(size, warm.get("load_s")),
             _cell(warm.get("peak_mb"), 0),
             _cell(app.get("first_s")), _cell(app.get("filter_s")), _cell(warm.get("rows")),
         ))
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return _aligned(lines)
+
+
+def browser_table(rows: list[dict]) -> str | None:
+    """Page times in Chromium: the dashboard's first visit to a server started on the warm cache,
+    then returning visits to it and to the bare one-chart page, alternately (medians)."""
+    header = ("releases", "server up s", "first: chart s", "first: done s", "returning: chart s",
+              "returning: done s", "bare: chart s", "bare: done s", "done / bare", "ratio range")
+    lines = [header]
+    for row in rows:
+        found = row.get("browser", {})
+        if "ratio" not in found:
+            continue
+        first, back, bare = found["dashboard_first"], found["dashboard_returning"], found["bare_returning"]
+        lines.append((_cell(row["size"]), _cell(found["server_up_s"]["dashboard"]), _cell(first["first_chart_s"]),
+                      _cell(first["done_s"]), _cell(back["first_chart_s"]), _cell(back["done_s"]),
+                      _cell(bare["first_chart_s"]), _cell(bare["done_s"]), f"{found['ratio']:.2f}x",
+                      "-".join(f"{r:.2f}" for r in (min(found["ratios"]), max(found["ratios"])))))
+    return _aligned(lines) if len(lines) > 1 else None
+
+
+def _aligned(lines: list[tuple[str, ...]]) -> str:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(line, widths))
                      for line in lines)
 
@@ -230,7 +271,7 @@ def notes(rows: list[dict]) -> list[str]:
     out = []
     for row in rows:
         size = f"{row['size']:,}"
-        for stage in ("cold", "warm", "app"):
+        for stage in ("cold", "warm", "app", "browser"):
             if "error" in row.get(stage, {}):
                 out.append(f"{size} {stage}: {row[stage]['error']}")
         warm = row.get("warm", {})
@@ -284,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument("--no-app", action="store_true", help="skip the dashboard runs")
+    parser.add_argument("--no-app", action="store_true", help="skip the dashboard runs (AppTest and browser)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium page times")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per child run")
     parser.add_argument("--profile", type=int, metavar="N", default=0,
                         help="also profile parse_release over N synthetic texts")
@@ -295,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         if args.child[0] == "ingest":
             print(json.dumps(child_ingest(args.child[1], args.child[2], args.check)))
+        elif args.child[0] == "browser":
+            print(json.dumps(child_browser(args.child[1], args.child[2], args.timeout)))
         else:
             print(json.dumps(child_app(args.timeout)))
         return 0
@@ -302,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     env = environment()
     rows = []
     for size in args.sizes:
-        rows.append(measure(size, args.seed, args.keep, args.timeout, not args.no_app))
+        rows.append(measure(size, args.seed, args.keep, args.timeout, not args.no_app,
+                            not (args.no_app or args.no_browser)))
         print(f"measured {size:,} releases", file=sys.stderr, flush=True)
     # Other work on the machine slows every figure down: say how busy it was.
     env["load_after"] = os.getloadavg()[0]
@@ -316,6 +361,11 @@ def main(argv: list[str] | None = None) -> int:
           f"1-min load average {env['load_before']:.1f} before, {env['load_after']:.1f} after")
     if rows:
         print(table(rows))
+        pages = browser_table(rows)
+        if pages:
+            print("\nIn headless Chromium (seconds since navigation began; returning visits: median of "
+                  f"{RETURNING_VISITS}, alternating with the bare page):")
+            print(pages)
         for line in notes(rows):
             print(f"  {line}")
     if hotspots:

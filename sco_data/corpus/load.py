@@ -30,8 +30,8 @@ from sco_data.corpus.store import (
     default_cache_max_mb,
     parser_identity,
 )
-from sco_data.corpus.tables import Corpus, build_tables, outcome_frames
-from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S, Job, parse_in_workers
+from sco_data.corpus.tables import Corpus, build_tables, outcome_frames, select_rows, unique_rows
+from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S, Job, Parsed, parse_in_workers
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import REPORT_REJECTED
 
@@ -177,18 +177,21 @@ def _parse(items: list[FileInput], taxonomy: Taxonomy, known: frozenset[str], wo
     total = len(jobs)
     worker_count = 1 if total < PARALLEL_MIN_FILES else max(1, workers or os.cpu_count() or 1)
     batches = [jobs[start:start + PARALLEL_CHUNK] for start in range(0, total, PARALLEL_CHUNK)]
-    frames, people, done = [], [], 0
+    finished: list[tuple[int, Parsed]] = []
+    done = 0
     for positions, result in parse_in_workers(batches, taxonomy, known, worker_count, time_limit):
         for position, digest, verdict in zip(positions, result.digests, result.verdicts):
             items[position].digest, items[position].verdict = digest, verdict
-        frames.append(result.outcomes)
-        people.append(result.participants)
+        finished.append((positions[0], result))
         done += len(positions)
         if progress is not None:
             progress(done, total)
+    # In the order of the files, however the workers finished: the cache then keeps the rows in
+    # that order, and a warm load of the same folder needs not reorder them.
+    finished.sort(key=lambda item: item[0])
     empty, empty_people = outcome_frames([], taxonomy)
-    outcomes = _concat(empty, *frames).drop_duplicates("content_hash", ignore_index=True)
-    participants = _concat(empty_people, *people).drop_duplicates(ignore_index=True)
+    outcomes = unique_rows(_concat(empty, *(result.outcomes for _, result in finished)), "content_hash")
+    participants = unique_rows(_concat(empty_people, *(result.participants for _, result in finished)))
     return outcomes, participants
 
 
@@ -198,11 +201,13 @@ def _remember(store: CorpusStore, inputs: list[FileInput], stats: dict[str, tupl
     """Write what this load learned from files on disk; nothing that came only from an upload."""
     on_disk = [item for item in inputs if item.path is not None and item.digest is not None]
     from_disk = {item.digest for item in on_disk}
-    keep = fresh["content_hash"].isin(from_disk)
+    keep = fresh["content_hash"].isin(from_disk).to_numpy(dtype=bool)
+    people_keep = fresh_people["content_hash"].isin(from_disk).to_numpy(dtype=bool)
     files = [(item.path, item.stat_key, item.digest) for item in on_disk
              if stats.get(item.path) != (item.stat_key, item.digest) and item.ctime_ns < started_ns - RACY_WINDOW_NS]
     try:
-        store.write(files, fresh[keep], fresh_people[fresh_people["content_hash"].isin(from_disk)], used)
+        store.write(files, fresh if keep.all() else select_rows(fresh, keep),
+                    fresh_people if people_keep.all() else select_rows(fresh_people, people_keep), used)
     except CacheUnavailable as error:
         notices.append(f"The cache in {store.folder} could not be updated ({error}); "
                        "this load's results were not kept.")

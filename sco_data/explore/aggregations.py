@@ -201,18 +201,19 @@ def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame
             "sco_official": plain_text(releases["sco_official"]),
             "counterparts": plain_text(releases["counterparts"]),
             "counterpart_countries": plain_text(releases["counterpart_countries"]),
-            "place": [", ".join(part for part in pair if part) for pair in zip(city, country)],
+            # "City, Country", or whichever of the two is known: one vectorised pass.
+            "place": city.str.cat(country, sep=", ").where((city != "") & (country != ""), city + country),
             "topics": plain_text(releases["topics"]),
             "release_id": releases["release_id"].astype(object),
         },
         index=releases.index,
     )
-    if taxonomy is not None:
+    if taxonomy is not None:  # each distinct list of topics is labelled once
         labels = topic_labels(taxonomy)
-        table["topics"] = [
-            LIST_SEPARATOR.join(labels.get(t, t) for t in text.split(LIST_SEPARATOR) if t)
-            for text in table["topics"]
-        ]
+        codes, distinct = pd.factorize(table["topics"])
+        labelled = [LIST_SEPARATOR.join(labels.get(t, t) for t in text.split(LIST_SEPARATOR) if t)
+                    for text in distinct]
+        table["topics"] = pd.array(labelled, dtype=table["topics"].dtype).take(codes)
     table = table.sort_values("event_date", ascending=False, na_position="last", kind="stable")
     return table.reset_index(drop=True)
 

@@ -9,9 +9,10 @@ Two levels of filter, and the page says which figure follows which:
 
 Pure pandas. `prepare` adds helper columns once, so that filtering 100,000 releases stays a
 handful of vectorised operations (the dashboard prepares once per corpus: explore.prepared):
-- `_search`, title and text joined and kept in pandas' text dtype: the search box keeps the
-  releases in which every one of its words appears, as a case-insensitive substring test
-  (`str.contains(case=False)`); nothing is lower-cased in advance;
+- no search column: the search box keeps the releases in which every one of its words appears
+  in the title or the text, as a case-insensitive substring test (`str.contains(case=False)`)
+  on the columns as they are, in pandas' text dtype (Arrow-backed on pandas 3): nothing is
+  lower-cased or joined in advance, which at 100,000 releases would copy 300 MB of text;
 - `_place`, the place's gazetteer key (one for "Astana" and "Nur-Sultan"), and `_place_names`,
   every name the corpus writes that place with: a search word found there finds the release
   too, so either name of a renamed city finds both;
@@ -30,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sco_data.corpus.tables import select_rows
 from sco_data.explore.identity import normalise_query, person_keys, plain_text
 from sco_data.explore.periods import PERIOD_FREQ, period_column
 from sco_data.schema import (
@@ -44,10 +46,11 @@ from sco_data.schema import (
 TOPIC_MODES: tuple[str, ...] = ("any", "all")
 
 # Helper columns added by prepare(); all start with "_" so drop_prepared() can remove them.
-PREPARED_MARK = "_search"
-_SEARCH = "_search"
 PLACE = "_place"
 PLACE_NAMES = "_place_names"
+PREPARED_MARK = PLACE_NAMES
+# The columns the search box looks in, besides the names of the release's place.
+SEARCHED = ("title", "text")
 
 # The tuple fields of Filters, and those that filter counterparts rather than releases.
 CHOICE_FIELDS = ("engagement_types", "topics", "officials", "countries", "organisations", "places")
@@ -157,12 +160,9 @@ def prepare(releases: pd.DataFrame) -> pd.DataFrame:
     out["engagement_type"] = pd.Categorical(
         plain_text(out["engagement_type"]), categories=list(ENGAGEMENT_TYPES)
     )
-    # Kept in pandas' own text dtype: on pandas 3 that is Arrow-backed, and a case-insensitive
-    # contains() over it is faster than lower-casing 300 MB once and searching that.
-    out[_SEARCH] = out["title"].fillna("") + "\n" + out["text"].fillna("")
     out[PLACE] = place_keys(out)
     names = {key: " | ".join(spelled) for key, spelled in place_spellings(out).items()}
-    out[PLACE_NAMES] = [names.get(key, "") for key in out[PLACE]]
+    out[PLACE_NAMES] = out[PLACE].map(names).astype(out[PLACE].dtype).fillna("")
     for period, freq in PERIOD_FREQ.items():
         out[period_column(period)] = dates.dt.to_period(freq).dt.start_time
     return out
@@ -208,7 +208,7 @@ def affiliations(participants: pd.DataFrame, affiliation_type: str) -> pd.Series
 
 
 def _distinct(values: pd.Series) -> tuple[str, ...]:
-    return tuple(sorted(set(values) - {""}))
+    return tuple(sorted(set(values.unique()) - {""}))
 
 
 def filter_options(
@@ -272,7 +272,10 @@ def release_mask(releases: pd.DataFrame, filters: Filters) -> np.ndarray:
         keep &= releases[PLACE].isin(filters.places).to_numpy(dtype=bool)
     for term in filters.search.split():
         # Each word must appear in the title or the text, or in a name of the release's place.
-        keep &= _contains(releases[_SEARCH], term) | _contains(releases[PLACE_NAMES], term)
+        found = _contains(releases[PLACE_NAMES], term)
+        for column in SEARCHED:
+            found = found | _contains(releases[column], term)
+        keep &= found
     return keep
 
 
@@ -310,6 +313,7 @@ def apply_filters(
         people_keep = matching | (participants["role"] != ROLE_COUNTERPART).to_numpy(dtype=bool)
     if keep.all() and people_keep.all():
         return releases, participants
-    kept = releases[keep]
+    kept = select_rows(releases, keep)
     people_keep &= participants["release_id"].isin(kept["release_id"]).to_numpy(dtype=bool)
-    return kept, participants[people_keep]
+    return kept, select_rows(participants, people_keep)
+

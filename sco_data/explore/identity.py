@@ -39,9 +39,13 @@ def blank_to_none(series: pd.Series) -> pd.Series:
 
 
 def display_name(names: pd.Series) -> pd.Series:
-    """A person's name for tables: honorifics removed, spacing tidied, case kept."""
-    text = plain_text(names).str.replace(r"\s+", " ", regex=True).str.strip()
-    return text.str.replace(HONORIFIC_PATTERN, "", regex=True).str.strip()
+    """A person's name for tables: honorifics removed, spacing tidied, case kept. Worked out
+    once per distinct name (the officials' few names fill most of 100,000 releases' rows)."""
+    codes, distinct = pd.factorize(plain_text(names))
+    text = pd.Series(distinct, dtype=names.dtype if isinstance(names.dtype, pd.StringDtype) else None)
+    text = text.str.replace(r"\s+", " ", regex=True).str.strip()
+    tidied = text.str.replace(HONORIFIC_PATTERN, "", regex=True).str.strip()
+    return pd.Series(tidied.array.take(codes), index=names.index, name=names.name)
 
 
 def normalise_name(names: pd.Series) -> pd.Series:

@@ -58,7 +58,7 @@ def profile_options(participants: pd.DataFrame) -> dict[str, str]:
     options: dict[str, str] = {}
     for kind, affiliation_type in (("country", AFFILIATION_STATE),
                                    ("organisation", AFFILIATION_ORGANISATION)):
-        for name in sorted(set(affiliations(participants, affiliation_type)) - {""}):
+        for name in sorted(set(affiliations(participants, affiliation_type).unique()) - {""}):
             options[profile_name(kind, name)] = f"{name} ({kind})"
     counterparts = participants[participants["role"] == ROLE_COUNTERPART]
     people = pd.DataFrame({"key": person_keys(counterparts), "name": person_names(counterparts)})

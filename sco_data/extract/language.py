@@ -44,5 +44,5 @@ def language_of(text: str) -> str:
         return SCRIPTS.get(script, NOT_ENGLISH)
     if len(words) < MIN_WORDS:
         return ENGLISH
-    stop = sum(1 for word in words if word.lower() in STOP_WORDS)
+    stop = sum(map(STOP_WORDS.__contains__, map(str.lower, words)))
     return ENGLISH if stop >= MIN_STOP_WORD_SHARE * len(words) else NOT_ENGLISH

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress
-from operator import methodcaller
+from itertools import accumulate, compress, repeat
+from operator import is_
 from typing import Generic, Iterable, TypeVar
 
 Value = TypeVar("Value")
 
 TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
 TOKEN_SPLIT = re.compile(r"(\w+(?:['’\-]\w+)*)")
+# Words whose look-up an index remembers; past this many (a corpus of many names), it starts afresh.
+SEEN_MAX_WORDS = 50_000
 
 
 class Tokens:
@@ -96,6 +98,7 @@ class PhraseIndex(Generic[Value]):
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
         self._prefixes = tuple((phrase_key(stem, casefold)[0], value) for stem, value in prefixes)
         self._prefix_starts = tuple(stem for stem, _ in self._prefixes)
+        self._seen: dict[str, tuple[list[tuple[tuple[str, ...], Value]] | None, bool] | bool] = {}
 
     def phrases(self) -> list[tuple[str, ...]]:
         """Every phrase, as its words."""
@@ -106,22 +109,35 @@ class PhraseIndex(Generic[Value]):
         return frozenset(first for first, candidates in self._by_first.items()
                          if any(len(key) == 1 for key, _ in candidates))
 
+    def _entry(self, word: str) -> tuple[list[tuple[tuple[str, ...], Value]] | None, bool] | bool:
+        """What a word may start: the phrases beginning with it, and whether a prefix matches it;
+        False when neither."""
+        candidates = self._by_first.get(word)
+        stem = bool(self._prefix_starts) and word.startswith(self._prefix_starts)
+        return (candidates, stem) if candidates or stem else False
+
     def find(self, tokens: Tokens) -> list[PhraseMatch[Value]]:
         """Non-overlapping matches, leftmost first, longest phrase at each position."""
         words = tokens.folded if self.casefold else tokens.words
         count = len(words)
-        candidates = list(map(self._by_first.get, words))
-        stems = list(map(methodcaller("startswith", self._prefix_starts), words)) if self._prefix_starts else None
-        hits = map(bool, candidates) if stems is None else map(any, zip(candidates, stems))
+        # Each word's entry comes from a cache of the words seen before (one dict look-up per
+        # word, at C speed); only new words are looked at in Python.
+        seen = self._seen
+        entries = list(map(seen.get, words))
+        for index in compress(range(count), map(is_, entries, repeat(None))):
+            if len(seen) >= SEEN_MAX_WORDS:
+                seen.clear()
+            entries[index] = seen[words[index]] = self._entry(words[index])
         matches: list[PhraseMatch[Value]] = []
         offsets = tokens.offsets
         next_free = 0
-        for index in compress(range(count), hits):
+        for index in compress(range(count), entries):
             if index < next_free:
                 continue
+            candidates, has_stem = entries[index]
             found = None
             following = words[index + 1] if index + 1 < count else None
-            for key, value in candidates[index] or ():
+            for key, value in candidates or ():
                 size = len(key)
                 if size == 1:
                     found = (1, value)
@@ -130,7 +146,7 @@ class PhraseIndex(Generic[Value]):
                 if key[1] == following and tuple(words[index:index + size]) == key:
                     found = (size, value)
                     break
-            if found is None and stems is not None and stems[index]:
+            if found is None and has_stem:
                 word = words[index]
                 found = next(((1, value) for stem, value in self._prefixes if word.startswith(stem)), None)
             if found is None:

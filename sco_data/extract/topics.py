@@ -16,6 +16,7 @@ import bisect
 import hashlib
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -132,17 +133,18 @@ class Taxonomy:
         kept = tuple((match.start, match.end, match.value) for match, _ in counted)
         return TopicCounts(total, sentences, lead, listed, kept)
 
-    def _substantive(self, counts: TopicCounts, topic_id: str) -> bool:
+    def _substantive(self, counts: TopicCounts, topic_id: str, counted: Counter[str]) -> bool:
         return (counts.lead[topic_id] >= self.lead_mentions
                 or counts.sentences[topic_id] >= self.min_sentences
-                or sum(1 for *_, found in counts.counted if found == topic_id) >= self.min_mentions
+                or counted[topic_id] >= self.min_mentions
                 or counts.listed[topic_id] > 0)
 
     def topics_of(self, counts: TopicCounts) -> tuple[str, ...]:
         """The release's topics in taxonomy order."""
-        found = {topic_id for topic_id in self.ids if self._substantive(counts, topic_id)}
+        counted = Counter(value for *_, value in counts.counted)
+        found = {topic_id for topic_id in self.ids if self._substantive(counts, topic_id, counted)}
         for topic_id, leader in self.follows.items():
-            if leader in found and any(value == topic_id for *_, value in counts.counted):
+            if leader in found and counted[topic_id] > 0:
                 found.add(topic_id)
         return tuple(topic_id for topic_id in self.ids if topic_id in found)
 
