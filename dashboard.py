@@ -20,7 +20,7 @@ from sco_data.explore import (aggregations, charts, correcting, drilldown, evide
                               filtering, maps, paging, people, profiles, urlstate, viewstate, wording)
 from sco_data.explore.markup import escape_markdown
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
-from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
+from sco_data.explore.prepared import PreparedCorpus, prepare_corpus, use_system_allocator
 from sco_data.explore.wording import CAPTIONS, plural
 from sco_data.schema import CORRECTABLE_FIELDS
 
@@ -219,13 +219,10 @@ def show_overview(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Data
 
 def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
     """The selected release (else the newest shown) with what was extracted marked in place."""
-    releases = data.releases
-    chosen = releases[releases["release_id"] == st.session_state.get("release")]
-    newest = shown["event_date"].fillna(pd.Timestamp.min).idxmax()
-    release = chosen.iloc[0] if len(chosen) else shown.loc[newest]
+    release, picked = evidence.release_to_show(data.releases, shown, st.session_state.get("release"))
     title = evidence.title_segments(release, data.taxonomy)
     st.subheader(paragraphs_markdown([title]) if title else "(release without a headline)", anchor=False)
-    if chosen.empty:
+    if not picked:
         st.caption(CAPTIONS["newest"])
     st.markdown("Marked in the text and the headline: "
                 + " ".join(marked(name, kind) for kind, name in evidence.LEGEND))
@@ -331,6 +328,7 @@ def show_officials(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Dat
 
 
 def main() -> None:
+    use_system_allocator()
     st.set_page_config(page_title="SCO engagements", page_icon="🤝", layout="wide")
     st.title("SCO Secretariat engagements")
     for key in [k for k in KEPT_KEYS if k in st.session_state]:

@@ -188,3 +188,17 @@ def test_release_fields_of_a_sparse_row():
     assert fields["Coordinates"] == "1.500, 2.250"
     assert fields["Topics (mentions)"] == "health; women"
     assert fields["Engagement date"] == ""
+
+
+def test_the_release_shown_is_the_picked_one_else_the_newest_of_those_shown(seed_corpus):
+    releases = seed_corpus.releases
+    dates = releases.set_index("release_id")["event_date"].dt.strftime("%Y-%m-%d")
+    oldest, middle, newest = dates.sort_values().index
+    shown = releases[releases["release_id"] != newest]  # the newest filtered out
+    release, picked = evidence.release_to_show(releases, shown, oldest)
+    assert picked and release["release_id"] == oldest
+    release, picked = evidence.release_to_show(releases, shown, newest)  # picked, though not shown
+    assert picked and release["release_id"] == newest
+    for nothing in (None, "", "not-an-id"):
+        release, picked = evidence.release_to_show(releases, shown, nothing)
+        assert not picked and release["release_id"] == middle and dates[middle] == "2020-04-29"
