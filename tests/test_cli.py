@@ -115,3 +115,18 @@ def test_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["ingest", "--help"])
     assert "1 no release was read" in " ".join(capsys.readouterr().out.split())
+
+
+def test_cache_clear_removes_the_database_and_nothing_else_in_its_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("kept", encoding="utf-8")
+    assert main(["ingest", str(SEEDS), "--cache-dir", str(folder), "-o", str(tmp_path / "out.csv")]) == 0
+    assert (folder / "sco-data-cache.sqlite3").is_file()
+    capsys.readouterr()
+    assert main(["cache", "clear", "--cache-dir", str(folder)]) == 0
+    assert capsys.readouterr().out == f"removed 3 cached files from {folder}\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert main(["cache", "clear", "--cache-dir", str(tmp_path / "none")]) == 0
+    assert not (tmp_path / "none").exists()

@@ -15,7 +15,6 @@ import functools
 import hashlib
 import io
 import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -73,12 +72,12 @@ def default_cache_max_mb() -> float:
 
 
 def clear_cache(cache_dir: Path | None = None) -> int:
-    """Delete the cache folder; returns the number of parsed files it held."""
+    """Delete the cache's database (and SQLite's side files); returns the number of parsed
+    files it held. Nothing else in the folder is touched: the folder may be one the user keeps
+    other files in."""
     folder = cache_dir or default_cache_dir()
-    if not folder.exists():
-        return 0
     count = cache_contents(folder)["content_hash"].nunique()
-    shutil.rmtree(folder)
+    _remove_database(folder / DATABASE_NAME)
     return count
 
 
