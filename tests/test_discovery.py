@@ -37,6 +37,31 @@ def test_a_link_to_an_ancestor_is_reported_once_and_not_walked(tmp_path: Path, c
     assert capsys.readouterr().out.splitlines()[0] == "5 files: 3 ok, 0 warning, 1 rejected, 1 skipped"
 
 
+def test_links_that_lead_out_of_the_folder_are_reported_and_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text((SEEDS / "003_9d2223d45b28a80f.txt").read_text(encoding="utf-8"))
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    (folder / "away").symlink_to(outside)
+    (folder / "copy.txt").symlink_to(outside / "secret.txt")
+    (folder / "root").symlink_to("/")
+    (folder / "same.txt").symlink_to(folder / "000_fc200e737405b811.txt")  # inside: read
+    corpus = sco_data.load_corpus(folder, use_cache=False)
+    assert report_of(corpus) == [
+        ("000_fc200e737405b811.txt", "ok", ""),
+        ("003_9d2223d45b28a80f.txt", "ok", ""),
+        ("004_ab8b35423e3036f0.txt", "ok", ""),
+        ("away", "skipped", "link to outside the folder, not followed"),
+        ("copy.txt", "skipped", "link to outside the folder, not followed"),
+        ("root", "skipped", "link to outside the folder, not followed"),
+        ("same.txt", "rejected", "duplicate of 000_fc200e737405b811.txt"),
+    ]
+    # The folder itself may be reached through a link: what it holds is judged from where it is.
+    (tmp_path / "shortcut").symlink_to(folder)
+    assert report_of(sco_data.load_corpus(tmp_path / "shortcut", use_cache=False)) == report_of(corpus)
+
+
 def test_a_looping_link_given_as_the_path_is_a_report_row(tmp_path: Path) -> None:
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     corpus = sco_data.load_corpus(tmp_path / "loop", use_cache=False)

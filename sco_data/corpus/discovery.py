@@ -85,7 +85,9 @@ def _walk(root: Path, max_mb: float) -> list[FileInput]:
 
     Walks with an explicit stack (no recursion limit on deep trees) and os.scandir, whose
     entries carry their type; a folder reached a second time through a link (a link to an
-    ancestor would otherwise be walked forever) is reported once and not walked again.
+    ancestor would otherwise be walked forever) is reported once and not walked again. A link
+    that leads out of the folder is reported and not followed: what a folder holds is what is
+    inside it, so a dashboard allowed one folder reads nothing else through it.
     """
     found: list[FileInput] = []
     base = str(root.resolve())
@@ -106,7 +108,9 @@ def _walk(root: Path, max_mb: float) -> list[FileInput]:
         subfolders = []
         for entry in entries:
             label = prefix + entry.name
-            if _is_folder(entry):
+            if entry.is_symlink() and not _leads_inside(entry.path, base):
+                found.append(FileInput(label=label, verdict=(REPORT_SKIPPED, "link to outside the folder, not followed")))
+            elif _is_folder(entry):
                 if entry.name.startswith("."):
                     found.append(FileInput(label=label + "/", verdict=(REPORT_SKIPPED, "hidden folder, not read")))
                 else:
@@ -120,6 +124,13 @@ def _walk(root: Path, max_mb: float) -> list[FileInput]:
         stack.extend(reversed(subfolders))
     found.sort(key=lambda item: item.label)
     return found
+
+
+def _leads_inside(link: str, base: str) -> bool:
+    """Whether a link, with every link on the way resolved, ends inside the folder `base`
+    (already resolved). A looping link ends where the loop is found, inside: reading it then
+    fails with a reason of its own."""
+    return Path(os.path.realpath(link)).is_relative_to(base)
 
 
 def _kind_of_file(name: str) -> str:
