@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sco_data.explore import aggregations, filtering, identity, people, urlstate
 from sco_data.explore.filtering import FilterOptions, Filters
+from sco_data.extract import names as extract_names
 from sco_data.schema import (
     ENGAGEMENT_TYPES,
     PARTICIPANT_COLUMNS,
@@ -383,6 +384,14 @@ def test_participants_table_merges_honorifics_and_spacing(sample):
 )
 def test_normalise_name(name):
     assert identity.normalise_name(pd.Series([name])).tolist() == ["le yucheng"]
+
+
+def test_one_person_whatever_the_honorific_or_apostrophe_and_as_the_extractor_compares():
+    names = pd.Series(["Dato Lim Jock Hoi", "Lim Jock Hoi", "Mr O’Brien", "O'Brien", None])
+    assert identity.normalise_name(names).tolist() == ["lim jock hoi", "lim jock hoi", "o'brien", "o'brien", ""]
+    assert identity.display_name(names).tolist() == ["Lim Jock Hoi", "Lim Jock Hoi", "O’Brien", "O'Brien", ""]
+    assert identity.normalise_name(names).iloc[:4].tolist() == [extract_names.normalise_name(n) for n in names.iloc[:4]]
+    assert identity.normalise_query("  O’BRIEN ") == "o'brien"
 
 
 def test_top_counterparts_and_countries(sample):

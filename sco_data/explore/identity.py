@@ -8,22 +8,14 @@ someone of the same name appears as a counterpart.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
+
+from sco_data.extract.names import normalise_name as name_key
+from sco_data.extract.names import normalise_text, strip_honorifics
 
 # Helper columns prepare_participants() adds; they start with "_" like every helper column.
 PERSON_KEY = "_key"
 PERSON_NAME = "_name"
-
-# Honorifics written before a name ("Mr Le Yucheng", "H.E. Mr. Sun Zhuangzhi"); removed when
-# deciding whether two rows name the same person.
-HONORIFIC_PATTERN = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|mister|madam|madame|mme|dr|prof|professor|sir|dame"
-    r"|h\.\s*e|his excellency|her excellency|excellency)\.?\s+)+",
-    re.IGNORECASE,
-)
-
 
 def plain_text(series: pd.Series) -> pd.Series:
     """The column as plain text with missing values as empty strings."""
@@ -38,24 +30,30 @@ def blank_to_none(series: pd.Series) -> pd.Series:
     return values.where(values.notna() & (values != ""), None)
 
 
-def display_name(names: pd.Series) -> pd.Series:
-    """A person's name for tables: honorifics removed, spacing tidied, case kept. Worked out
-    once per distinct name (the officials' few names fill most of 100,000 releases' rows)."""
+def _per_distinct(names: pd.Series, rule) -> pd.Series:
+    """rule(name) for every row, worked out once per distinct name (the officials' few names
+    fill most of 100,000 releases' rows); missing names count as empty."""
     codes, distinct = pd.factorize(plain_text(names))
-    text = pd.Series(distinct, dtype=names.dtype if isinstance(names.dtype, pd.StringDtype) else None)
-    text = text.str.replace(r"\s+", " ", regex=True).str.strip()
-    tidied = text.str.replace(HONORIFIC_PATTERN, "", regex=True).str.strip()
-    return pd.Series(tidied.array.take(codes), index=names.index, name=names.name)
+    dtype = names.dtype if isinstance(names.dtype, pd.StringDtype) else object
+    done = pd.array([rule(name) or "" for name in distinct], dtype=dtype)
+    return pd.Series(done.take(codes), index=names.index, name=names.name)
+
+
+def display_name(names: pd.Series) -> pd.Series:
+    """A person's name for tables: honorifics removed (the extractor's list), spacing tidied,
+    case kept."""
+    return _per_distinct(names, strip_honorifics)
 
 
 def normalise_name(names: pd.Series) -> pd.Series:
-    """Matching key for a person's name: no honorifics, one space, case folded."""
-    return display_name(names).str.casefold()
+    """Matching key for a person's name, the extractor's: no honorifics, one space, quotes and
+    dashes unified, case folded ("Dato Lim Jock Hoi" and "Lim Jock Hoi" are one person)."""
+    return _per_distinct(names, name_key)
 
 
 def normalise_query(text: str) -> str:
     """Typed text in the form of a person key, so that it can be looked for inside one."""
-    return " ".join(text.split()).casefold()
+    return normalise_text(text) or ""
 
 
 def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:
@@ -64,7 +62,7 @@ def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:
         return participants
     out = participants.copy()
     out[PERSON_NAME] = display_name(out["name"])
-    out[PERSON_KEY] = out[PERSON_NAME].str.casefold()
+    out[PERSON_KEY] = normalise_name(out["name"])
     return out
 
 

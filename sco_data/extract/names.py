@@ -54,6 +54,13 @@ def strip_courtesy(name: str) -> str:
     return " ".join(words[leading_honorific_words(words):])
 
 
+def strip_honorifics(name: str) -> str:
+    """The name without any honorific in front of it, courtesy or customary ("Dato Lim Jock
+    Hoi" -> "Lim Jock Hoi"), one space between words, case kept."""
+    words = name.split()
+    return " ".join(words[leading_honorific_words(words, ("courtesy", "customary")):])
+
+
 def normalise_text(value: str | None) -> str | None:
     """Case-, whitespace- and quote-insensitive form of a value, for comparison."""
     if value is None:
@@ -66,8 +73,7 @@ def normalise_name(name: str | None) -> str | None:
     """A person's name for comparison: `normalise_text` without any leading honorific."""
     if name is None:
         return None
-    words = name.split()
-    return normalise_text(" ".join(words[leading_honorific_words(words, ("courtesy", "customary")):]))
+    return normalise_text(strip_honorifics(name))
 
 
 @lru_cache(maxsize=1)
