@@ -151,6 +151,8 @@ def test_the_palette_gives_each_colour_one_meaning():
     colours = palette.topic_colours(["health", "mine", "yours"])
     assert colours == {"health": palette.TOPIC_COLOURS["health"],
                        "mine": palette.EXTRA_TOPIC_COLOURS[0], "yours": palette.EXTRA_TOPIC_COLOURS[1]}
+    # However the topics are ranked (a filter changes their order), each keeps its colour.
+    assert palette.topic_colours(["yours", "health", "mine"]) == colours
 
 
 def test_topics_over_time_heatmap_fills_missing_periods_and_drops_silent_topics():

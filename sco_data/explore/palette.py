@@ -54,13 +54,10 @@ SEQUENTIAL: list[list[float | str]] = [[0.0, "#c3d2e2"], [0.5, "#6f88a3"], [1.0,
 
 
 def topic_colours(topic_ids: Iterable[str]) -> dict[str, str]:
-    """A colour for every topic id: the fixed one, else the next extra colour in order."""
-    colours: dict[str, str] = {}
-    extra = 0
-    for topic in topic_ids:
-        if topic in TOPIC_COLOURS:
-            colours[topic] = TOPIC_COLOURS[topic]
-        else:
-            colours[topic] = EXTRA_TOPIC_COLOURS[extra % len(EXTRA_TOPIC_COLOURS)]
-            extra += 1
-    return colours
+    """A colour for every topic id: the fixed one, else an extra colour given out in the order
+    of the ids' names, so a topic of a user's taxonomy keeps its colour whatever the filters
+    leave and however the topics are ranked."""
+    ids = list(dict.fromkeys(topic_ids))
+    extras = sorted(topic for topic in ids if topic not in TOPIC_COLOURS)
+    extra_colour = {topic: EXTRA_TOPIC_COLOURS[i % len(EXTRA_TOPIC_COLOURS)] for i, topic in enumerate(extras)}
+    return {topic: TOPIC_COLOURS.get(topic) or extra_colour[topic] for topic in ids}
