@@ -247,7 +247,7 @@ def show_corrections(data: PreparedCorpus, release_id: str) -> None:
         st.caption(CAPTIONS["corrections"])
         table(st, standing, correcting.SIDE_BY_SIDE_COLUMNS, "corrections_table", wrap=True)
     if path is None:
-        return st.caption(wording.no_editing(why_not))
+        return st.caption(escape_markdown(wording.no_editing(why_not)))
     with st.expander("Correct this release", expanded=bool(st.session_state.get("fix_error"))):
         field = st.selectbox("Field", CORRECTABLE_FIELDS, format_func=correcting.FIELD_LABELS.get, key="fix_field")
         st.text_input("Corrected value", key="fix_value", placeholder=correcting.VALUE_HINTS[field],

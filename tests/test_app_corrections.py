@@ -15,7 +15,8 @@ from test_app import metric, run_app
 
 import sco_data
 from sco_data.corpus.corrections import CORRECTIONS_FILE_NAME
-from sco_data.explore import correcting
+from sco_data.explore import correcting, wording
+from sco_data.explore.markup import escape_markdown
 from sco_data.explore.wording import CAPTIONS
 from sco_data.schema import CORRECTABLE_FIELDS
 
@@ -103,7 +104,8 @@ def test_the_bundled_sample_offers_no_editing(monkeypatch):
     monkeypatch.delenv("SCO_DATA_DIR")
     at = run_app()
     assert "fix_field" not in [box.key for box in at.selectbox]
-    assert any("the bundled sample is read-only" in caption.value for caption in at.caption)
+    reason = correcting.corrections_target(SEEDS, SEEDS, False)[1]
+    assert escape_markdown(wording.no_editing(reason)) in [caption.value for caption in at.caption]
 
 
 def test_a_read_only_page_shows_corrections_but_offers_no_editing(monkeypatch, own_folder):
@@ -113,7 +115,8 @@ def test_a_read_only_page_shows_corrections_but_offers_no_editing(monkeypatch, o
     monkeypatch.setattr(sys, "argv", ["dashboard.py", "--read-only"])
     at = run_app()
     assert "fix_field" not in [box.key for box in at.selectbox]
-    assert any("started read-only" in caption.value for caption in at.caption)
+    assert escape_markdown(wording.no_editing("this dashboard was started read-only")) in [
+        caption.value for caption in at.caption]
     assert side_by_side(at)[0]["value"] == "Expo"
     assert any(CAPTIONS["corrections"] in caption.value for caption in at.caption)
 
@@ -127,7 +130,11 @@ def test_every_correctable_field_has_a_label_and_a_hint():
     assert tuple(correcting.FIELD_LABELS) == CORRECTABLE_FIELDS == tuple(correcting.VALUE_HINTS)
 
 
-def test_where_corrections_go(own_folder, tmp_path):
+def test_where_corrections_go(own_folder, tmp_path, monkeypatch):
     assert correcting.corrections_target(own_folder, SEEDS, False) == (own_folder / CORRECTIONS_FILE_NAME, None)
     assert correcting.corrections_target(own_folder, SEEDS, True) == (None, "this dashboard was started read-only")
     assert correcting.corrections_target(SEEDS, SEEDS, False)[0] is None
+    nowhere = tmp_path / "gone" / "fixes*[x](y).csv"
+    monkeypatch.setenv("SCO_CORRECTIONS", str(nowhere))
+    assert correcting.corrections_target(own_folder, SEEDS, False) == (
+        None, "the folder of fixes*[x](y).csv cannot be written")

@@ -50,7 +50,8 @@ def corrections_target(folder: Path, bundled: Path, read_only: bool) -> tuple[Pa
         return None, "the bundled sample is read-only; open a folder of your own to correct it"
     path = corrections_path(folder)
     if path is None or not can_save_corrections(path):
-        return None, f"its folder cannot be written ({path.parent if path else folder})"
+        # Named by the file's name only: the page's visitors need not learn the server's paths.
+        return None, f"the folder of {path.name if path else 'the corrections file'} cannot be written"
     return path, None
 
 
