@@ -219,11 +219,11 @@ def show_overview(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Data
 
 def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
     """The selected release (else the newest shown) with what was extracted marked in place."""
-    release, picked = evidence.release_to_show(data.releases, shown, st.session_state.get("release"))
+    release, how = evidence.release_to_show(data.releases, shown, st.session_state.get("release"))
     title = evidence.title_segments(release, data.taxonomy)
     st.subheader(paragraphs_markdown([title]) if title else "(release without a headline)", anchor=False)
-    if not picked:
-        st.caption(CAPTIONS["newest"])
+    if how != evidence.SHOWN_PICKED:
+        st.caption(CAPTIONS[how])
     st.markdown("Marked in the text and the headline: "
                 + " ".join(marked(name, kind) for kind, name in evidence.LEGEND))
     with st.container(height=TEXT_HEIGHT, border=True):

@@ -10,6 +10,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 from test_app import bundled_data, run_app  # noqa: F401 (bundled_data: an autouse fixture)
 
+from sco_data.explore.wording import CAPTIONS
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "releases"
 
@@ -130,6 +132,10 @@ def test_a_release_is_selected_by_its_link(seed_corpus):
     assert not any("Showing the newest" in c.value for c in at.caption)
     unknown = run_app({"release": "rdoesnotexist"})
     assert any("rdoesnotexist" in w for w in warnings(unknown))
+    # A filter that leaves the selected release out: it stays in view, and the page says so.
+    at.multiselect(key="f_types").set_value(["meeting"]).run()
+    assert "telephone conversation" in at.subheader[-1].value
+    assert CAPTIONS["outside"] in [c.value for c in at.caption]
 
 
 def test_filters_and_grouping_outlive_another_view_and_a_missing_folder(monkeypatch, tmp_path):

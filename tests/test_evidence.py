@@ -195,10 +195,10 @@ def test_the_release_shown_is_the_picked_one_else_the_newest_of_those_shown(seed
     dates = releases.set_index("release_id")["event_date"].dt.strftime("%Y-%m-%d")
     oldest, middle, newest = dates.sort_values().index
     shown = releases[releases["release_id"] != newest]  # the newest filtered out
-    release, picked = evidence.release_to_show(releases, shown, oldest)
-    assert picked and release["release_id"] == oldest
-    release, picked = evidence.release_to_show(releases, shown, newest)  # picked, though not shown
-    assert picked and release["release_id"] == newest
+    release, how = evidence.release_to_show(releases, shown, oldest)
+    assert how == evidence.SHOWN_PICKED and release["release_id"] == oldest
+    release, how = evidence.release_to_show(releases, shown, newest)  # picked, though not shown
+    assert how == evidence.SHOWN_OUTSIDE and release["release_id"] == newest
     for nothing in (None, "", "not-an-id"):
-        release, picked = evidence.release_to_show(releases, shown, nothing)
-        assert not picked and release["release_id"] == middle and dates[middle] == "2020-04-29"
+        release, how = evidence.release_to_show(releases, shown, nothing)
+        assert how == evidence.SHOWN_NEWEST and release["release_id"] == middle and dates[middle] == "2020-04-29"

@@ -280,16 +280,23 @@ ROWS_OF_FIELD: dict[str, tuple[str, ...]] = {
 CORRECTED_MARK = " (corrected)"
 
 
-def release_to_show(releases: pd.DataFrame, shown: pd.DataFrame, release_id: str | None) -> tuple[pd.Series, bool]:
-    """The release picked by id (anywhere in the corpus), else the newest of those shown; and
-    whether it was picked. One row is taken by its position: a boolean mask over the corpus would
-    copy every column of the rows it keeps, and pandas gathers the whole text column to do it
-    (a quarter of a second at 100,000 releases, on every rerun)."""
-    picked = np.flatnonzero((releases["release_id"] == release_id).to_numpy(dtype=bool, na_value=False))
-    if picked.size:
-        return releases.iloc[picked[0]], True
+# How the evidence view came to show its release (release_to_show), as CAPTIONS names them.
+SHOWN_PICKED, SHOWN_OUTSIDE, SHOWN_NEWEST = "picked", "outside", "newest"
+
+
+def release_to_show(releases: pd.DataFrame, shown: pd.DataFrame, release_id: str | None) -> tuple[pd.Series, str]:
+    """The release the evidence view shows, and how it came to: the one picked, when it is
+    among those `shown` (SHOWN_PICKED) or, say from a link, only in the corpus (SHOWN_OUTSIDE:
+    the page says it does not match the view); else the newest of those shown (SHOWN_NEWEST).
+    One row is taken by its position: a boolean mask over the corpus would copy every column
+    of the rows it keeps, and pandas gathers the whole text column to do it (a quarter of a
+    second at 100,000 releases, on every rerun)."""
+    for frame, how in ((shown, SHOWN_PICKED), (releases, SHOWN_OUTSIDE)):
+        picked = np.flatnonzero((frame["release_id"] == release_id).to_numpy(dtype=bool, na_value=False))
+        if picked.size:
+            return frame.iloc[picked[0]], how
     newest = shown["event_date"].fillna(pd.Timestamp.min).to_numpy().argmax()
-    return shown.iloc[newest], False
+    return shown.iloc[newest], SHOWN_NEWEST
 
 
 def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:

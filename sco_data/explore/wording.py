@@ -34,6 +34,8 @@ CAPTIONS: dict[str, str] = {
                     "(a Secretary-General met as a counterpart is a row of his own).",
     "releases": "Select a row to read the release with what was extracted from it marked.",
     "newest": "Showing the newest matching release; select a row to show another.",
+    "outside": "The selected release does not match the filters or the profile in view; "
+               "select a row to show one that does.",
     "sentences": "Adds event_date_sentence, sco_official_sentence, counterparts_sentence, "
                  "location_city_sentence and occasion_sentence: the sentence (or headline) each "
                  "value was read from, so that a row can be cited.",
