@@ -292,7 +292,8 @@ def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Dat
                                file_name=f"sco_{name}.csv", key=f"download_{name}", icon=DOWNLOAD_ICON)
 
 
-def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame) -> None:
+def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
+                 _filters: filtering.Filters) -> None:
     """One country, organisation or person: engagements over time, by type and topic, and a
     timeline whose rows open their release."""
     profile = st.selectbox("Profile of", options=list(data.profiles), format_func=data.profiles.get,
@@ -318,10 +319,13 @@ def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataF
         show_release(data, mine)
 
 
-def show_officials(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame) -> None:
+def show_officials(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
+                   filters: filtering.Filters) -> None:
     """The Secretaries-General side by side over their terms."""
-    chart(st, charts.months_of_term_figure(profiles.months_of_term(kept)), "officials", data.options)
-    summary = profiles.officials_summary(kept, people_kept, data.taxonomy)
+    end = data.options.date_max
+    chart(st, charts.months_of_term_figure(profiles.months_of_term(kept, end)), "officials", data.options)
+    summary = profiles.officials_summary(kept, people_kept, data.taxonomy, within=(filters.date_from, filters.date_to),
+                                         corpus_end=end)
     for column, name in zip(st.columns(max(len(summary.columns) - 1, 1)), summary.columns[1:]):
         column.markdown(f"**{escape_markdown(name)}**\n\n" + "\n\n".join(
             escape_markdown(f"{label}: {value}") for label, value in zip(summary[""], summary[name])))
@@ -366,10 +370,8 @@ def main() -> None:
     st.caption(f"**{aggregations.dates_sentence(figures)}** {CAPTIONS['headline']}")
     if kept.empty:
         st.info(CAPTIONS["no_match"])
-    if view == "overview":
-        show_overview(data, kept, people_kept, filters)
-    else:
-        {"profile": show_profile, "officials": show_officials}[view](data, kept, people_kept)
+    {"overview": show_overview, "profile": show_profile, "officials": show_officials}[view](
+        data, kept, people_kept, filters)
 
 
 if __name__ == "__main__":  # run by Streamlit; imported by the tests for its functions

@@ -3,6 +3,7 @@ Secretaries-General side by side; on the gold folder, checked against its releas
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,19 @@ def test_the_secretaries_general_side_by_side(gold):
     months = profiles.months_of_term(gold.releases)
     norov = months[months["official"] == "Vladimir Norov"]
     assert norov["count"].sum() == 29 and norov["month"].max() == 36
+
+
+def test_under_a_date_filter_the_monthly_rate_counts_the_months_in_view(gold):
+    dates = gold.releases["event_date"]
+    in_2021 = gold.releases[(dates >= "2021-01-01") & (dates <= "2021-12-31")]
+    people = gold.participants[gold.participants["release_id"].isin(in_2021["release_id"])]
+    corpus_end = dates.max().date()
+    summary = profiles.officials_summary(in_2021, people, gold.taxonomy, within=(dt.date(2021, 1, 1), dt.date(2021, 12, 31)),
+                                         corpus_end=corpus_end).set_index("")
+    norov_2021 = int(((in_2021["sco_official"] == "Vladimir Norov")).sum())
+    assert summary.loc["Engagements", "Vladimir Norov"] == str(norov_2021)
+    assert summary.loc["Engagements per month", "Vladimir Norov"] == f"{norov_2021 / 12:.1f} (over 12 months in view)"
+    assert summary.loc["Engagements per month", "Rashid Alimov"] == "–"  # his term ended in 2018
+    # The term of the Secretary-General in office ends where the corpus does, whatever the filter.
+    whole = profiles.officials_summary(gold.releases, gold.participants, gold.taxonomy).set_index("")
+    assert summary.loc["Term", "Nurlan Yermekbayev"] == whole.loc["Term", "Nurlan Yermekbayev"]

@@ -24,6 +24,7 @@ from sco_data.schema import (
     ENGAGEMENT_LABELS,
     LIST_SEPARATOR,
     ROLE_COUNTERPART,
+    topic_flag_column,
 )
 
 PROFILE_KINDS: tuple[str, ...] = ("country", "organisation", "person")
@@ -133,19 +134,19 @@ def _in_term(releases: pd.DataFrame, dates: pd.Series, name: str, first: pd.Time
     return (releases["sco_official"] == name).fillna(False) & (dates >= first) & (dates <= end)
 
 
-def months_of_term(releases: pd.DataFrame) -> pd.DataFrame:
+def months_of_term(releases: pd.DataFrame, corpus_end: Any = None) -> pd.DataFrame:
     """Engagements of each Secretary-General per month of their term and engagement type.
 
     Columns: official, month (1 = the term's first month), engagement_type, count; every month
-    of each term from the first to the last (the corpus's last date for a term still running)
+    of each term from the first to the last (`corpus_end`, else the releases' last date, for a
+    term still running)
     with a row per type that the official's releases have, zeros included. Releases dated
     outside the official's term are left out, and so are officials with no release.
     """
     dates = pd.to_datetime(releases["event_date"], errors="coerce")
-    corpus_end = dates.max()
     frames = []
     for name, first, last in secretaries_general():
-        end = pd.Timestamp(last) if last else corpus_end
+        end = pd.Timestamp(last or corpus_end or dates.max())
         if pd.isna(end) or end < pd.Timestamp(first):
             continue
         mine = _in_term(releases, dates, name, pd.Timestamp(first), end)
@@ -154,7 +155,7 @@ def months_of_term(releases: pd.DataFrame) -> pd.DataFrame:
         starts = period_starts(releases[mine], "month")
         month = (starts.dt.year - first.year) * 12 + starts.dt.month - first.month + 1
         frame = pd.DataFrame({"month": month, "engagement_type": plain_text(releases[mine]["engagement_type"])})
-        months = (end.year - first.year) * 12 + end.month - first.month + 1
+        months = _months(pd.Timestamp(first), end)
         wide = frame.groupby(["month", "engagement_type"]).size().unstack(fill_value=0)
         present = [kind for kind in ENGAGEMENT_LABELS if kind in wide.columns]
         wide = wide.reindex(index=range(1, months + 1), columns=present, fill_value=0)
@@ -173,30 +174,51 @@ def _top(counts: pd.Series, n: int) -> str:
     return "; ".join(f"{name} ({-count})" for count, name in ranked)
 
 
+def _months(first: pd.Timestamp, last: pd.Timestamp) -> int:
+    """Calendar months from the month of `first` to that of `last`, both counted."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _per_month(count: int, term: tuple[pd.Timestamp, pd.Timestamp], within: tuple[Any, Any]) -> str:
+    """Engagements per month of the term, or of its part within the dates in view (a date
+    filter): 29 releases of a 36-month term is 0.8, but 10 of them in a filter's one year is
+    10 over 12 months, not over 36."""
+    start = max(term[0], pd.Timestamp(within[0])) if within[0] else term[0]
+    end = min(term[1], pd.Timestamp(within[1])) if within[1] else term[1]
+    if end < start:
+        return "–"
+    months = _months(start, end)
+    return f"{count / months:.1f}" + ("" if (start, end) == term else f" (over {months} months in view)")
+
+
 def officials_summary(releases: pd.DataFrame, participants: pd.DataFrame, taxonomy: Any = None,
-                      n: int = 5) -> pd.DataFrame:
+                      n: int = 5, within: tuple[Any, Any] = (None, None), corpus_end: Any = None) -> pd.DataFrame:
     """The Secretaries-General side by side: one column per official (in order of office),
-    rows Term, Engagements, Engagements per month, Types, Top countries, Top topics."""
+    rows Term, Engagements, Engagements per month, Types, Top countries, Top topics.
+
+    `within` is the date filter's (from, to), either may be None: the monthly rate counts
+    the months of the term inside it. A term still running ends at `corpus_end` (the last
+    date of the whole corpus, so that filters do not move it), else at the releases' last date.
+    """
     labels = topic_labels(taxonomy, releases)
     dates = pd.to_datetime(releases["event_date"], errors="coerce")
     columns: dict[str, list[str]] = {}
     for name, first, last in secretaries_general():
-        end = pd.Timestamp(last) if last else dates.max()
+        end = pd.Timestamp(last or corpus_end or dates.max())
         if pd.isna(end) or end < pd.Timestamp(first):
             continue
         mine = releases[_in_term(releases, dates, name, pd.Timestamp(first), end)]
-        months = (end.year - first.year) * 12 + end.month - first.month + 1
         types = type_counts(mine)
         states = affiliations(participants[participants["release_id"].isin(mine["release_id"])],
                               AFFILIATION_STATE)
         countries = pd.DataFrame({"country": states, "release_id": participants.loc[states.index, "release_id"]})
         countries = countries[countries["country"] != ""].drop_duplicates()
-        topics = pd.Series({labels[t]: int(mine[f"topic_{t}"].fillna(False).astype(bool).sum())
-                            for t in labels if f"topic_{t}" in mine.columns}, dtype="int64")
+        topics = pd.Series({labels[t]: int(mine[topic_flag_column(t)].fillna(False).astype(bool).sum())
+                            for t in labels if topic_flag_column(t) in mine.columns}, dtype="int64")
         columns[name] = [
             f"{first:%b %Y} – {end:%b %Y}" + ("" if last else " (in office)"),
             f"{len(mine):,}",
-            f"{len(mine) / months:.1f}",
+            _per_month(len(mine), (pd.Timestamp(first), end), within),
             "; ".join(f"{label} ({count})" for label, count in zip(types["label"], types["count"])),
             _top(countries["country"].value_counts(), n),
             _top(topics, n),
