@@ -241,7 +241,8 @@ def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
 
 def show_corrections(data: PreparedCorpus, release_id: str) -> None:
     """The release's corrections beside what was extracted, and a box to add or take one back."""
-    path, why_not = st.session_state["corrections_target"]
+    uploaded = {upload.name for upload in st.session_state.get("uploads") or []}
+    path, why_not = correcting.target_for(st.session_state["corrections_target"], release_id, data.report, uploaded)
     standing = correcting.side_by_side(data.corrections, release_id)
     if not standing.empty:
         st.caption(CAPTIONS["corrections"])

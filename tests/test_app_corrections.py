@@ -138,3 +138,15 @@ def test_where_corrections_go(own_folder, tmp_path, monkeypatch):
     monkeypatch.setenv("SCO_CORRECTIONS", str(nowhere))
     assert correcting.corrections_target(own_folder, SEEDS, False) == (
         None, "the folder of fixes*[x](y).csv cannot be written")
+
+
+def test_a_release_of_an_uploaded_file_takes_no_correction(own_folder):
+    target = correcting.corrections_target(own_folder, SEEDS, False)
+    mine = (SEEDS / "003_9d2223d45b28a80f.txt").read_bytes().replace(b"Norov", b"Norov ")
+    corpus = sco_data.load_corpus(own_folder, use_cache=False, extra_files=[("mine.txt", mine)])
+    ids = dict(zip(corpus.report["path"], corpus.report["release_id"]))
+    assert correcting.target_for(target, ids["000_fc200e737405b811.txt"], corpus.report, {"mine.txt"}) == target
+    assert correcting.target_for(target, ids["mine.txt"], corpus.report, {"mine.txt"}) == (
+        None, "this release comes from an uploaded file; put the file in the folder to correct it")
+    read_only = (None, "this dashboard was started read-only")
+    assert correcting.target_for(read_only, ids["mine.txt"], corpus.report, {"mine.txt"}) == read_only

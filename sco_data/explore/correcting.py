@@ -6,7 +6,7 @@ sco_data.corpus.corrections_file's job.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -53,6 +53,18 @@ def corrections_target(folder: Path, bundled: Path, read_only: bool) -> tuple[Pa
         # Named by the file's name only: the page's visitors need not learn the server's paths.
         return None, f"the folder of {path.name if path else 'the corrections file'} cannot be written"
     return path, None
+
+
+def target_for(target: tuple[Path | None, str | None], release_id: str, report: pd.DataFrame,
+               uploaded: Collection[str]) -> tuple[Path | None, str | None]:
+    """The page's corrections target (corrections_target()) as it stands for one release:
+    none for a release read from one of the `uploaded` files (by the report's rows). Uploads
+    last a session, and a correction kept in the folder's file for a release no longer read
+    would be reported as not applied on every later load, for everyone."""
+    from_upload = report["path"].isin(list(uploaded)) & (report["release_id"] == release_id)
+    if target[0] is not None and from_upload.any():
+        return None, "this release comes from an uploaded file; put the file in the folder to correct it"
+    return target
 
 
 def side_by_side(corrections: pd.DataFrame, release_id: str) -> pd.DataFrame:
