@@ -21,7 +21,6 @@ RELEASE_SUFFIXES = (".txt", ".htm", ".html")
 # The one size limit, for files in folders and uploads alike, in megabytes of 1,000,000 bytes.
 BYTES_PER_MB = 1_000_000
 DEFAULT_MAX_FILE_MB = 5.0
-DEFAULT_MAX_FILE_BYTES = int(DEFAULT_MAX_FILE_MB * BYTES_PER_MB)
 
 
 @dataclass
