@@ -254,7 +254,7 @@ def test_a_correction_that_cannot_be_applied_is_an_invalid_report_row(data: Path
     report = corpus.report.values.tolist()
     assert report[3:] == [
         ["sco-corrections.csv", "warning",
-         "corrections file: 1 corrections applied to 1 releases; 1 rows not applied (listed as invalid)", None],
+         "corrections file: 1 correction applied to 1 release; 1 row not applied (listed as invalid)", None],
         ["sco-corrections.csv, line 3", "invalid", f"{reason}; not applied", release_id]]
     unchanged = corpus.releases["release_id"] != HENAN
     pd.testing.assert_frame_equal(corpus.releases[unchanged], plain.releases[unchanged])
@@ -271,7 +271,7 @@ def test_the_corrections_file_has_an_ok_row_where_the_walk_found_it(data: Path) 
     assert corpus.report.values.tolist()[0] == [".sco-corrections.csv.lock", "skipped",
                                                 "lock file of sco-corrections.csv, not read", None]
     assert corpus.report.values.tolist()[-1] == ["sco-corrections.csv", "ok",
-                                                 "corrections file: 1 corrections applied to 1 releases", None]
+                                                 "corrections file: 1 correction applied to 1 release", None]
 
 
 @pytest.mark.parametrize(("content", "reason"), [
@@ -346,7 +346,7 @@ def test_ingest_applies_corrections_and_lists_invalid_ones(data: Path, tmp_path:
     printed = capsys.readouterr().out.splitlines()
     assert printed[:3] == [
         "4 files: 3 ok, 1 warning, 0 rejected, 0 skipped; 1 corrections not applied (invalid)",
-        "  warning  fixes.csv: corrections file: 1 corrections applied to 1 releases; 1 rows not applied (listed as invalid)",
+        "  warning  fixes.csv: corrections file: 1 correction applied to 1 release; 1 row not applied (listed as invalid)",
         "  invalid  fixes.csv, line 3: occasion: release rnope is not in the corpus; not applied"]
     releases = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
     assert releases[["engagement_type", "corrected_fields"]].values.tolist() == [

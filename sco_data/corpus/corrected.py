@@ -239,11 +239,16 @@ def apply_corrections(corpus: Corpus, read: CorrectionsRead, label: str, taxonom
         corrections=_typed_corrections(listed))
 
 
+def _count(number: int, noun: str) -> str:
+    """'1 release', '2 releases'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _report(report: pd.DataFrame, label: str, applied: int, releases: int, problems: list[Problem]) -> pd.DataFrame:
     """The report with the file's row and an `invalid` row for each row not applied, by line."""
-    summary = f"corrections file: {applied} corrections applied to {releases} releases"
+    summary = f"corrections file: {_count(applied, 'correction')} applied to {_count(releases, 'release')}"
     if problems:
-        summary += f"; {len(problems)} rows not applied (listed as {REPORT_INVALID})"
+        summary += f"; {_count(len(problems), 'row')} not applied (listed as {REPORT_INVALID})"
     report = file_report(report, label, REPORT_WARNING if problems else REPORT_OK, summary)
     if not problems:
         return report

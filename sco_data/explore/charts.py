@@ -75,16 +75,6 @@ def empty_figure(title: str, message: str = EMPTY_MESSAGE) -> go.Figure:
     return layout(fig, title, xaxis={"visible": False}, yaxis={"visible": False}, height=MIN_HEIGHT)
 
 
-def empty_message(fig: go.Figure) -> str:
-    """The message of a figure built by empty_figure, as one line."""
-    return " ".join(annotation.text.replace("<br>", " ") for annotation in fig.layout.annotations)
-
-
-def is_empty_figure(fig: go.Figure) -> bool:
-    """True for a figure built by empty_figure (no traces, one message)."""
-    return len(fig.data) == 0
-
-
 def engagements_over_time_figure(counts: pd.DataFrame, period: str = "month") -> go.Figure:
     """Stacked bars of engagements per period, one colour per engagement type.
 
@@ -158,7 +148,7 @@ def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year"
         index=topics, columns=periods["period"]
     )
     x = periods["period_label"].tolist()
-    y = [labels[t] for t in topics]
+    y = [plain(labels[t]) for t in topics]  # a taxonomy's labels are a user's text
     hover = "<b>%{y}</b>, %{x}<br>Releases: %{customdata[1]}<extra></extra>"
     fig = go.Figure(go.Heatmap(
         z=wide.to_numpy().tolist(), x=x, y=y, colorscale=palette.SEQUENTIAL, hoverinfo="skip",
@@ -169,7 +159,7 @@ def topics_over_time_figure(topics_over_time: pd.DataFrame, period: str = "year"
     counts = wide.to_numpy().astype(int).tolist()
     cells = [(r, c) for r in range(len(topics)) for c in range(len(x)) if counts[r][c]]
     fig.add_trace(go.Scatter(
-        x=[x[c] for _, c in cells], y=[labels[topics[r]] for r, _ in cells], mode="markers",
+        x=[x[c] for _, c in cells], y=[y[r] for r, _ in cells], mode="markers",
         marker={"size": CELL_TARGET_SIZE, "color": "rgba(0,0,0,0)"}, showlegend=False,
         customdata=[[f"{link(topics=topics[r])}&{dates[c]}", counts[r][c]] for r, c in cells],
         hovertemplate=hover,
