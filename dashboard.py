@@ -20,7 +20,7 @@ from sco_data.explore import (aggregations, charts, correcting, drilldown, evide
                               filtering, maps, paging, people, profiles, urlstate, viewstate, wording)
 from sco_data.explore.markup import escape_markdown
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
-from sco_data.explore.prepared import PreparedCorpus, prepare_corpus, use_system_allocator
+from sco_data.explore.prepared import PreparedCorpus, configure_page_process, prepare_corpus
 from sco_data.explore.wording import CAPTIONS, plural
 from sco_data.schema import CORRECTABLE_FIELDS
 
@@ -333,7 +333,7 @@ def show_officials(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Dat
 
 
 def main() -> None:
-    use_system_allocator()
+    configure_page_process()
     st.set_page_config(page_title="SCO engagements", page_icon="🤝", layout="wide")
     st.title("SCO Secretariat engagements")
     for key in [k for k in KEPT_KEYS if k in st.session_state]:

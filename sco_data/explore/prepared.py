@@ -19,21 +19,25 @@ from sco_data.explore.identity import prepare_participants
 from sco_data.explore.profiles import profile_options
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 
-# pandas copies on write from version 3 (in pandas 2 only with an option); without it a
-# shallow copy would share its cells with the shared frame, so a deep copy is handed out.
-COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or pd.get_option("mode.copy_on_write") is True
+PANDAS_3 = int(pd.__version__.split(".")[0]) >= 3
 
 
-def use_system_allocator() -> None:
-    """Arrow's memory, for the rest of the process, from the C library's allocator. A page that
-    filters 100,000 releases allocates a copy of the kept rows' texts on every change; Arrow's
-    default pool (mimalloc) took 1.5 s to filter them down to the 55,000 meetings, the system
-    allocator 0.9 s. A process setting: the page calls it, the library never does."""
+def configure_page_process() -> None:
+    """Process settings for a page that explores a large corpus; the page calls this, the
+    library never does. Arrow's memory comes from the C library's allocator: a page that
+    filters 100,000 releases allocates a copy of the kept rows' texts on every change, and
+    Arrow's default pool (mimalloc) took 1.5 s to filter them down to the 55,000 meetings, the
+    system allocator 0.9 s. On pandas 2, copy-on-write (pandas 3's only mode) is turned on, so
+    the shared frames are handed out without a copy of their data."""
     pa.set_memory_pool(pa.system_memory_pool())
+    if not PANDAS_3:
+        pd.set_option("mode.copy_on_write", True)
 
 
 def _hand_out(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.copy(deep=not COPY_ON_WRITE)
+    """A new frame object over the same data when pandas copies on write; else (pandas 2 with
+    the option off) a shallow copy would share its cells with the shared frame: a deep copy."""
+    return frame.copy(deep=not (PANDAS_3 or pd.get_option("mode.copy_on_write") is True))
 
 
 @dataclass(frozen=True, eq=False)
