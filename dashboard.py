@@ -155,16 +155,16 @@ def pick_release(key: str, ids: list[str]) -> None:
     st.session_state["release"] = ids[rows[0]] if rows and rows[0] < len(ids) else ""
 
 
-def show_report(report: pd.DataFrame) -> None:
+def show_report(data: PreparedCorpus) -> None:
     """The ingest report: counts per status, then every file, what needs attention first."""
     st.header("Ingest report")
     st.caption(CAPTIONS["report"])
-    if report.empty:
+    if data.report.empty:
         return st.info("No files were handed in.")
-    counts = aggregations.report_counts(report)
+    counts = aggregations.report_counts(data.report)
     for column, (label, count) in zip(st.columns(len(counts)), counts.items()):
         column.metric(label, count)
-    table(st, aggregations.report_table(report), aggregations.REPORT_HEADINGS, "report_table", paged="file")
+    table(st, data.report_rows, aggregations.REPORT_HEADINGS, "report_table", paged="file")
 
 
 def ranked(frame: pd.DataFrame, figure, name: str, options, headings: dict[str, str]) -> None:
@@ -214,7 +214,7 @@ def show_overview(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Data
               selection_mode="single-row", on_select=pick, paged="release")
         show_release(data, kept)
     show_downloads(data, kept, people_kept, filters)
-    show_report(data.report)
+    show_report(data)
 
 
 def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
@@ -285,7 +285,8 @@ def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Dat
         if len(kept) > EAGER_CSV_ROWS and not st.button(
                 f"Prepare CSV files ({plural(len(kept), 'release')})", key="prepare_csv"):
             return
-        written = ((data, filters, cite), *export.filtered_csv(kept, people_kept, cite))
+        whole = filtering.apply_filters((data.releases, data.participants), filters)  # texts included
+        written = ((data, filters, cite), *export.filtered_csv(*whole, cite))
     st.session_state["csv"] = written
     for column, name, rows, content in zip(st.columns(2), ("releases", "participants"),
                                            (len(kept), len(people_kept)), written[1:]):
@@ -293,8 +294,7 @@ def show_downloads(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Dat
                                file_name=f"sco_{name}.csv", key=f"download_{name}", icon=DOWNLOAD_ICON)
 
 
-def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame,
-                 _filters: filtering.Filters) -> None:
+def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataFrame, _: filtering.Filters) -> None:
     """One country, organisation or person: engagements over time, by type and topic, and a
     timeline whose rows open their release."""
     profile = st.selectbox("Profile of", options=list(data.profiles), format_func=data.profiles.get,
@@ -355,7 +355,7 @@ def main() -> None:
     if problem := aggregations.source_problem(Path(folder or access.start), source, releases, report):
         getattr(st, problem[0])(problem[1])
     if releases.empty:
-        return show_report(report)
+        return show_report(data)
     seed_from_url(data)
     filters = sidebar_filters(filter_area, data.options)
     view = st.radio("View", options=list(viewstate.VIEWS), format_func=viewstate.VIEWS.get,
@@ -364,7 +364,7 @@ def main() -> None:
     if filters == st.session_state.get("url_loaded"):
         for notice in st.session_state.get("url_notices", []):
             st.warning(escape_markdown(notice), icon="⚠️")
-    kept, people_kept = filtering.apply_filters((releases, data.participants), filters)
+    kept, people_kept = filtering.apply_filters((releases, data.participants), filters, filtering.ONE_RELEASE_COLUMNS)
     figures = aggregations.headline_figures(kept, people_kept)
     for column, (label, value, note) in zip(st.columns(4), aggregations.headline_metrics(figures)):
         column.metric(label, value, help=note)

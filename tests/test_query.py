@@ -150,6 +150,18 @@ def test_apply_filters_accepts_a_corpus_like_object(sample):
     assert people["name"].tolist() == ["Vladimir Norov", "Mr Le Yucheng"]
 
 
+def test_the_page_filters_without_the_texts_and_searches_them_all_the_same(sample):
+    releases, participants = sample
+    kept, people_kept = filtering.apply_filters(sample, Filters(search="pandemic"), filtering.ONE_RELEASE_COLUMNS)
+    whole, whole_people = filtering.apply_filters(sample, Filters(search="pandemic"))
+    assert kept["release_id"].tolist() == whole["release_id"].tolist() == ["b"]
+    assert not set(filtering.ONE_RELEASE_COLUMNS) & set(kept.columns) and "text" in whole.columns
+    pd.testing.assert_frame_equal(kept, whole.drop(columns=list(filtering.ONE_RELEASE_COLUMNS)))
+    pd.testing.assert_frame_equal(people_kept, whole_people)
+    everything, _ = filtering.apply_filters(sample, Filters(), filtering.ONE_RELEASE_COLUMNS)
+    assert len(everything) == len(releases) and "text" not in everything.columns
+
+
 def test_filters_normalise_sequences_and_text():
     filters = Filters(topics=["health"], search="  covid  ")
     assert filters.topics == ("health",) and filters.search == "covid"

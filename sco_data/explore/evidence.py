@@ -285,18 +285,24 @@ SHOWN_PICKED, SHOWN_OUTSIDE, SHOWN_NEWEST = "picked", "outside", "newest"
 
 
 def release_to_show(releases: pd.DataFrame, shown: pd.DataFrame, release_id: str | None) -> tuple[pd.Series, str]:
-    """The release the evidence view shows, and how it came to: the one picked, when it is
-    among those `shown` (SHOWN_PICKED) or, say from a link, only in the corpus (SHOWN_OUTSIDE:
-    the page says it does not match the view); else the newest of those shown (SHOWN_NEWEST).
-    One row is taken by its position: a boolean mask over the corpus would copy every column
-    of the rows it keeps, and pandas gathers the whole text column to do it (a quarter of a
-    second at 100,000 releases, on every rerun)."""
-    for frame, how in ((shown, SHOWN_PICKED), (releases, SHOWN_OUTSIDE)):
-        picked = np.flatnonzero((frame["release_id"] == release_id).to_numpy(dtype=bool, na_value=False))
-        if picked.size:
-            return frame.iloc[picked[0]], how
-    newest = shown["event_date"].fillna(pd.Timestamp.min).to_numpy().argmax()
-    return shown.iloc[newest], SHOWN_NEWEST
+    """The release the evidence view shows, from `releases` (every column), and how it came to:
+    the one picked, when it is among those `shown` (SHOWN_PICKED) or, say from a link, only in
+    the corpus (SHOWN_OUTSIDE: the page says it does not match the view); else the newest of
+    those shown (SHOWN_NEWEST). `shown` needs only release ids and dates (the page's filtered
+    rows are without texts). One row is taken by its position: a boolean mask over the corpus
+    would copy every column of the rows it keeps, texts included."""
+    def position(frame: pd.DataFrame, wanted: object) -> int | None:
+        found = np.flatnonzero((frame["release_id"] == wanted).to_numpy(dtype=bool, na_value=False))
+        return int(found[0]) if found.size else None
+
+    if position(shown, release_id) is not None:
+        how, wanted = SHOWN_PICKED, release_id
+    elif position(releases, release_id) is not None:
+        how, wanted = SHOWN_OUTSIDE, release_id
+    else:
+        newest = shown["event_date"].fillna(pd.Timestamp.min).to_numpy().argmax()
+        how, wanted = SHOWN_NEWEST, shown["release_id"].iloc[newest]
+    return releases.iloc[position(releases, wanted)], how
 
 
 def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:

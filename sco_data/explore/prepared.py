@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from sco_data.corpus.tables import Corpus, no_corrections
+from sco_data.explore.aggregations import report_table
 from sco_data.explore.filtering import FilterOptions, filter_options, prepare
 from sco_data.explore.identity import prepare_participants
 from sco_data.explore.profiles import profile_options
@@ -50,6 +51,7 @@ class PreparedCorpus:
     _releases: pd.DataFrame
     _participants: pd.DataFrame
     _report: pd.DataFrame
+    _report_rows: pd.DataFrame
     options: FilterOptions
     taxonomy: Taxonomy
     profiles: dict[str, str]
@@ -71,6 +73,12 @@ class PreparedCorpus:
         """The ingest report, one row per file handed in; a fresh frame object."""
         return _hand_out(self._report)
 
+    @property
+    def report_rows(self) -> pd.DataFrame:
+        """The report as the page lists it (aggregations.report_table: what needs attention
+        first), sorted once rather than on every rerun; a fresh frame object."""
+        return _hand_out(self._report_rows)
+
 
 def prepare_corpus(corpus: Corpus, taxonomy: Taxonomy | None = None) -> PreparedCorpus:
     """The corpus with the helper columns filters, charts and people tables use, once."""
@@ -81,6 +89,7 @@ def prepare_corpus(corpus: Corpus, taxonomy: Taxonomy | None = None) -> Prepared
         _releases=releases,
         _participants=participants,
         _report=corpus.report,
+        _report_rows=report_table(corpus.report),
         options=filter_options(releases, participants, taxonomy),
         profiles=profile_options(participants),
         taxonomy=taxonomy,
