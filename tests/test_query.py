@@ -525,3 +525,12 @@ def test_no_active_filter_returns_the_frames_without_copying(sample):
     prepared = filtering.prepare(releases)
     kept, people = filtering.apply_filters((prepared, participants), Filters(topic_mode="all"))
     assert kept is prepared and people is participants
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_kept_ids_are_looked_up_in_any_text_dtype_even_when_none_are_kept(dtype):
+    ids = pd.Series(["a", "b", "c"], dtype=dtype)
+    assert filtering._among(ids, pd.Series(["c", "a", "z"], dtype=dtype)).tolist() == [True, False, True]
+    assert filtering._among(ids, pd.Series([], dtype=dtype)).tolist() == [False, False, False]
+    assert filtering._among(ids, pd.Series([], dtype=object)).tolist() == [False, False, False]
+    assert filtering._among(pd.Series([None, None], dtype=object), ids).tolist() == [False, False]

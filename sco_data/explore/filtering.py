@@ -301,10 +301,16 @@ def _among(values: pd.Series, allowed: pd.Series) -> np.ndarray:
     """values.isin(allowed) as a mask, for a long `allowed` (ids of kept releases). pandas first
     turns Arrow-backed text into a list of Python strings (a quarter of a second for 50,000
     ids); Arrow's is_in hashes it as it is."""
-    wanted = pa.array(allowed, from_pandas=True)
+    if values.empty or allowed.empty:
+        return np.zeros(len(values), dtype=bool)
+    haystack, wanted = pa.array(values, from_pandas=True), pa.array(allowed, from_pandas=True)
     if isinstance(wanted, pa.ChunkedArray):
         wanted = wanted.combine_chunks()
-    return np.asarray(pc.is_in(pa.array(values, from_pandas=True), value_set=wanted), dtype=bool)
+    if pa.types.is_null(haystack.type):  # object columns of None only: Arrow's null type
+        haystack = haystack.cast(wanted.type)
+    elif wanted.type != haystack.type:
+        wanted = wanted.cast(haystack.type)
+    return np.asarray(pc.is_in(haystack, value_set=wanted), dtype=bool)
 
 
 def apply_filters(
