@@ -320,7 +320,11 @@ def _corrected_participants(corpus: Corpus, changed: dict[str, ReleaseValues]) -
     rows = [row for release in rebuilt.values() for row in release.people()]
     fresh = pd.DataFrame(rows, columns=list(PARTICIPANT_COLUMNS))
     kept = participants[~participants["release_id"].isin(rebuilt.keys())]
-    combined = pd.concat([kept, fresh], ignore_index=True) if len(fresh) else kept.reset_index(drop=True)
+    # Empty frames and all-missing columns left out: pandas 2 warns that they will decide the
+    # dtypes of the result one day; typed_participants sets them below either way.
+    pieces = [frame for frame in (kept, fresh.dropna(axis=1, how="all")) if len(frame)]
+    combined = (pd.concat(pieces, ignore_index=True).reindex(columns=participants.columns) if pieces
+                else kept.reset_index(drop=True))
     order = pd.Index(corpus.releases["release_id"]).get_indexer(combined["release_id"])
     combined = combined.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
     return typed_participants(combined)
