@@ -138,9 +138,12 @@ def chart(area, figure, name: str, options: filtering.FilterOptions, config: dic
                       config=config)
 
 
-def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: bool = False, **kwargs):
-    """A table with readable headings, dates as days; `wrap`: long text wraps; `paged`: a page at a time."""
-    frame = paging.on_page(frame, kwargs.pop("paged", ""), lambda box: area.number_input(**box, key=f"{key}_page"))
+def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: bool = False, paged: str = "",
+          pick: list[str] | None = None, **kwargs):
+    """A table: readable headings, dates as days; `wrap`s long text; `paged`; `pick`: its rows' release ids."""
+    frame, first = paging.on_page(frame, paged, lambda box: area.number_input(**box, key=f"{key}_page"))
+    key = paging.widget_key(key, first)
+    kwargs |= {"selection_mode": "single-row", "on_select": partial(pick_release, key, pick, first)} if pick else {}
     dated = {c for c in headings if pd.api.types.is_datetime64_any_dtype(frame[c])}
     shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else c)
     config = {c: st.column_config.TextColumn(h, width=TEXT_WIDTHS.get(c, "medium")) if wrap and c not in dated
@@ -149,9 +152,9 @@ def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: b
                           row_height=WRAPPED_ROW_HEIGHT if wrap else None, **kwargs)
 
 
-def pick_release(key: str, ids: list[str]) -> None:
-    """A table's selection callback: show the selected row's release."""
-    rows = [r + paging.first_row(len(ids), st.session_state, key) for r in st.session_state[key].selection.rows]
+def pick_release(key: str, ids: list[str], first: int) -> None:
+    """A table's selection callback: show the selected row's release (the page starts at `first`)."""
+    rows = [first + row for row in st.session_state[key].selection.rows]
     st.session_state["release"] = ids[rows[0]] if rows and rows[0] < len(ids) else ""
 
 
@@ -209,9 +212,8 @@ def show_overview(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.Data
     listed = aggregations.releases_table(kept, tax)
     if not listed.empty:
         st.caption(CAPTIONS["releases"])
-        pick = partial(pick_release, "releases_table", list(listed["release_id"]))
-        table(st, listed, aggregations.RELEASE_TABLE_COLUMNS, key="releases_table", wrap=True,
-              selection_mode="single-row", on_select=pick, paged="release")
+        table(st, listed, aggregations.RELEASE_TABLE_COLUMNS, key="releases_table", wrap=True, paged="release",
+              pick=list(listed["release_id"]))
         show_release(data, kept)
     show_downloads(data, kept, people_kept, filters)
     show_report(data)
@@ -313,9 +315,7 @@ def show_profile(data: PreparedCorpus, kept: pd.DataFrame, people_kept: pd.DataF
     st.subheader("Timeline")
     st.caption(CAPTIONS["timeline"])
     timeline = profiles.profile_timeline(mine, people_kept, profile, data.taxonomy)
-    pick = partial(pick_release, "profile_timeline", list(timeline["release_id"]))
-    table(st, timeline, profiles.TIMELINE_COLUMNS, key="profile_timeline", wrap=True,
-          selection_mode="single-row", on_select=pick)
+    table(st, timeline, profiles.TIMELINE_COLUMNS, key="profile_timeline", wrap=True, pick=list(timeline["release_id"]))
     if not mine.empty:
         show_release(data, mine)
 

@@ -26,20 +26,23 @@ def test_a_page_holds_its_rows_and_a_page_past_the_end_is_the_last():
     assert paging.page_of(250, 0, 100).number == 1
     assert paging.page_of(250, "two", 100).number == 1
     assert paging.page_of(0, 5, 100) == paging.Page(1, 1, 0, 0, 0)
-    assert paging.first_row(250, {"releases_table_page": 3}, "releases_table") == 2 * paging.PAGE_ROWS
-    assert paging.first_row(250, {}, "releases_table") == 0
+    assert paging.widget_key("releases_table", 0) == "releases_table"
+    assert paging.widget_key("releases_table", 200) == "releases_table_from_200"
 
 
 def test_a_short_table_is_whole_and_a_long_one_comes_a_page_at_a_time(monkeypatch):
     monkeypatch.setattr(paging, "PAGE_ROWS", 10)
     frame = pd.DataFrame({"n": range(25)})
     asked = []
-    assert paging.on_page(frame.head(10), "release", asked.append) is not None and asked == []
-    assert paging.on_page(frame, "", asked.append).equals(frame) and asked == []
-    page = paging.on_page(frame, "release", lambda box: asked.append(box) or 3)
-    assert page["n"].tolist() == [20, 21, 22, 23, 24]
+    whole, first = paging.on_page(frame.head(10), "release", asked.append)
+    assert len(whole) == 10 and first == 0 and asked == []
+    whole, first = paging.on_page(frame, "", asked.append)
+    assert whole.equals(frame) and first == 0 and asked == []
+    page, first = paging.on_page(frame, "release", lambda box: asked.append(box) or 3)
+    assert page["n"].tolist() == [20, 21, 22, 23, 24] and first == 20
     assert asked == [{"label": "Page (of 3; 25 releases, 10 a page)", "min_value": 1, "max_value": 3, "step": 1}]
-    assert paging.on_page(frame, "release", lambda box: 7)["n"].tolist() == [20, 21, 22, 23, 24]
+    page, first = paging.on_page(frame, "release", lambda box: 7)
+    assert page["n"].tolist() == [20, 21, 22, 23, 24] and first == 20
 
 
 def test_select_rows_is_what_a_boolean_mask_gives():
@@ -68,6 +71,11 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paging, "PAGE_ROWS", 4)
 
 
+def _keys(at: AppTest) -> set[str]:
+    """The user keys of the page's tables (Streamlit writes them into the element's id)."""
+    return {d.proto.id.rsplit("-", 1)[-1] for d in at.dataframe if d.proto.id}
+
+
 def _table(at: AppTest, columns: set[str]) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if columns <= set(d.value.columns))
 
@@ -86,6 +94,8 @@ def test_the_dashboard_sends_a_page_of_each_long_table_and_turns_pages(small_pag
 
     box.set_value(2).run()
     assert _table(at, {"release_id", "engagement"})["release_id"].tolist() == newest_first[4:8]
+    # Page 2's table is a widget of its own: a row picked on page 1 is not shown picked here.
+    assert "releases_table_from_4" in _keys(at) and "releases_table" not in _keys(at)
     at.number_input(key="releases_table_page").set_value(last).run()
     assert _table(at, {"release_id", "engagement"})["release_id"].tolist() == newest_first[(last - 1) * 4:]
 

@@ -8,7 +8,7 @@ is left out of what the page counts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,10 +45,11 @@ def page_of(total: int, number: object = 1, size: int | None = None) -> Page:
     return Page(wanted, count, start, min(start + size, total), total)
 
 
-def first_row(total: int, session: Mapping[str, Any], table_key: str) -> int:
-    """Where the page a table is on starts among its `total` rows: a row picked on the page is
-    this far on (0 for a table with no page box). The page box of table `key` is `key_page`."""
-    return page_of(total, session.get(f"{table_key}_page", 1)).start
+def widget_key(table_key: str, first: int) -> str:
+    """The table widget's key for a page starting at row `first`: each page a widget of its own
+    (the first keeps the table's key). Streamlit keeps a table's selection by row position, so
+    under one key a row picked on page 1 would show as picked at the same place on page 2."""
+    return f"{table_key}_from_{first}" if first else table_key
 
 
 def box_arguments(total: int, noun: str) -> dict[str, Any]:
@@ -58,11 +59,11 @@ def box_arguments(total: int, noun: str) -> dict[str, Any]:
             "min_value": 1, "max_value": count, "step": 1}
 
 
-def on_page(frame: pd.DataFrame, noun: str, ask: Callable[[dict[str, Any]], object]) -> pd.DataFrame:
-    """The rows of the page the user is on: every row when they fit on one page, or when no
-    noun names them (a table that is never long); else `ask` draws the page box from
-    box_arguments() and returns the page number it holds."""
+def on_page(frame: pd.DataFrame, noun: str, ask: Callable[[dict[str, Any]], object]) -> tuple[pd.DataFrame, int]:
+    """The rows of the page the user is on, and where they start among the frame's rows: every
+    row when they fit on one page, or when no noun names them (a table that is never long);
+    else `ask` draws the page box from box_arguments() and returns the page number it holds."""
     if not noun or len(frame) <= PAGE_ROWS:
-        return frame
+        return frame, 0
     page = page_of(len(frame), ask(box_arguments(len(frame), noun)))
-    return frame.iloc[page.start:page.stop]
+    return frame.iloc[page.start:page.stop], page.start
