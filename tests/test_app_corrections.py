@@ -142,11 +142,19 @@ def test_where_corrections_go(own_folder, tmp_path, monkeypatch):
 
 def test_a_release_of_an_uploaded_file_takes_no_correction(own_folder):
     target = correcting.corrections_target(own_folder, SEEDS, False)
-    mine = (SEEDS / "003_9d2223d45b28a80f.txt").read_bytes().replace(b"Norov", b"Norov ")
+    mine = (SEEDS / "003_9d2223d45b28a80f.txt").read_bytes() + b"\nThe talks were held in a friendly atmosphere.\n"
     corpus = sco_data.load_corpus(own_folder, use_cache=False, extra_files=[("mine.txt", mine)])
     ids = dict(zip(corpus.report["path"], corpus.report["release_id"]))
+    assert list(ids.values()).count(ids["mine.txt"]) == 1  # a release of its own, not a duplicate
     assert correcting.target_for(target, ids["000_fc200e737405b811.txt"], corpus.report, {"mine.txt"}) == target
     assert correcting.target_for(target, ids["mine.txt"], corpus.report, {"mine.txt"}) == (
         None, "this release comes from an uploaded file; put the file in the folder to correct it")
     read_only = (None, "this dashboard was started read-only")
     assert correcting.target_for(read_only, ids["mine.txt"], corpus.report, {"mine.txt"}) == read_only
+    # An upload that repeats a folder's file is rejected as a duplicate: the folder's release
+    # stays correctable.
+    copy = (own_folder / "000_fc200e737405b811.txt").read_bytes()
+    corpus = sco_data.load_corpus(own_folder, use_cache=False, extra_files=[("copy.txt", copy)])
+    folder_id = corpus.report.set_index("path").loc["000_fc200e737405b811.txt", "release_id"]
+    assert corpus.report.set_index("path").loc["copy.txt", "status"] == "rejected"
+    assert correcting.target_for(target, folder_id, corpus.report, {"copy.txt"}) == target

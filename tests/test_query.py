@@ -404,6 +404,7 @@ def test_one_person_whatever_the_honorific_or_apostrophe_and_as_the_extractor_co
     assert identity.display_name(names).tolist() == ["Lim Jock Hoi", "Lim Jock Hoi", "O’Brien", "O'Brien", ""]
     assert identity.normalise_name(names).iloc[:4].tolist() == [extract_names.normalise_name(n) for n in names.iloc[:4]]
     assert identity.normalise_query("  O’BRIEN ") == "o'brien"
+    assert identity.normalise_query("Dato Lim") == "lim" and identity.normalise_query("Dato") == "dato"
 
 
 def test_top_counterparts_and_countries(sample):

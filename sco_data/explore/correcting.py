@@ -19,7 +19,7 @@ from sco_data.corpus.corrections_file import (
     undo_correction,
 )
 from sco_data.extract.topics import Taxonomy
-from sco_data.schema import CORRECTABLE_FIELDS
+from sco_data.schema import CORRECTABLE_FIELDS, REPORT_OK, REPORT_WARNING
 
 FIELD_LABELS: dict[str, str] = {
     "event_date": "Engagement date", "engagement_type": "Engagement type", "sco_official": "SCO official",
@@ -61,7 +61,9 @@ def target_for(target: tuple[Path | None, str | None], release_id: str, report: 
     none for a release read from one of the `uploaded` files (by the report's rows). Uploads
     last a session, and a correction kept in the folder's file for a release no longer read
     would be reported as not applied on every later load, for everyone."""
-    from_upload = report["path"].isin(list(uploaded)) & (report["release_id"] == release_id)
+    # The upload's own row (ok or warning), not one rejected as a duplicate of a folder's file.
+    from_upload = (report["path"].isin(list(uploaded)) & (report["release_id"] == release_id)
+                   & report["status"].isin([REPORT_OK, REPORT_WARNING]))
     if target[0] is not None and from_upload.any():
         return None, "this release comes from an uploaded file; put the file in the folder to correct it"
     return target

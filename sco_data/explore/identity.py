@@ -52,8 +52,10 @@ def normalise_name(names: pd.Series) -> pd.Series:
 
 
 def normalise_query(text: str) -> str:
-    """Typed text in the form of a person key, so that it can be looked for inside one."""
-    return normalise_text(text) or ""
+    """Typed text in the form of a person key, so that it can be looked for inside one: the
+    honorifics in front go, as they do from the keys ("Dato Lim" finds Lim Jock Hoi), unless
+    the text is nothing else."""
+    return normalise_text(strip_honorifics(text)) or normalise_text(text) or ""
 
 
 def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:
