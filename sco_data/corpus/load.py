@@ -146,7 +146,7 @@ def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy
         else:
             pending.append(item)
     fresh, fresh_people = _parse(pending, taxonomy, frozenset(held), workers, time_limit, progress)
-    parsed = len(fresh)
+    parsed, read_again = len(fresh), []
     cached, cached_people, used = pd.DataFrame(), pd.DataFrame(), []
     if store is not None:
         wanted = {item.digest for item in inputs if item.digest is not None} - set(fresh["content_hash"])
@@ -157,13 +157,13 @@ def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy
             store = None
         missing = wanted - set(cached.get("content_hash", ()))
         if missing:  # rows the cache claimed but could not give back (a damaged blob or no cache)
-            again = [item for item in inputs if item.digest in missing]
-            more, more_people = _parse(again, taxonomy, frozenset(), workers, time_limit, None)
+            read_again = [item for item in inputs if item.digest in missing]
+            more, more_people = _parse(read_again, taxonomy, frozenset(), workers, time_limit, None)
             fresh = _concat(fresh, more)
             fresh_people = _concat(fresh_people, more_people)
             parsed += len(more)
     if store is not None:
-        _remember(store, inputs, stats, fresh, fresh_people, used, started_ns, notices)
+        _remember(store, pending + read_again, stats, fresh, fresh_people, used, started_ns, notices)
     corpus = build_tables(inputs, _concat(cached, fresh), _concat(cached_people, fresh_people), taxonomy)
     corpus.parsed_files = parsed
     return corpus
@@ -195,11 +195,13 @@ def _parse(items: list[FileInput], taxonomy: Taxonomy, known: frozenset[str], wo
     return outcomes, participants
 
 
-def _remember(store: CorpusStore, inputs: list[FileInput], stats: dict[str, tuple[tuple[int, int, int, int], str]],
+def _remember(store: CorpusStore, read: list[FileInput], stats: dict[str, tuple[tuple[int, int, int, int], str]],
               fresh: pd.DataFrame, fresh_people: pd.DataFrame, used: list[int], started_ns: int,
               notices: list[str]) -> None:
-    """Write what this load learned from files on disk; nothing that came only from an upload."""
-    on_disk = [item for item in inputs if item.path is not None and item.digest is not None]
+    """Write what this load learned from files on disk; nothing that came only from an upload.
+    Only the files that were `read` can have taught it anything: any other file's stat key and
+    content hash are those the cache holds (a warm load of 100,000 files compares none)."""
+    on_disk = [item for item in read if item.path is not None and item.digest is not None]
     from_disk = {item.digest for item in on_disk}
     keep = fresh["content_hash"].isin(from_disk).to_numpy(dtype=bool)
     people_keep = fresh_people["content_hash"].isin(from_disk).to_numpy(dtype=bool)
