@@ -295,14 +295,11 @@ def release_to_show(releases: pd.DataFrame, shown: pd.DataFrame, release_id: str
         found = np.flatnonzero((frame["release_id"] == wanted).to_numpy(dtype=bool, na_value=False))
         return int(found[0]) if found.size else None
 
-    if position(shown, release_id) is not None:
-        how, wanted = SHOWN_PICKED, release_id
-    elif position(releases, release_id) is not None:
-        how, wanted = SHOWN_OUTSIDE, release_id
-    else:
-        newest = shown["event_date"].fillna(pd.Timestamp.min).to_numpy().argmax()
-        how, wanted = SHOWN_NEWEST, shown["release_id"].iloc[newest]
-    return releases.iloc[position(releases, wanted)], how
+    picked = position(releases, release_id)
+    if picked is not None:
+        return releases.iloc[picked], SHOWN_PICKED if position(shown, release_id) is not None else SHOWN_OUTSIDE
+    newest = shown["event_date"].fillna(pd.Timestamp.min).to_numpy().argmax()
+    return releases.iloc[position(releases, shown["release_id"].iloc[newest])], SHOWN_NEWEST
 
 
 def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:
