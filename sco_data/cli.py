@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="score against this corrections file instead of a gold set")
     evaluate.add_argument("--texts", type=Path, default=None, metavar="DIR",
                           help="folder of <id>.txt texts for gold lines that name their release by id")
+    evaluate.add_argument("--split", action="store_true",
+                          help="score the set's tune part (two thirds, by a hash of each line's id or file) "
+                               "and check part apart, side by side, and list the tune part's errors only")
 
     corrections = commands.add_parser(
         "corrections", help="list the corrections in a corrections file",
@@ -327,7 +330,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "evaluate" and args.corrections is not None:
         return _evaluate_corrections(args)
     if args.command == "evaluate":
-        from sco_data.evaluate import evaluate_gold, format_evaluation
+        from sco_data.evaluate import ALL, evaluate_parts, format_evaluation, format_parts
 
         if len(args.paths) != 1:
             print("sco-data: error: give one gold file (or --corrections FILE and release folders)", file=sys.stderr)
@@ -340,11 +343,11 @@ def run(argv: Sequence[str] | None = None) -> int:
             print(f"sco-data: error: texts folder not found: {args.texts}", file=sys.stderr)
             return EXIT_USAGE
         try:
-            result = evaluate_gold(args.gold, texts=args.texts)
+            results = evaluate_parts(args.gold, texts=args.texts, split=args.split)
         except (ValueError, FileNotFoundError) as error:
             print(f"sco-data: error: {error}", file=sys.stderr)
             return EXIT_USAGE
-        print(format_evaluation(result))
+        print(format_parts(results) if args.split else format_evaluation(results[ALL]))
         return EXIT_OK
     folder = args.cache_dir or default_cache_dir()
     if args.action == "path":

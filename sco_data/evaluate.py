@@ -16,6 +16,7 @@ field, how many of those values the extractor now gives itself; the rest stay di
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -49,6 +50,10 @@ FIELD_SCORES: dict[str, tuple[str, str]] = {
 OPTIONAL_FIELDS = frozenset(gold_field for gold_field, _ in FIELD_SCORES.values())
 # The four topics the dashboard's users asked for first; scored together as well as one by one.
 USER_TOPICS = ("health", "covid19", "ecommerce", "women")
+
+# The parts of a split gold set: every line, the lines rules are tuned on, the lines that check them.
+ALL, TUNE, CHECK = "all", "tune", "check"
+CHECK_EVERY = 3
 
 MISSING = "none"  # how an absent value is shown in errors
 REPORT_LABEL_WIDTH = 26  # wide enough for "  culture_humanitarian" and a gap
@@ -247,22 +252,40 @@ def _read_text(gold: GoldRelease, gold_path: Path, texts: Path | None) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def split_part(key: str) -> str:
+    """The part of a split gold set a line belongs to, fixed by a hash of its key: about one
+    line in three is kept for checking, the rest is what rules may be tuned on."""
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+    return CHECK if int.from_bytes(digest, "big") % CHECK_EVERY == 0 else TUNE
+
+
 def evaluate_gold(gold_path: Path, parse: Parser | None = None, texts: Path | None = None) -> EvaluationResult:
     """Parse every release the gold file lists and score the extraction field by field.
 
     `parse` defaults to `sco_data.parse_release`; it is called as `parse(text, source=key)`.
     `texts` is the folder holding `<id>.txt` for lines that name their release by id.
     """
+    return evaluate_parts(gold_path, parse, texts, split=False)[ALL]
+
+
+def evaluate_parts(gold_path: Path, parse: Parser | None = None, texts: Path | None = None,
+                   split: bool = True) -> dict[str, EvaluationResult]:
+    """Score the whole gold set (`ALL`) and, with `split`, its tune and check parts apart;
+    each release is parsed once."""
     parse = parse or parse_release
     gold_path = Path(gold_path)
     gold_releases = read_gold(gold_path)
-    tally = _Tally()
+    parts = (ALL, TUNE, CHECK) if split else (ALL,)
+    tallies = {part: _Tally() for part in parts}
+    members: dict[str, list[GoldRelease]] = {part: [] for part in parts}
     for gold in gold_releases:
         release = parse(_read_text(gold, gold_path, Path(texts) if texts else None), source=gold.key)
-        _score_fields(tally, gold, release)
-        _score_counterparts(tally, gold, release)
-        _score_topics(tally, gold, release)
-    return _result(tally, gold_releases)
+        for part in (ALL, split_part(gold.key)) if split else (ALL,):
+            members[part].append(gold)
+            _score_fields(tallies[part], gold, release)
+            _score_counterparts(tallies[part], gold, release)
+            _score_topics(tallies[part], gold, release)
+    return {part: _result(tallies[part], members[part]) for part in parts}
 
 
 def _micro_f1(tally: _Tally, topics: list[str] | tuple[str, ...]) -> float:
@@ -292,26 +315,49 @@ def _result(tally: _Tally, gold_releases: list[GoldRelease]) -> EvaluationResult
                             topic_support=support)
 
 
+def _score_rows(result: EvaluationResult) -> list[tuple[str, str | None]]:
+    """The report's rows in order: (label, score name), a None name for a heading or a gap."""
+    rows: list[tuple[str, str | None]] = [(label, name) for name, (_, label) in FIELD_SCORES.items()]
+    rows += [("", None), ("counterparts", None), ("  precision", "counterpart_precision"),
+             ("  recall", "counterpart_recall"), ("  F1", "counterpart_f1"),
+             ("  country accuracy", "counterpart_country"), ("", None), ("topics F1", None),
+             ("  all (micro)", "topic_f1"), ("  user topics (micro)", "user_topic_f1")]
+    rows += [(f"  {name.removeprefix('topic_f1_')}", name) for name in result.scores if name.startswith("topic_f1_")]
+    return rows
+
+
+def _error_lines(errors: list[FieldError]) -> list[str]:
+    return [f"  {error}" for error in errors] or ["  none"]
+
+
 def format_evaluation(result: EvaluationResult) -> str:
     """The plain-text report: field accuracy, counterparts, topics, then every error."""
-    scores = result.scores
     width = REPORT_LABEL_WIDTH
-    lines = [f"Gold set: {result.release_count} releases", "", f"{'field':<{width}}accuracy"]
-    lines += [f"{label:<{width}}{scores[name]:.3f}" for name, (_, label) in FIELD_SCORES.items()]
-    lines += ["", "counterparts",
-              f"{'  precision':<{width}}{scores['counterpart_precision']:.3f}",
-              f"{'  recall':<{width}}{scores['counterpart_recall']:.3f}",
-              f"{'  F1':<{width}}{scores['counterpart_f1']:.3f}",
-              f"{'  country accuracy':<{width}}{scores['counterpart_country']:.3f}",
-              "", f"{'topics':<{width}}{'F1':<8}gold releases",
-              f"{'  all (micro)':<{width}}{scores['topic_f1']:.3f}",
-              f"{'  user topics (micro)':<{width}}{scores['user_topic_f1']:.3f}"]
-    for name, value in scores.items():
-        if name.startswith("topic_f1_"):
-            topic = name.removeprefix("topic_f1_")
-            lines.append(f"{'  ' + topic:<{width}}{value:<8.3f}{result.topic_support.get(topic, 0)}")
-    lines += ["", f"errors ({len(result.errors)})"]
-    lines += [f"  {error}" for error in result.errors] or ["  none"]
+    lines = [f"Gold set: {result.release_count} releases", "", f"{'field':<{width}}{'score':<8}gold releases"]
+    for label, name in _score_rows(result):
+        if name is None:
+            lines.append(label)
+            continue
+        support = result.topic_support.get(name.removeprefix("topic_f1_")) if name.startswith("topic_f1_") else None
+        lines.append(f"{label:<{width}}{result.scores[name]:<8.3f}{'' if support is None else support}".rstrip())
+    lines += ["", f"errors ({len(result.errors)})", *_error_lines(result.errors)]
+    return "\n".join(lines)
+
+
+def format_parts(results: dict[str, EvaluationResult]) -> str:
+    """The report of a split gold set: every score for all, tune and check side by side, then
+    the errors of the tune part only (the check part's are counted, never listed, so that no
+    rule is written for them)."""
+    width = REPORT_LABEL_WIDTH
+    counts = ", ".join(f"{part} {results[part].release_count}" for part in (ALL, TUNE, CHECK))
+    lines = [f"Gold set split by a hash of each id: {counts} releases", "",
+             f"{'score':<{width}}" + "".join(f"{part:<8}" for part in (ALL, TUNE, CHECK))]
+    for label, name in _score_rows(results[ALL]):
+        lines.append(label if name is None else f"{label:<{width}}" + "".join(
+            f"{results[part].scores.get(name, 1.0):<8.3f}" for part in (ALL, TUNE, CHECK)).rstrip())
+    tune, check = results[TUNE].errors, results[CHECK].errors
+    lines += ["", f"errors in the tune part ({len(tune)}; the check part has {len(check)}, not listed)",
+              *_error_lines(tune)]
     return "\n".join(lines)
 
 

@@ -9,12 +9,17 @@ from pathlib import Path
 import pytest
 
 from sco_data.evaluate import (
+    CHECK,
+    TUNE,
     EvaluationResult,
     evaluate_gold,
+    evaluate_parts,
     format_evaluation,
+    format_parts,
     normalise_name,
     precision_recall_f1,
     read_gold,
+    split_part,
 )
 from sco_data.extract.topics import load_taxonomy
 from sco_data.schema import Person, Release
@@ -427,3 +432,27 @@ def test_user_topic_f1_pools_the_four_user_topics(tmp_path: Path) -> None:
     scores = evaluate(tmp_path, rows, releases).scores
     assert scores["user_topic_f1"] == pytest.approx(0.8)  # tp 2, fp 1 (ecommerce), fn 0
     assert scores["topic_f1"] == pytest.approx(2 * 2 / (2 * 2 + 1 + 1))
+
+
+def test_the_split_is_fixed_by_the_key_and_keeps_about_a_third_for_checking() -> None:
+    keys = [f"p{number:03d}" for number in range(300)]
+    parts = [split_part(key) for key in keys]
+    assert parts == [split_part(key) for key in keys]
+    assert set(parts) == {TUNE, CHECK}
+    assert 0.25 < parts.count(CHECK) / len(parts) < 0.42
+
+
+def test_a_split_report_scores_both_parts_and_lists_only_the_tune_parts_errors(tmp_path: Path) -> None:
+    keys = [f"k{number}" for number in range(12)]
+    rows = [id_row(key, event_date="2021-05-09") for key in keys]
+    releases = [make_release(key, event_date=None) for key in keys]
+    gold_path, texts = write_id_gold(tmp_path, rows)
+    results = evaluate_parts(gold_path, parse=fake_parser(releases), texts=texts)
+    tune = [key for key in keys if split_part(key) == TUNE]
+    assert results[TUNE].release_count == len(tune) and results[CHECK].release_count == 12 - len(tune)
+    assert {part: result.scores["date"] for part, result in results.items()} == {"all": 0.0, TUNE: 0.0, CHECK: 0.0}
+    report = format_parts(results)
+    assert "event date                0.000   0.000   0.000" in report.splitlines()
+    listed = [line.split(":")[0].strip() for line in report.splitlines() if ": event_date:" in line]
+    assert listed == tune
+    assert f"errors in the tune part ({len(tune)}; the check part has {12 - len(tune)}, not listed)" in report
