@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ USER_TOPICS = ("health", "covid19", "ecommerce", "women")
 # The parts of a split gold set: every line, the lines rules are tuned on, the lines that check them.
 ALL, TUNE, CHECK = "all", "tune", "check"
 CHECK_EVERY = 3
+KIND_PREFIX = re.compile(r"^[^\W\d_]*")
 
 MISSING = "none"  # how an absent value is shown in errors
 REPORT_LABEL_WIDTH = 26  # wide enough for "  culture_humanitarian" and a gap
@@ -240,7 +242,7 @@ def _topic_order(seen: set[str]) -> list[str]:
     return ids + sorted(seen - set(ids))
 
 
-def _read_text(gold: GoldRelease, gold_path: Path, texts: Path | None) -> str:
+def read_text(gold: GoldRelease, gold_path: Path, texts: Path | None) -> str:
     if gold.by_id:
         if texts is None:
             raise ValueError(f"{gold_path} names releases by id: give the folder of their texts (--texts DIR)")
@@ -252,11 +254,19 @@ def _read_text(gold: GoldRelease, gold_path: Path, texts: Path | None) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def split_part(key: str) -> str:
-    """The part of a split gold set a line belongs to, fixed by a hash of its key: about one
-    line in three is kept for checking, the rest is what rules may be tuned on."""
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-    return CHECK if int.from_bytes(digest, "big") % CHECK_EVERY == 0 else TUNE
+def split_parts(keys: list[str]) -> dict[str, str]:
+    """The part of a split gold set each key belongs to. Within each kind of text (the key's
+    leading letters: Secretariat releases, news reports), keys are ordered by a hash of
+    themselves and every third is kept for checking, so that each kind is a third of the check
+    part; the rest is what rules may be tuned on."""
+    kinds: dict[str, list[str]] = {}
+    for key in keys:
+        kinds.setdefault(KIND_PREFIX.match(key).group(), []).append(key)
+    parts: dict[str, str] = {}
+    for members in kinds.values():
+        ordered = sorted(members, key=lambda key: hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest())
+        parts.update((key, CHECK if rank % CHECK_EVERY == 0 else TUNE) for rank, key in enumerate(ordered))
+    return parts
 
 
 def evaluate_gold(gold_path: Path, parse: Parser | None = None, texts: Path | None = None) -> EvaluationResult:
@@ -277,10 +287,11 @@ def evaluate_parts(gold_path: Path, parse: Parser | None = None, texts: Path | N
     gold_releases = read_gold(gold_path)
     parts = (ALL, TUNE, CHECK) if split else (ALL,)
     tallies = {part: _Tally() for part in parts}
+    part_of = split_parts([gold.key for gold in gold_releases])
     members: dict[str, list[GoldRelease]] = {part: [] for part in parts}
     for gold in gold_releases:
-        release = parse(_read_text(gold, gold_path, Path(texts) if texts else None), source=gold.key)
-        for part in (ALL, split_part(gold.key)) if split else (ALL,):
+        release = parse(read_text(gold, gold_path, Path(texts) if texts else None), source=gold.key)
+        for part in (ALL, part_of[gold.key]) if split else (ALL,):
             members[part].append(gold)
             _score_fields(tallies[part], gold, release)
             _score_counterparts(tallies[part], gold, release)

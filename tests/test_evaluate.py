@@ -19,7 +19,7 @@ from sco_data.evaluate import (
     normalise_name,
     precision_recall_f1,
     read_gold,
-    split_part,
+    split_parts,
 )
 from sco_data.extract.topics import load_taxonomy
 from sco_data.schema import Person, Release
@@ -434,12 +434,13 @@ def test_user_topic_f1_pools_the_four_user_topics(tmp_path: Path) -> None:
     assert scores["topic_f1"] == pytest.approx(2 * 2 / (2 * 2 + 1 + 1))
 
 
-def test_the_split_is_fixed_by_the_key_and_keeps_about_a_third_for_checking() -> None:
-    keys = [f"p{number:03d}" for number in range(300)]
-    parts = [split_part(key) for key in keys]
-    assert parts == [split_part(key) for key in keys]
-    assert set(parts) == {TUNE, CHECK}
-    assert 0.25 < parts.count(CHECK) / len(parts) < 0.42
+def test_the_split_is_fixed_by_the_keys_and_keeps_a_third_of_each_kind_for_checking() -> None:
+    keys = [f"p{number:03d}" for number in range(90)] + [f"q{number:03d}" for number in range(30)]
+    parts = split_parts(keys)
+    assert parts == split_parts(list(reversed(keys)))
+    assert sum(parts[key] == CHECK for key in keys if key.startswith("p")) == 30
+    assert sum(parts[key] == CHECK for key in keys if key.startswith("q")) == 10
+    assert [parts[f"p{number:03d}"] for number in range(6)] != [CHECK, TUNE, TUNE] * 2  # by hash, not by order
 
 
 def test_a_split_report_scores_both_parts_and_lists_only_the_tune_parts_errors(tmp_path: Path) -> None:
@@ -448,7 +449,7 @@ def test_a_split_report_scores_both_parts_and_lists_only_the_tune_parts_errors(t
     releases = [make_release(key, event_date=None) for key in keys]
     gold_path, texts = write_id_gold(tmp_path, rows)
     results = evaluate_parts(gold_path, parse=fake_parser(releases), texts=texts)
-    tune = [key for key in keys if split_part(key) == TUNE]
+    tune = [key for key in keys if split_parts(keys)[key] == TUNE]
     assert results[TUNE].release_count == len(tune) and results[CHECK].release_count == 12 - len(tune)
     assert {part: result.scores["date"] for part, result in results.items()} == {"all": 0.0, TUNE: 0.0, CHECK: 0.0}
     report = format_parts(results)

@@ -51,7 +51,7 @@ NAME_FIRST = re.compile(
 # How far around a mention its sentence is looked for (enough for any real sentence).
 CONTEXT_CHARS = 300
 # A letter's signature: the office on the line under the name.
-SIGNATURE_OFFICE = re.compile(rf"^(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
+SIGNATURE_OFFICE = re.compile(rf"(?:^|(?<=\s))(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
 SIGNATURE_MAX_CHARS = 60
 # All of them as one pattern (one pass over a text), each order's name in a group of its own.
 NAME_GROUPS = tuple(f"name{index}" for index in range(len(OFFICE_FIRST) + 1))
@@ -199,13 +199,21 @@ def _principal(mentions: list[_Mention]) -> _Mention | None:
 
 
 def _signature(document: Document) -> _Mention | None:
-    """A letter's signature: a line that is only a name, followed by a line that is the office."""
-    for index in range(len(document.paragraphs) - 1):
-        name_line, office_line = document.paragraphs[index], document.paragraphs[index + 1]
-        office = SIGNATURE_OFFICE.match(office_line)
-        name = _clean_name(name_line.strip("\"“”")) if office and len(name_line) <= SIGNATURE_MAX_CHARS else None
-        if name is not None and len(name.split()) == len(name_line.strip("\"“”").split()):
-            start = document.paragraph_starts[index]
+    """A letter's signature: a line that is only a name, followed by a line that is the office,
+    or both on one line (a page that lost the line break)."""
+    paragraphs = document.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        if len(paragraph) > 2 * SIGNATURE_MAX_CHARS:
+            continue
+        office = SIGNATURE_OFFICE.match(paragraphs[index + 1]) if index + 1 < len(paragraphs) else None
+        name_line = paragraph
+        if office is None:
+            office = SIGNATURE_OFFICE.search(paragraph)
+            name_line = paragraph[:office.start()].rstrip(" ,") if office is not None and office.start() else ""
+        name_line = name_line.strip("\"“”")
+        name = _clean_name(name_line) if office and 0 < len(name_line) <= SIGNATURE_MAX_CHARS else None
+        if name is not None and len(name.split()) == len(name_line.split()):
+            start = document.paragraph_starts[index] + paragraph.find(name_line)
             role = _roles()["deputy"] if "Deputy" in office.group() else _roles()["secretary_general"]
             return _Mention(name, role, in_text(start, start + len(name_line)), False)
     return None

@@ -39,6 +39,11 @@ WRAP_MIN_CHARS = 60
 WRAPPED_MIN_LINES = 3
 WRAP_MAX_CHARS = 110
 WRAP_FILL = 0.6
+# A text is taken as hard-wrapped (at the width of its longest such line) when at least this
+# many of its lines run on into a next line that goes on in lower case.
+WRAP_EVIDENCE = 2
+# A line that opens an item of a list: never the end of a wrapped line.
+LIST_ITEM = re.compile(r"^(?:[-•*·▪–—]\s|\d{1,2}[.)]\s)")
 # How a speech given in full opens: forms of address ending in a comma or an exclamation mark.
 SALUTATION = re.compile(
     r"^[\"“«]?(?:Dear|Your\s+Excellenc|Excellenc|Distinguished|Esteemed|Respected|Honou?rable|Ladies\s+and|"
@@ -152,16 +157,18 @@ def is_foreign_line(line: str) -> bool:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """One paragraph per entry; hard-wrapped lines inside a blank-line block are rejoined."""
+    """One paragraph per entry; hard-wrapped lines are rejoined, whether or not blank lines
+    stand between the paragraphs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    blocks = [[line for line in (" ".join(raw.split()) for raw in block.split("\n")) if line]
+              for block in re.split(r"\n\s*\n", text)]
+    width = _wrap_width(blocks)
     paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [" ".join(raw.split()) for raw in block.split("\n")]
-        lines = [line for line in lines if line]
+    for lines in blocks:
         wrapped = _hard_wrapped(lines)
         current: list[str] = []
         for line in lines:
-            if current and (wrapped or _continues(current[-1], line)):
+            if current and (wrapped or _continues(current[-1], line) or _wrapped_at(current[-1], line, width)):
                 current.append(line)
             else:
                 if current:
@@ -170,6 +177,29 @@ def split_paragraphs(text: str) -> list[str]:
         if current:
             paragraphs.append(" ".join(current))
     return paragraphs
+
+
+def _wrap_width(blocks: list[list[str]]) -> int | None:
+    """The width a text was hard-wrapped at, or None: the longest line that plainly runs on
+    into the next (which goes on in lower case), when at least WRAP_EVIDENCE lines do."""
+    widths = [len(line) for lines in blocks for line, following in zip(lines, lines[1:])
+              if len(line) <= WRAP_MAX_CHARS and following[0].islower() and _may_join(line, following)]
+    return max(widths) if len(widths) >= WRAP_EVIDENCE else None
+
+
+def _may_join(line: str, following: str) -> bool:
+    """Neither line is one that stands alone: a salutation, a line in another script, a list item."""
+    return not any(SALUTATION.match(text) or is_foreign_line(text) or LIST_ITEM.match(text)
+                   for text in (line, following))
+
+
+def _wrapped_at(line: str, following: str, width: int | None) -> bool:
+    """In a text wrapped at `width`, a line that the next line's first word would not have fit
+    on was broken by the wrapping, not by its writer, whatever it ends with."""
+    if width is None or len(line) > width:
+        return False
+    first_word = following.split(" ", 1)[0]
+    return len(line) + 1 + len(first_word) > width and _may_join(line, following)
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -270,7 +300,8 @@ def segment(text: str, is_date_line: Callable[[str], bool] | None = None) -> Doc
     english: list[str] = []
     foreign: list[str] = []
     dates: list[str] = []
-    for paragraph in split_paragraphs(text.lstrip("\ufeff")):
+    # Composed characters: "Jenča" typed with a combining caron is one word, as a reader sees it.
+    for paragraph in split_paragraphs(unicodedata.normalize("NFC", text.lstrip("\ufeff"))):
         if is_foreign_line(paragraph):
             foreign.append(paragraph)
         elif is_date_line is not None and is_date_line(paragraph):
