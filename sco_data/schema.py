@@ -94,6 +94,7 @@ class Release:
     countries_mentioned: tuple[str, ...]
     text: str
     warnings: tuple[str, ...]
+    published: dt.date | None = None
     topic_mentions: tuple[tuple[str, int], ...] = ()
     foreign_lines: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
@@ -107,6 +108,7 @@ RELEASE_COLUMNS: tuple[str, ...] = (
     "source",
     "title",
     "event_date",
+    "published",
     "engagement_type",
     "sco_official",
     "sco_role",

@@ -24,16 +24,17 @@ from pathlib import Path
 from sco_data.evaluate import read_gold, read_text
 from sco_data.extract.names import normalise_name, normalise_text
 from sco_data.extract.release import parse_release
+from sco_data.extract.segment import segment
 from sco_data.schema import Release
 
-# A first line at most this long, with text after it, may be a headline.
-HEADLINE_MAX_CHARS = 260
 # Our own lines: a Russian caption, and background of the kind releases end with (a date and
 # a city that are not the engagement's, and no one met).
 FOREIGN_CAPTION = "Генеральный секретарь ШОС провёл рабочую встречу"
 BACKGROUND = ("For reference: the Charter of the Shanghai Cooperation Organisation was signed on "
               "7 June 2002 in St Petersburg and entered into force on 19 September 2003.")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Lines of a block no longer than this, and of even length, are a hard-wrapped paragraph.
+WRAP_MAX_CHARS = 110
 
 
 def _lines(text: str) -> list[str]:
@@ -41,18 +42,23 @@ def _lines(text: str) -> list[str]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """The paragraphs a reader sees: blocks between blank lines, each block's lines rejoined,
-    in a text that has blank lines; else every line."""
-    lines = _lines(text.strip())
-    if not any(not line.strip() for line in lines):
-        return [line.strip() for line in lines if line.strip()]
-    blocks = PARAGRAPH_BREAK.split("\n".join(lines))
-    return [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in blocks if block.strip()]
+    """The paragraphs a reader sees: the lines of a block between blank lines rejoined where the
+    block is hard-wrapped (all its lines but the last nearly as long as the longest), else
+    every line."""
+    paragraphs: list[str] = []
+    for block in PARAGRAPH_BREAK.split("\n".join(_lines(text.strip()))):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        longest = max(map(len, lines), default=0)
+        wrapped = len(lines) > 1 and longest <= WRAP_MAX_CHARS and all(len(line) >= 0.6 * longest for line in lines[:-1])
+        paragraphs += [" ".join(lines)] if wrapped else lines
+    return paragraphs
 
 
-def _first_line_is_headline(text: str) -> bool:
+def _headline_first(text: str) -> bool:
+    """The release has a headline, and it is the first paragraph: the edits of a headline apply."""
+    title = segment(text).title
     paragraphs = _paragraphs(text)
-    return len(paragraphs) >= 2 and len(paragraphs[0].strip()) <= HEADLINE_MAX_CHARS
+    return title is not None and len(paragraphs) >= 2 and paragraphs[0].strip() == title
 
 
 def crlf(text: str) -> str:
@@ -84,7 +90,7 @@ def _wrapped(width: int) -> Callable[[str], str]:
 
 
 def headline_repeated(text: str) -> str:
-    if not _first_line_is_headline(text):
+    if not _headline_first(text):
         return text
     paragraphs = _paragraphs(text)
     if paragraphs[0].strip().rstrip(".") == paragraphs[1].strip().rstrip("."):
@@ -93,7 +99,7 @@ def headline_repeated(text: str) -> str:
 
 
 def headline_full_stop_toggled(text: str) -> str:
-    if not _first_line_is_headline(text):
+    if not _headline_first(text):
         return text
     paragraphs = _paragraphs(text)
     first = paragraphs[0].rstrip()
@@ -105,7 +111,7 @@ def headline_full_stop_toggled(text: str) -> str:
 
 def foreign_caption(text: str) -> str:
     paragraphs = _paragraphs(text)
-    at = 1 if _first_line_is_headline(text) else 0
+    at = 1 if _headline_first(text) else 0
     return "\n\n".join([*paragraphs[:at], FOREIGN_CAPTION, *paragraphs[at:]])
 
 
@@ -136,7 +142,7 @@ def decomposed_unicode(text: str) -> str:
 
 
 def dash_ranges(text: str) -> str:
-    return re.sub(r"(?<=\d)-(?=\d)", "–", text)
+    return re.sub(r"(?<![\d-])(\d{1,2})-(\d{1,2} [A-Z][a-z])", r"\1–\2", text)
 
 
 def byte_order_mark(text: str) -> str:

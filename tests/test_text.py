@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 
 import pytest
 
-from sco_data.extract.dates import is_date_line
 from sco_data.extract.decode import DecodeError, decode_bytes
 from sco_data.extract.segment import release_id_for, segment
 from sco_data.extract.webpage import html_to_text, read_blocks
@@ -79,9 +79,41 @@ def test_foreign_lines_are_kept_aside_and_counted() -> None:
     assert "Ташкенте" not in clean.body
 
 
-def test_dateline_is_not_the_headline() -> None:
-    clean = segment("12 March 2021\n\nHeadline\n\nOn 3 March, it happened.", is_date_line)
-    assert (clean.title, clean.date_lines) == ("Headline", ("12 March 2021",))
+def test_a_date_line_is_not_the_headline_but_the_publication_date() -> None:
+    clean = segment("12 March 2021\n\nHeadline\n\nOn 3 March, it happened.")
+    assert (clean.title, clean.date_lines, clean.published) == ("Headline", ("12 March 2021",), dt.date(2021, 3, 12))
+
+
+@pytest.mark.parametrize("text", [
+    " date 2023-05-04 EN\nSecretary-General meets Minister\n17:56, 28 April 2025\nOn 3 March 2023, it happened.\nMore.",
+    "Site of the Ministry\nAll news\nSecretary-General meets Minister\n2021-05-27 15:03:01 admin source: share:\n"
+    "On 3 March 2023, it happened.\nMore.",
+    "Secretary-General meets Minister.\n\nOn 3 March 2023, it happened.\n\nMore.",
+    "Secretary-General meets Minister\n\nSecretary-General meets Minister\n\nOn 3 March 2023, it happened.\n\n"
+    "More.\n\nSecretary-General meets Minister",
+])
+def test_the_headline_is_found_under_page_furniture_stamps_repeats_and_a_full_stop(text: str) -> None:
+    clean = segment(text)
+    assert clean.title.rstrip(".") == "Secretary-General meets Minister"
+    assert clean.lead_text == "On 3 March 2023, it happened."
+    assert "Secretary-General meets Minister" not in clean.text
+
+
+def test_a_lead_with_its_date_is_never_taken_for_a_headline_whatever_its_last_character() -> None:
+    for text in ("On 3 March 2023, the Secretary-General met the Minister.\n\nThey talked.",
+                 "On 3 March 2023, the Secretary-General met the Minister\n\nThey talked."):
+        assert segment(text).title is None
+
+
+def test_the_stores_stamp_before_the_text_is_the_publication_date() -> None:
+    clean = segment(" date 2023-05-04 BEIJING, May 4 (ANI): The Secretary-General met X.\n\nMore.")
+    assert clean.published == dt.date(2023, 5, 4)
+    assert clean.lead_text == "BEIJING, May 4 (ANI): The Secretary-General met X."
+
+
+def test_a_date_line_under_the_text_is_the_date_it_was_issued() -> None:
+    clean = segment("Statement of the SCO Secretariat\n\nThe Secretariat condemns the attack.\n\nBeijing, 23 March 2024")
+    assert (clean.date_lines, clean.closing_date_lines) == ((), ("Beijing, 23 March 2024",))
 
 
 def test_hard_wrapped_paragraphs_are_rejoined() -> None:
@@ -92,8 +124,14 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
 
 
 def test_release_id_ignores_wrapping_and_quotes() -> None:
-    assert release_id_for("A", "It’s  here\nnow") == release_id_for("A", "It's here now")
-    assert release_id_for("A", "one") != release_id_for("A", "two")
+    assert release_id_for(["A", "It’s  here now"]) == release_id_for(["A", "It's here now"])
+    assert release_id_for(["A", "one"]) != release_id_for(["A", "two"])
+
+
+def test_release_id_is_made_of_the_text_not_of_how_it_was_read() -> None:
+    once = "Secretary-General meets Minister\n\nOn 3 March 2023, it happened.\n\n17:56, 3 March 2023\n\nMore."
+    twice = "Secretary-General meets Minister\n\n" + once + "\n\nВ Ташкенте состоялась встреча"
+    assert segment(once).release_id == segment(twice).release_id == segment(once.replace("\n\n", "\n")).release_id
 
 
 SAVED_PAGE = """<!DOCTYPE html><html><head><title>SCO | News</title>

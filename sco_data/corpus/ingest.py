@@ -87,6 +87,7 @@ def release_row(release: Release, taxonomy: Taxonomy) -> dict[str, Any]:
         "source": release.source,
         "title": release.title,
         "event_date": release.event_date,
+        "published": release.published,
         "engagement_type": release.engagement_type,
         "sco_official": release.sco_official,
         "sco_role": release.sco_role,

@@ -25,7 +25,8 @@ from sco_data.schema import (
 
 # The dtype pandas gives text by default: object before pandas 3, "str" from pandas 3 on.
 TEXT_DTYPE = pd.Series(["text"]).dtype
-NON_TEXT_COLUMNS = frozenset({"event_date", "latitude", "longitude", "foreign_line_count"})
+DATE_COLUMNS = ("event_date", "published")
+NON_TEXT_COLUMNS = frozenset({*DATE_COLUMNS, "latitude", "longitude", "foreign_line_count"})
 
 
 def no_corrections() -> pd.DataFrame:
@@ -74,7 +75,8 @@ def outcome_frames(outcomes: list[Outcome], taxonomy: Taxonomy) -> tuple[pd.Data
 
 def _typed(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
     """Stable dtypes, so fresh and cached rows concatenate and compare cleanly."""
-    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    for column in DATE_COLUMNS:
+        frame[column] = pd.to_datetime(frame[column])
     for column in ("latitude", "longitude"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["foreign_line_count"] = frame["foreign_line_count"].fillna(0).astype("int64")
@@ -125,7 +127,8 @@ def build_tables(inputs: list[FileInput], known: pd.DataFrame, known_people: pd.
     releases["path"] = kept["path"].to_numpy()
     releases["source"] = releases["url"].astype(object).where(releases["url"].notna(), releases["path"].astype(object))
     releases = releases[release_columns(taxonomy)].reset_index(drop=True)
-    releases["event_date"] = releases["event_date"].astype("datetime64[ns]")
+    for column in DATE_COLUMNS:
+        releases[column] = releases[column].astype("datetime64[ns]")
     for column in RELEASE_COLUMNS:
         if column not in NON_TEXT_COLUMNS:
             releases[column] = as_text(releases[column])

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from sco_data.explore.evidence import evidence_of
-from sco_data.extract.segment import split_sentences
+from sco_data.extract.paragraphs import split_sentences
 
 # The fields whose sentence the CSV can carry, as `<field>_sentence` columns, in this order.
 SENTENCE_FIELDS: tuple[str, ...] = ("event_date", "sco_official", "counterparts", "location_city",

@@ -27,12 +27,8 @@ from sco_data.extract.people import (
     split_title_name,
 )
 from sco_data.extract.places import visited_country
-from sco_data.extract.segment import (
-    QUOTE_OPENERS,
-    SALUTATION_LINE,
-    SALUTATION_PERSON,
-    Document,
-)
+from sco_data.extract.paragraphs import QUOTE_OPENERS, SALUTATION_PERSON
+from sco_data.extract.segment import SALUTATION_LINE, Document
 from sco_data.schema import (
     AFFILIATION_COMPANY,
     AFFILIATION_ORGANISATION,

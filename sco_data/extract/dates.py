@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+from sco_data.extract.datelines import read_dateline
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.segment import Document
 
@@ -58,8 +59,10 @@ BACKGROUND_WINDOW = 120
 # A message dated in its own words, within the first paragraphs after the lead.
 SENT_ON = re.compile(r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
-# A line that is only a date, or a place and a date (a statement signed "Beijing, 23 March 2024").
-DATE_LINE = re.compile(rf"^\W*(?:[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+)?(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\W*$")
+# A day named relative to the page's date: "today", "on Saturday".
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_DAY = re.compile(r"\b(?:(?P<word>today|yesterday)|on\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
+                          r"Friday|Saturday|Sunday))\b", re.I)
 # The pattern has already cut the day and month out; the month's first three letters name it.
 MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -127,13 +130,6 @@ def _parse_any(text: str) -> dt.date | None:
         return None
 
 
-def is_date_line(paragraph: str) -> bool:
-    """A dateline: a paragraph that is nothing but a full date."""
-    return len(paragraph) <= 40 and DATE_LINE.match(paragraph) is not None and any(
-        mention.year is not None or mention.iso for mention in find_dates(paragraph)
-    )
-
-
 def parse_date_text(text: str) -> dt.date | None:
     """The first full date in a short text (a dateline or an HTML meta value)."""
     for mention in find_dates(text):
@@ -165,15 +161,8 @@ def _is_background(text: str, mention: DateMention) -> bool:
 def lead_date_mention(text: str, first_sentence_end: int | None = None) -> DateMention | None:
     """The engagement's date in a lead paragraph: the first that opens a sentence ("On 3 March,
     ..."), else the first in the first sentence that is not a background date."""
-    mentions = find_dates(text)
-    for mention in mentions:
-        if _opens_with(text, mention):
-            return mention
-    limit = len(text) if first_sentence_end is None else first_sentence_end
-    for mention in mentions:
-        if mention.start < limit and not _is_background(text, mention):
-            return mention
-    return None
+    ordered = _mentions_in_order(text, first_sentence_end)
+    return ordered[0] if ordered else None
 
 
 def _sent_on(document: Document) -> tuple[DateMention, int] | None:
@@ -191,24 +180,10 @@ def _sent_on(document: Document) -> tuple[DateMention, int] | None:
     return None
 
 
-def _release_day(document: Document, published: str | None) -> dt.date | None:
-    """The release's own date: a dateline, a full date in the headline, or the page's metadata."""
-    for line in document.date_lines:
-        day = parse_date_text(line)
-        if day is not None:
-            return day
-    if document.title:
-        for mention in find_dates(document.title):
-            day = to_date(mention)
-            if day is not None:
-                return day
-    return parse_date_text(published) if published else None
-
-
-def _resolve(mention: DateMention, written: str, release_day: dt.date | None, span: Span) -> Finding[dt.date]:
-    """The day a lead's date mention names, borrowing the release's year when it has none."""
+def _resolve(mention: DateMention, written: str, year_from: dt.date | None, span: Span) -> Finding[dt.date]:
+    """The day a date mention names, borrowing a year when it has none."""
     if mention.year is None and not mention.iso:
-        day = borrow_year(mention, release_day)
+        day = borrow_year(mention, year_from)
         if day is None:
             return Finding(None, (), (f"engagement date '{written}' has no year and the release gives none",))
     else:
@@ -218,30 +193,92 @@ def _resolve(mention: DateMention, written: str, release_day: dt.date | None, sp
     return Finding(day, (span.evidence("event_date", day.isoformat()),))
 
 
-def extract_event_date(document: Document, published: str | None = None) -> Finding[dt.date]:
-    """The engagement's day: from the lead, else the headline, else the release's own date."""
-    release_day = _release_day(document, published)
-    sources: list[tuple[str, int, bool, int | None]] = []
+def _mentions_in_order(text: str, first_sentence_end: int | None, start: int = 0) -> list[DateMention]:
+    """A lead's date mentions in the order they may be the engagement's: those opening a
+    sentence, then those of the first sentence that are no background."""
+    mentions = [mention for mention in find_dates(text) if mention.start >= start]
+    opening = [mention for mention in mentions if _opens_with(text, mention)]
+    limit = len(text) if first_sentence_end is None else first_sentence_end
+    plain = [mention for mention in mentions if mention.start < limit and not _is_background(text, mention)
+             and mention not in opening]
+    return opening + plain
+
+
+def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.date] | None:
+    """"today", "yesterday" or "on Saturday" in the lead's first sentence, read against the
+    page's printed date (the weekday on or before it)."""
+    first = document.lead_sentence
+    match = RELATIVE_DAY.search(document.sentence_text(first)) if first is not None and printed else None
+    if match is None:
+        return None
+    group = "word" if match.group("word") else "weekday"
+    word = match.group(group).lower()
+    if word == "today":
+        day = printed
+    elif word == "yesterday":
+        day = printed - dt.timedelta(days=1)
+    else:
+        day = printed - dt.timedelta(days=(printed.weekday() - WEEKDAYS.index(word)) % 7)
+    start = first.start + match.start(group)
+    return Finding(day, (in_text(start, start + len(match.group(group))).evidence("event_date", day.isoformat()),))
+
+
+def event_date_candidates(document: Document, year_from: dt.date | None = None,
+                          printed: dt.date | None = None) -> list[Finding[dt.date]]:
+    """Every day that may be the engagement's, most likely first: the lead's (after any
+    dateline), the headline's (a speech's title), the lead's "today" or weekday read against the
+    page's printed date, a message's "sent on", the date a statement was issued. A date without
+    a year takes `year_from`'s. A publication stamp or a dateline is never one of them."""
+    sources: list[tuple[str, int, bool, int | None, int]] = []
     if document.lead is not None:
         lead_start = document.paragraph_starts[document.lead]
         first = document.lead_sentence
-        sources.append((document.lead_text, lead_start, False, first.end - lead_start if first else None))
+        dateline = read_dateline(document.lead_text)
+        sources.append((document.lead_text, lead_start, False, first.end - lead_start if first else None,
+                        dateline.end if dateline else 0))
     if document.title:
-        sources.append((document.title, 0, True, None))
-    for text, offset, title, first_end in sources:
-        mention = lead_date_mention(text, first_end)
-        if mention is None:
-            continue
-        span = in_title(mention.start, mention.end) if title else in_text(offset + mention.start, offset + mention.end)
-        return _resolve(mention, text[mention.start:mention.end], release_day, span)
+        sources.append((document.title, 0, True, None, 0))
+    # The bracketed line of date and place under a speech's title: "(12 October 2023, Bishkek)".
+    for index, paragraph in enumerate(document.paragraphs[:document.lead or 0]):
+        if paragraph.startswith("("):
+            sources.append((paragraph, document.paragraph_starts[index], False, None, 0))
+    found: list[Finding[dt.date]] = []
+    for text, offset, title, first_end, start in sources:
+        for mention in _mentions_in_order(text, first_end, start):
+            span = in_title(mention.start, mention.end) if title else \
+                in_text(offset + mention.start, offset + mention.end)
+            found.append(_resolve(mention, text[mention.start:mention.end], year_from, span))
+    relative = _relative_day(document, printed)
+    if relative is not None:
+        found.append(relative)
     sent = _sent_on(document)
     if sent is not None:
         mention, offset = sent
         written = document.text[offset + mention.start:offset + mention.end]
-        return _resolve(mention, written, release_day, in_text(offset + mention.start, offset + mention.end))
-    if release_day is not None:
-        return Finding(release_day, (), ("no engagement date in the lead; used the release date",))
-    return Finding(None, (), ("no engagement date found",))
+        found.append(_resolve(mention, written, year_from, in_text(offset + mention.start, offset + mention.end)))
+    for line in document.closing_date_lines:
+        day = parse_date_text(line)
+        if day is not None:
+            found.append(Finding(day))
+    return found
+
+
+def choose_event_date(candidates: list[Finding[dt.date]], fits=lambda day: True) -> Finding[dt.date]:
+    """The first candidate that names a day that `fits` (the official's term); a warning when
+    none does. A candidate whose day cannot be read (no year to borrow) is kept with its warning
+    when nothing better comes."""
+    if not candidates:
+        return Finding(None, (), ("no engagement date found",))
+    rejected: list[str] = []
+    for candidate in candidates:
+        if candidate.value is None:
+            if not rejected:
+                return candidate
+            continue
+        if fits(candidate.value):
+            return candidate
+        rejected.append(candidate.value.isoformat())
+    return Finding(None, (), (f"engagement date {rejected[0]} does not fit the official's term; no date taken",))
 
 
 def refine_event_date(event_date: dt.date | None, sentence: str | None) -> dt.date | None:
@@ -249,7 +286,9 @@ def refine_event_date(event_date: dt.date | None, sentence: str | None) -> dt.da
     the talks' own date, when the sentence naming the counterparts gives one."""
     if event_date is None or sentence is None:
         return event_date
-    mentions = [mention for mention in find_dates(sentence) if not _is_background(sentence, mention)]
+    dateline = read_dateline(sentence)
+    mentions = [mention for mention in find_dates(sentence)
+                if not _is_background(sentence, mention) and mention.start >= (dateline.end if dateline else 0)]
     if not mentions:
         return event_date
     mention = mentions[0]

@@ -50,6 +50,9 @@ NAME_FIRST = re.compile(
     rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+the\s+{SCO})")
 # How far around a mention its sentence is looked for (enough for any real sentence).
 CONTEXT_CHARS = 300
+# Days either side of a term that an engagement of its holder may still be dated (an official
+# elect, a farewell).
+TERM_SLACK_DAYS = 60
 # A letter's signature: the office on the line under the name.
 SIGNATURE_OFFICE = re.compile(rf"(?:^|(?<=\s))(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
 SIGNATURE_MAX_CHARS = 60
@@ -106,6 +109,16 @@ def secretary_general_on(day: dt.date | None) -> str | None:
         if holder["first"] <= day and ("last" not in holder or day <= holder["last"]):
             return holder["name"]
     return None
+
+
+def fits_term(name: str | None, day: dt.date, slack_days: int = TERM_SLACK_DAYS) -> bool:
+    """Whether a day falls within the term of a named Secretary-General (give or take the slack);
+    True for anyone whose term the lexicon does not know."""
+    for holder in _secretaries_general():
+        if holder["name"] == name:
+            slack = dt.timedelta(days=slack_days)
+            return holder["first"] - slack <= day and ("last" not in holder or day <= holder["last"] + slack)
+    return True
 
 
 @lru_cache(maxsize=1)

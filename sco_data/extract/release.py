@@ -8,14 +8,15 @@ from sco_data.extract.counterparts import (
     first_counterpart_sentence,
 )
 from sco_data.extract.countries import country_index
-from sco_data.extract.dates import extract_event_date, is_date_line, refine_event_date
+from sco_data.extract.dates import choose_event_date, event_date_candidates, refine_event_date
 from sco_data.extract.engagement import EVENT, MEETING, extract_engagement_type
 from sco_data.extract.findings import Finding
 from sco_data.extract.occasion import extract_occasion
-from sco_data.extract.officials import extract_official
+from sco_data.extract.officials import extract_official, fits_term
 from sco_data.extract.phrases import Tokens
 from sco_data.extract.places import extract_place
-from sco_data.extract.segment import Document, release_id_for, segment
+from sco_data.extract.published import extract_published, printed_day, year_source
+from sco_data.extract.segment import Document, segment
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import Evidence, Release
 
@@ -53,9 +54,12 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
                   taxonomy: Taxonomy | None = None) -> Release:
     """Parse one release's text into a Release; never raises for any string."""
     taxonomy = taxonomy or load_taxonomy()
-    document = segment(text, is_date_line)
-    date = extract_event_date(document, published)
-    official = extract_official(document, date.value)
+    document = segment(text)
+    published_on = extract_published(document, published)
+    dates = event_date_candidates(document, year_source(document), printed_day(document))
+    official = extract_official(document, choose_event_date(dates).value or published_on)
+    name = official.value.name if official.value else None
+    date = choose_event_date(dates, lambda day: fits_term(name, day))
     found = extract_counterparts(document, official.value)
     kind = extract_engagement_type(document, _named_in_lead(document, found.met), bool(found.met.value))
     people = found.people(kind.value == MEETING)
@@ -83,7 +87,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
                 *_topic_evidence(document, topic_matches))
     official_value = official.value
     return Release(
-        release_id=release_id_for(document.title, document.text),
+        release_id=document.release_id,
         source=source,
         title=document.title,
         event_date=event_date,
@@ -99,6 +103,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
         topics=topics,
         countries_mentioned=extract_countries(tokens),
         text=document.text,
+        published=published_on,
         warnings=tuple(warnings),
         topic_mentions=tuple((topic_id, counts.total[topic_id]) for topic_id in taxonomy.ids),
         foreign_lines=document.foreign_lines,

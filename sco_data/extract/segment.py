@@ -1,68 +1,41 @@
 """Clean text -> Document: headline, headings, lead, body sentences, lines in other languages.
 
-A release as saved from the website is a run of lines: a headline (often printed twice), maybe
-a subtitle or a photo caption, maybe a caption in Russian, then the lead paragraph and the
-body. A speech given in full opens with salutations instead of a lead; a letter opens with
+A release as saved from the website is a run of lines: maybe the page's furniture and a
+publication stamp, a headline (often printed twice), maybe a subtitle or a photo caption, maybe
+a caption in Russian, then the lead paragraph and the body; a statement may end with the place
+and date it was issued. A speech given in full opens with salutations instead of a lead; a letter opens with
 "Dear ...". Every step here is one pass over the text (no rescans, no repeated string joins),
 so the cost grows linearly with the length of the input.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import hashlib
-import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from sco_data.extract.datelines import stamp_date, stamp_prefix
+from sco_data.extract.headline import (
+    QUOTED_HEADING,
+    choose_title,
+    may_be_headline,
+    opens_as_lead,
+    reads_as_headline,
+)
+from sco_data.extract.paragraphs import (
+    PROSE_MIN_CHARS,
+    QUESTION,
+    QUOTE_OPENERS,
+    SALUTATION,
+    is_foreign_line,
+    sentence_breaks,
+    split_paragraphs,
+)
 from sco_data.extract.phrases import Tokens, tokenize
-
-# A line is foreign when it has at least this many letters and most of them are not Latin.
-FOREIGN_MIN_LETTERS = 3
-LETTER = re.compile(r"[^\W\d_]")
-# A letter of another script than Latin (Latin with its accents ends at U+024F).
-FOREIGN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
-
-HEADLINE_MAX_CHARS = 260
-# A paragraph without closing punctuation is still prose (not a heading) from this length on:
-# excerpts are often cut off mid-sentence.
-PROSE_MIN_CHARS = 300
-SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", ")", "…")
-QUOTE_OPENERS = ("\"", "“", "«", "'", "‘", "„")
-# A heading that quotes someone: 'Rashid Alimov: "Women are the driving force ..."'.
-QUOTED_HEADING = re.compile(r"^[A-Z][\w'’.\- ]{2,60}:\s*[\"“«][^\"”»]{3,300}[\"”»][.!?]?$")
-# A line ending in a comma continues on the next line only when it is at least this long.
-WRAP_MIN_CHARS = 60
-# A block wrapped at a fixed width (every line but the last at least WRAP_FILL of the longest,
-# which is at most WRAP_MAX_CHARS) is one paragraph, whatever its lines end with.
-WRAPPED_MIN_LINES = 3
-WRAP_MAX_CHARS = 110
-WRAP_FILL = 0.6
-# A text is taken as hard-wrapped (at the width of its longest such line) when at least this
-# many of its lines run on into a next line that goes on in lower case.
-WRAP_EVIDENCE = 2
-# A line that opens an item of a list: never the end of a wrapped line.
-LIST_ITEM = re.compile(r"^(?:[-•*·▪–—]\s|\d{1,2}[.)]\s)")
-# How a speech given in full opens: forms of address ending in a comma or an exclamation mark.
-SALUTATION = re.compile(
-    r"^[\"“«]?(?:Dear|Your\s+Excellenc|Excellenc|Distinguished|Esteemed|Respected|Honou?rable|Ladies\s+and|"
-    r"Dear\s+friends|Colleagues|Friends|Good\s+(?:morning|afternoon|evening)|Hello)\b.{0,200}[,!:]$")
-# A salutation naming one person by name: "Dear Mr. Wang Yi,".
-SALUTATION_PERSON = re.compile(r"^[\"“«]?Dear\s+(?:Mr|Ms|Mrs|Madam|Dr)\.?\s+(?P<name>[^,]{2,60}),$")
-# A line of an interview transcript that asks a question: "1. What ...? (TASS)".
-QUESTION = re.compile(r"^(?:\d{1,2}[.)]\s+|Q:\s*|Question:\s*).*\?(?:\s*\([^)]{1,40}\))?$")
-
-# Sentence ends: terminal punctuation, an optional closing quote, white space, then a capital
-# letter, a digit or an opening quote. Abbreviations and initials are checked by look-back.
-SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]?\s+(?=[A-Z\d\"“«‘(])")
-# Words whose full stop does not end a sentence.
-ABBREVIATIONS = frozenset({"Mr", "Ms", "Mrs", "Dr", "St", "No", "Prof", "Jr", "Sr", "Gen", "vs", "Co",
-                           "Ltd", "Inc", "H.E", "e.g", "i.e", "U.S", "U.N", "a.i", "Jan", "Feb", "Mar",
-                           "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx"})
-# How far back from a full stop the abbreviation check looks.
-ABBREVIATION_WINDOW = 8
-
 
 @dataclass(frozen=True)
 class Sentence:
@@ -73,6 +46,8 @@ class Sentence:
     paragraph: int
 
 
+# How a sentence of prose ends (before any closing quotation mark or bracket).
+LEAD_END = (".", "!", "?", "…")
 # What a paragraph of the body is.
 PROSE = "prose"
 HEADING = "heading"        # a subtitle or caption line before the lead
@@ -96,7 +71,10 @@ class Document:
     sentences: tuple[Sentence, ...]
     lead: int | None
     foreign_lines: tuple[str, ...]
-    date_lines: tuple[str, ...]
+    date_lines: tuple[str, ...]  # publication stamps above the lead
+    closing_date_lines: tuple[str, ...]  # the place and date a statement or letter was issued
+    published: dt.date | None  # the date of a publication stamp
+    release_id: str
 
     @property
     def body(self) -> str:
@@ -148,86 +126,11 @@ class Document:
         return next((s for s in self.sentences if s.paragraph == self.lead), None)
 
 
-def is_foreign_line(line: str) -> bool:
-    """A line written mostly in a non-Latin script (the Russian captions releases carry)."""
-    if line.isascii():
-        return False
-    foreign = len(FOREIGN_LETTER.findall(line))
-    return foreign >= FOREIGN_MIN_LETTERS and foreign > len(LETTER.findall(line)) - foreign
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """One paragraph per entry; hard-wrapped lines are rejoined, whether or not blank lines
-    stand between the paragraphs."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    blocks = [[line for line in (" ".join(raw.split()) for raw in block.split("\n")) if line]
-              for block in re.split(r"\n\s*\n", text)]
-    width = _wrap_width(blocks)
-    paragraphs: list[str] = []
-    for lines in blocks:
-        wrapped = _hard_wrapped(lines)
-        current: list[str] = []
-        for line in lines:
-            if current and (wrapped or _continues(current[-1], line) or _wrapped_at(current[-1], line, width)):
-                current.append(line)
-            else:
-                if current:
-                    paragraphs.append(" ".join(current))
-                current = [line]
-        if current:
-            paragraphs.append(" ".join(current))
-    return paragraphs
-
-
-def _wrap_width(blocks: list[list[str]]) -> int | None:
-    """The width a text was hard-wrapped at, or None: the longest line that plainly runs on
-    into the next (which goes on in lower case), when at least WRAP_EVIDENCE lines do."""
-    widths = [len(line) for lines in blocks for line, following in zip(lines, lines[1:])
-              if len(line) <= WRAP_MAX_CHARS and following[0].islower() and _may_join(line, following)]
-    return max(widths) if len(widths) >= WRAP_EVIDENCE else None
-
-
-def _may_join(line: str, following: str) -> bool:
-    """Neither line is one that stands alone: a salutation, a line in another script, a list item."""
-    return not any(SALUTATION.match(text) or is_foreign_line(text) or LIST_ITEM.match(text)
-                   for text in (line, following))
-
-
-def _wrapped_at(line: str, following: str, width: int | None) -> bool:
-    """In a text wrapped at `width`, a line that the next line's first word would not have fit
-    on was broken by the wrapping, not by its writer, whatever it ends with."""
-    if width is None or len(line) > width:
-        return False
-    first_word = following.split(" ", 1)[0]
-    return len(line) + 1 + len(first_word) > width and _may_join(line, following)
-
-
-def _hard_wrapped(lines: list[str]) -> bool:
-    """A block of text wrapped at a fixed width: three lines or more, every line but the last
-    nearly as long as the longest, none a salutation or in another script."""
-    if len(lines) < WRAPPED_MIN_LINES:
-        return False
-    longest = max(map(len, lines))
-    if longest > WRAP_MAX_CHARS or any(SALUTATION.match(line) or is_foreign_line(line) for line in lines):
-        return False
-    return all(len(line) >= WRAP_FILL * longest for line in lines[:-1])
-
-
-def _continues(previous: str, line: str) -> bool:
-    """A wrapped line: the previous one stops mid-sentence and this one goes on in lower case,
-    or after a hyphen, or after a comma at the width of a wrapped line. Lines of a speech's
-    salutation ("Dear colleagues,") also end in commas, and stay apart."""
-    if previous.endswith(SENTENCE_END) or is_foreign_line(line) or is_foreign_line(previous):
-        return False
-    if line[0].islower() or previous.endswith(("-", "–")):
-        return True
-    return previous.endswith(",") and len(previous) >= WRAP_MIN_CHARS and not line.endswith(",") \
-        and not SALUTATION.match(previous)
-
-
-def is_prose(paragraph: str) -> bool:
-    """A paragraph of running text: it ends a sentence, or is too long to be a heading."""
-    return paragraph.endswith(SENTENCE_END) or len(paragraph) >= PROSE_MIN_CHARS
+def _reads_as_lead(paragraph: str) -> bool:
+    """A paragraph that can open the body: it opens with a date or dateline, ends a sentence
+    (a line ending in a bracket or a quotation mark is a subtitle or caption), or is long."""
+    stripped = paragraph.rstrip("\"”’»)] ")
+    return opens_as_lead(paragraph) or stripped.endswith(LEAD_END) or len(paragraph) >= PROSE_MIN_CHARS
 
 
 def _kind(paragraph: str, before_lead: bool) -> str:
@@ -235,92 +138,82 @@ def _kind(paragraph: str, before_lead: bool) -> str:
         return SALUTATION_LINE
     if QUESTION.match(paragraph):
         return QUESTION_LINE
-    if before_lead and (not is_prose(paragraph) or QUOTED_HEADING.match(paragraph)):
+    if before_lead and ((not _reads_as_lead(paragraph)) or QUOTED_HEADING.match(paragraph)):
         return HEADING
     return PROSE
 
 
-def _is_headline(paragraph: str) -> bool:
-    if len(paragraph) > HEADLINE_MAX_CHARS or SALUTATION.match(paragraph) or QUESTION.match(paragraph):
-        return False
-    if paragraph.endswith(".") and ". " in paragraph:
-        return False
-    return not paragraph.endswith((".", ",", ":", ";"))
-
-
-def _precedes_heading(paragraphs: list[str]) -> bool:
-    """A short first line ending in a full stop is still the headline when a subtitle follows it."""
-    first, second = paragraphs[0], paragraphs[1]
-    return len(first) <= HEADLINE_MAX_CHARS and not is_prose(second) and not SALUTATION.match(second) \
-        and not SALUTATION.match(first)
-
-
-def _same_line(first: str, second: str) -> bool:
-    return normalise_for_id(first) == normalise_for_id(second)
-
-
-def _sentence_breaks(text: str) -> list[int]:
-    """Offsets where a sentence ends (just after its punctuation and closing quote)."""
-    breaks = []
-    for match in SENTENCE_BREAK.finditer(text):
-        stop = match.start()
-        if text[stop] == ".":
-            before = text[max(0, stop - ABBREVIATION_WINDOW):stop].split()
-            word = before[-1].lstrip("(\"“") if before else ""
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or \
-                    (len(word) >= 3 and word[-2] == "." and word[-1].isalpha()):
-                continue
-        end = match.end()
-        while end > stop and text[end - 1].isspace():
-            end -= 1
-        breaks.append(end)
-    return breaks
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """The sentences of one paragraph, not broken after "Mr." or an initial."""
-    starts = [0]
-    for end in _sentence_breaks(paragraph):
-        starts.append(end)
-    pieces = []
-    for index, start in enumerate(starts):
-        stop = starts[index + 1] if index + 1 < len(starts) else len(paragraph)
-        piece = paragraph[start:stop].strip()
-        if piece:
-            pieces.append(piece)
-    return pieces
-
-
-def segment(text: str, is_date_line: Callable[[str], bool] | None = None) -> Document:
-    """Cut a release into headline, body paragraphs (each with its kind) and sentences.
-
-    `is_date_line` recognises a dateline (a paragraph that is only a date), kept aside so it
-    never passes for a headline or a lead.
-    """
-    english: list[str] = []
-    foreign: list[str] = []
-    dates: list[str] = []
-    # Composed characters: "Jenča" typed with a combining caron is one word, as a reader sees it.
-    for paragraph in split_paragraphs(unicodedata.normalize("NFC", text.lstrip("\ufeff"))):
-        if is_foreign_line(paragraph):
-            foreign.append(paragraph)
-        elif is_date_line is not None and is_date_line(paragraph):
-            dates.append(paragraph)
-        else:
-            english.append(paragraph)
-    title = None
-    start = 1 if len(english) >= 3 and english[0].startswith(QUOTE_OPENERS) and _is_headline(english[1]) else 0
-    if len(english) >= start + 2 and (_is_headline(english[start]) or _precedes_heading(english[start:])):
-        title = english[start]
-        english = [p for i, p in enumerate(english)
-                   if i != start and not (start < i < start + 4 and _same_line(p, title))]
+def _kinds(paragraphs: list[str]) -> tuple[list[str], int | None]:
+    """Each paragraph's kind, and the lead: the first paragraph of prose that is no quotation."""
     kinds: list[str] = []
     lead = None
-    for paragraph in english:
+    for paragraph in paragraphs:
         kind = _kind(paragraph, lead is None)
         if lead is None and kind == PROSE and not paragraph.startswith(QUOTE_OPENERS):
             lead = len(kinds)
         kinds.append(kind)
+    return kinds, lead
+
+
+def _title_index(paragraphs: list[str]) -> int | None:
+    """Which paragraph is the headline: one of the headings above the lead, or the lead itself
+    when it reads as a headline; always with text under it."""
+    kinds, lead = _kinds(paragraphs)
+    above = range(lead if lead is not None else len(paragraphs))
+    candidates = [index for index in above if kinds[index] == HEADING and may_be_headline(paragraphs[index])]
+    if lead is not None and lead + 1 < len(paragraphs) and \
+            reads_as_headline(paragraphs[lead], paragraphs[lead + 1], _reads_as_lead(paragraphs[lead + 1])):
+        candidates.append(lead)
+    candidates = [index for index in candidates if index < len(paragraphs) - 1]
+    chosen = choose_title([paragraphs[index] for index in candidates])
+    return candidates[chosen] if chosen is not None else None
+
+
+def segment(text: str) -> Document:
+    """Cut a release into headline, body paragraphs (each with its kind) and sentences.
+
+    Lines that carry only a date are kept aside, so that they never pass for a headline or a
+    lead: above the lead they are publication stamps, below it the date a text was issued.
+    """
+    # Composed characters: "Jenča" typed with a combining caron is one word, as a reader sees it.
+    paragraphs = split_paragraphs(unicodedata.normalize("NFC", text.lstrip("\ufeff")))
+    first = next((index for index, paragraph in enumerate(paragraphs) if not is_foreign_line(paragraph)), None)
+    published, cut = stamp_prefix(paragraphs[first]) if first is not None else (None, 0)
+    stamp_text = ""
+    if cut:
+        stamp_text, paragraphs[first] = paragraphs[first][:cut], paragraphs[first][cut:].strip()
+    english: list[str] = []
+    foreign: list[str] = []
+    dated: list[tuple[int, str]] = []  # a date line, and how many English paragraphs precede it
+    seen: dict[str, None] = {}  # every English paragraph once, in order: what the release id is made of
+    if cut:
+        seen[normalise_for_id(stamp_text)] = None
+    for paragraph in paragraphs:
+        if not paragraph:
+            continue
+        if is_foreign_line(paragraph):
+            foreign.append(paragraph)
+            continue
+        # A paragraph printed again (a headline twice, a page's repeated block) is read once.
+        key = normalise_for_id(paragraph)
+        if key in seen:
+            continue
+        seen[key] = None
+        if stamp_date(paragraph) is not None:
+            dated.append((len(english), paragraph))
+        else:
+            english.append(paragraph)
+    title_index = _title_index(english)
+    title = english[title_index] if title_index is not None else None
+    kept = [index for index, paragraph in enumerate(english)
+            if title is None or (index != title_index and not _same_line(paragraph, title))]
+    english = [english[index] for index in kept]
+    kinds, lead = _kinds(english)
+    # A date line's place among the kept paragraphs: above the lead, or below it.
+    below = [lead is not None and bisect.bisect_left(kept, position) > lead for position, _ in dated]
+    stamps = tuple(line for (_, line), after in zip(dated, below) if not after)
+    if published is None:
+        published = next((stamp_date(line) for line in stamps), None)
     starts: list[int] = []
     offset = 0
     for paragraph in english:
@@ -331,15 +224,20 @@ def segment(text: str, is_date_line: Callable[[str], bool] | None = None) -> Doc
     for index, paragraph in enumerate(english):
         base = starts[index]
         previous = 0
-        for end in [*_sentence_breaks(paragraph), len(paragraph)]:
+        for end in [*sentence_breaks(paragraph), len(paragraph)]:
             start = previous
             while start < end and paragraph[start].isspace():
                 start += 1
             if end > start:
                 sentences.append(Sentence(base + start, base + end, index))
             previous = end
-    return Document(title, body, tuple(english), tuple(starts), tuple(kinds), tuple(sentences),
-                    lead, tuple(foreign), tuple(dates))
+    return Document(title, body, tuple(english), tuple(starts), tuple(kinds), tuple(sentences), lead,
+                    tuple(foreign), stamps, tuple(line for (_, line), after in zip(dated, below) if after),
+                    published, release_id_for(seen))
+
+
+def _same_line(first: str, second: str) -> bool:
+    return normalise_for_id(first) == normalise_for_id(second)
 
 
 def normalise_for_id(text: str) -> str:
@@ -354,7 +252,10 @@ def normalise_for_id(text: str) -> str:
 RELEASE_ID_PREFIX = "r"
 
 
-def release_id_for(title: str | None, body: str) -> str:
-    """A short stable id: the same normalised text always gets the same id."""
-    digest = hashlib.blake2b(normalise_for_id(f"{title or ''}\n{body}").encode("utf-8"), digest_size=8)
+def release_id_for(paragraphs: Iterable[str]) -> str:
+    """A short stable id made of the release's text alone, never of how it was read: its English
+    paragraphs, each once, normalised. The same release re-encoded, re-wrapped or with its
+    headline printed twice gets the same id, whatever a later parser makes of its parts."""
+    text = " ".join(normalise_for_id(paragraph) for paragraph in paragraphs)
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8)
     return RELEASE_ID_PREFIX + digest.hexdigest()

@@ -6,11 +6,7 @@ tests/gold/) or by `id` (the text is `<id>.txt` in a folder given separately, as
 releases kept outside the repository). Where careful readers disagree, a line may list
 `optional` fields, `counterparts_optional` names and `topics_optional` ids: the scorer skips
 them. `evaluate_gold` parses every text with `parse_release` and compares field by field;
-`format_evaluation` turns the result into the plain-text report `sco-data evaluate` prints.
-
-A corrections file is a gold set too: each correction that stands is a value an analyst says
-is right. `evaluate_corrections` loads the releases without corrections and counts, per
-field, how many of those values the extractor now gives itself; the rest stay disagreements.
+`evaluate_parts` does the same for the tune and check parts of a split set.
 """
 
 from __future__ import annotations
@@ -24,13 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sco_data.corpus.corrected import extraction_agreement
-from sco_data.corpus.corrections import Correction, Problem, effective_corrections, read_corrections
-from sco_data.corpus.load import load_corpus
 from sco_data.extract.names import normalise_name, normalise_text
 from sco_data.extract.release import parse_release
 from sco_data.extract.topics import load_taxonomy
-from sco_data.schema import CORRECTABLE_FIELDS, ENGAGEMENT_TYPES, Release
+from sco_data.schema import ENGAGEMENT_TYPES, Release
 
 # Release files of `file` lines live in this folder beside the gold JSONL.
 RELEASES_FOLDER = "releases"
@@ -58,7 +51,6 @@ CHECK_EVERY = 3
 KIND_PREFIX = re.compile(r"^[^\W\d_]*")
 
 MISSING = "none"  # how an absent value is shown in errors
-REPORT_LABEL_WIDTH = 26  # wide enough for "  culture_humanitarian" and a gap
 
 Parser = Callable[..., Release]
 
@@ -151,7 +143,7 @@ def _gold_release(row: dict) -> GoldRelease:
     )
 
 
-def _show(value: object) -> str:
+def show(value: object) -> str:
     return MISSING if value is None or value == "" else str(value)
 
 
@@ -195,7 +187,7 @@ def _score_fields(tally: _Tally, gold: GoldRelease, release: Release) -> None:
         if _same(score, expected, found):
             tally.field_hits[score] += 1
         else:
-            tally.errors.append(FieldError(gold.key, gold_field, _show(expected), _show(found)))
+            tally.errors.append(FieldError(gold.key, gold_field, show(expected), show(found)))
 
 
 def _score_counterparts(tally: _Tally, gold: GoldRelease, release: Release) -> None:
@@ -216,7 +208,7 @@ def _score_counterparts(tally: _Tally, gold: GoldRelease, release: Release) -> N
             tally.counterparts["country_hits"] += 1
         else:
             tally.errors.append(FieldError(gold.key, f"counterpart_country ({expected.name})",
-                                           _show(expected.country), _show(found.country)))
+                                           show(expected.country), show(found.country)))
     for name, leftovers in found_by_name.items():
         if name in gold.counterparts_optional:
             continue
@@ -324,105 +316,3 @@ def _result(tally: _Tally, gold_releases: list[GoldRelease]) -> EvaluationResult
         support[topic] = counts["tp"] + counts["fn"]
     return EvaluationResult(scores=scores, errors=tally.errors, release_count=len(gold_releases),
                             topic_support=support)
-
-
-def _score_rows(result: EvaluationResult) -> list[tuple[str, str | None]]:
-    """The report's rows in order: (label, score name), a None name for a heading or a gap."""
-    rows: list[tuple[str, str | None]] = [(label, name) for name, (_, label) in FIELD_SCORES.items()]
-    rows += [("", None), ("counterparts", None), ("  precision", "counterpart_precision"),
-             ("  recall", "counterpart_recall"), ("  F1", "counterpart_f1"),
-             ("  country accuracy", "counterpart_country"), ("", None), ("topics F1", None),
-             ("  all (micro)", "topic_f1"), ("  user topics (micro)", "user_topic_f1")]
-    rows += [(f"  {name.removeprefix('topic_f1_')}", name) for name in result.scores if name.startswith("topic_f1_")]
-    return rows
-
-
-def _error_lines(errors: list[FieldError]) -> list[str]:
-    return [f"  {error}" for error in errors] or ["  none"]
-
-
-def format_evaluation(result: EvaluationResult) -> str:
-    """The plain-text report: field accuracy, counterparts, topics, then every error."""
-    width = REPORT_LABEL_WIDTH
-    lines = [f"Gold set: {result.release_count} releases", "", f"{'field':<{width}}{'score':<8}gold releases"]
-    for label, name in _score_rows(result):
-        if name is None:
-            lines.append(label)
-            continue
-        support = result.topic_support.get(name.removeprefix("topic_f1_")) if name.startswith("topic_f1_") else None
-        lines.append(f"{label:<{width}}{result.scores[name]:<8.3f}{'' if support is None else support}".rstrip())
-    lines += ["", f"errors ({len(result.errors)})", *_error_lines(result.errors)]
-    return "\n".join(lines)
-
-
-def format_parts(results: dict[str, EvaluationResult]) -> str:
-    """The report of a split gold set: every score for all, tune and check side by side, then
-    the errors of the tune part only (the check part's are counted, never listed, so that no
-    rule is written for them)."""
-    width = REPORT_LABEL_WIDTH
-    counts = ", ".join(f"{part} {results[part].release_count}" for part in (ALL, TUNE, CHECK))
-    lines = [f"Gold set split by a hash of each id: {counts} releases", "",
-             f"{'score':<{width}}" + "".join(f"{part:<8}" for part in (ALL, TUNE, CHECK))]
-    for label, name in _score_rows(results[ALL]):
-        lines.append(label if name is None else f"{label:<{width}}" + "".join(
-            f"{results[part].scores.get(name, 1.0):<8.3f}" for part in (ALL, TUNE, CHECK)).rstrip())
-    tune, check = results[TUNE].errors, results[CHECK].errors
-    lines += ["", f"errors in the tune part ({len(tune)}; the check part has {len(check)}, not listed)",
-              *_error_lines(tune)]
-    return "\n".join(lines)
-
-
-@dataclass
-class CorrectionAgreement:
-    """How many corrections that stand the extractor now agrees with, per field; the rest, the
-    corrections of releases not found, and the rows that are no valid correction."""
-
-    path: Path
-    agreed: Counter[str]
-    corrected: Counter[str]
-    disagreements: list[tuple[Correction, str]]  # with the value extracted
-    not_found: list[Correction]
-    invalid: tuple[Problem, ...]
-
-
-def evaluate_corrections(corrections: Path, paths: list[Path], cache_dir: Path | None = None,
-                         use_cache: bool = True) -> CorrectionAgreement:
-    """Score the extractor against a corrections file on the releases under `paths`; raises
-    CorrectionsFileError for a file that is no corrections file."""
-    taxonomy = load_taxonomy()
-    read = read_corrections(corrections, taxonomy)
-    corpus = load_corpus(paths, cache_dir, corrections=False, use_cache=use_cache, taxonomy=taxonomy)
-    result = CorrectionAgreement(Path(corrections), Counter(), Counter(), [], [], read.problems)
-    for correction, agrees, extracted in extraction_agreement(corpus, effective_corrections(read.corrections),
-                                                              taxonomy):
-        if agrees is None:
-            result.not_found.append(correction)
-            continue
-        result.corrected[correction.field] += 1
-        result.agreed[correction.field] += agrees
-        if not agrees:
-            result.disagreements.append((correction, extracted))
-    return result
-
-
-def format_correction_agreement(result: CorrectionAgreement) -> str:
-    """The plain-text report: agreement per field, then each disagreement, release not found
-    and invalid row, by line of the file."""
-    width = REPORT_LABEL_WIDTH
-    total, agreed = sum(result.corrected.values()), sum(result.agreed.values())
-    lines = [f"Corrections: {result.path.name}, {total} corrected values in releases found", "",
-             f"{'field':<{width}}extractor agrees"]
-    lines += [f"{name:<{width}}{result.agreed[name]} of {result.corrected[name]}" for name in CORRECTABLE_FIELDS]
-    lines += [f"{'all':<{width}}{agreed} of {total}", "", f"disagreements ({len(result.disagreements)})"]
-    for correction, shown in sorted(result.disagreements, key=lambda disagreement: disagreement[0].line):
-        lines.append(f"  line {correction.line}: {correction.release_id}: {correction.field}: corrected "
-                     f"{_show(correction.value)}, extracted {_show(shown)}"
-                     + (f" ({correction.note})" if correction.note else ""))
-    lines += [] if result.disagreements else ["  none"]
-    if result.not_found:
-        lines += ["", f"releases not found ({len(result.not_found)})"]
-        lines += [f"  line {c.line}: {c.release_id}: {c.field}" for c in result.not_found]
-    if result.invalid:
-        lines += ["", f"invalid rows ({len(result.invalid)})"]
-        lines += [f"  line {problem.line}: {problem.reason}" for problem in result.invalid]
-    return "\n".join(lines)

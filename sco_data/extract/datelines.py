@@ -1,0 +1,114 @@
+"""Page furniture that carries a date: publication stamps and news datelines.
+
+A saved page or an agency's report says when it was published: a stamp line near the headline
+("17:56, 28 April 2025", "Updated: February 20, 2025 13:49", "2021-05-27 15:03:01 admin"), a
+stamp the page's store wrote before the text ("date 2023-05-04"), or a dateline opening the lead
+("BEIJING, Nov 18 (Xinhua) --", "SOCHI, May 20. /TASS/.", "Benaulim (Goa) [India], May 4
+(ANI):", "Tashkent, 13 May 2025 -"). Their dates say when the text was published, never when
+the engagement took place; a dateline's city says where the report was filed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+
+MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# A date with its year, as stamps write it, in any case: "2021-05-27", "28.10.2020", "02/03/2026",
+# "28 April 2025", "3 february 2026", "February 20, 2025", "23rd Mar, 2024", "14 September 2016"
+# (glued to a time: "201615:44").
+STAMP_DATE = re.compile(
+    rf"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}|\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|UTC|GMT|\(?[A-Z]{2,4}\)?))?")
+# What else a stamp line may hold: labels, a language code, a source, separators.
+STAMP_WORDS = frozenset("""
+date dated published posted updated update modified source sources share print printed admin by on at en ru zh
+press release news distributed public time views view author editor photo | - — – : / · •
+""".split())
+STAMP_MAX_CHARS = 120
+STAMP_MAX_OTHER_WORDS = 2
+# A stamp the page's store put before the text, on the text's own first line: "date 2023-05-04".
+STAMP_PREFIX = re.compile(r"^\s*(?i:date|published|posted|updated)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})"
+                          rf"(?:[T\s]+{TIME.pattern})?(?:\s+(?:EN|RU|ZH)\b)?\s*")
+# A dateline: a city (in capitals, or followed by a date), a region in brackets, the date, the
+# agency, then a dash or colon: "BEIJING, Nov 18 (Xinhua) --", "SOCHI, May 20. /TASS/.",
+# "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4 (ANI):", "BEIJING:", "BEIJING,
+# (APP - UrduPoint / Pakistan Point News - 23rd Mar, 2024)".
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATELINE = re.compile(
+    rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[[^\]]{{1,30}}\])?"
+    rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?)\.?)?"
+    r"(?:,?\s*\((?P<agency>[^()]{1,80})\)\.?|\s*/\s*(?P<slashed>[A-Z][^/.\n]{0,40})/\.?"
+    r"|\s*/\s*(?P<byline>[A-Z][^/.\n]{0,60})\.(?=\s)|\s+(?P<bare>[A-Z]{2,10})\))?"
+    r"(?P<end>\s*(?:--|-|–|—|:)\s*|\s+(?=[A-Z\"“]))")
+DATELINE_MAX_CHARS = 140
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline opening a paragraph: its city as written, its date (None without a year to
+    read it by), and where the text after it starts."""
+
+    city: str
+    date: dt.date | None
+    end: int
+
+
+def parse_stamp_date(text: str, fallback_year: int | None = None) -> dt.date | None:
+    """The day a stamp's date names ("3 february 2026", "28.10.2020"), a year-less one in
+    `fallback_year`; day-first where the order is ambiguous."""
+    default = dt.datetime(fallback_year or 1, 1, 1)
+    try:
+        day = date_parser.parse(text, dayfirst="-" not in text, default=default).date()
+    except (ValueError, OverflowError):
+        return None
+    return day if day.year > 1 else None
+
+
+def stamp_date(paragraph: str) -> dt.date | None:
+    """The date of a stamp line: a short line with a dated year and nothing else but times,
+    labels and separators; None for any other line."""
+    if len(paragraph) > STAMP_MAX_CHARS or paragraph.startswith("("):
+        return None  # "(12 October 2023, Bishkek)" under a speech's title belongs to the title
+    dates = [match.group() for match in STAMP_DATE.finditer(paragraph)]
+    if not dates:
+        return None
+    rest = TIME.sub(" ", STAMP_DATE.sub(" ", paragraph))
+    others = [word for word in re.split(r"[\s,()|]+", rest) if word and word.lower().strip(".:") not in STAMP_WORDS]
+    if len(others) > STAMP_MAX_OTHER_WORDS or any(word[:1].islower() and len(word) > 3 for word in others):
+        return None
+    return parse_stamp_date(dates[0])
+
+
+def stamp_prefix(paragraph: str) -> tuple[dt.date | None, int]:
+    """A stamp before the text on its first line: its date, and where the text starts (0: none)."""
+    match = STAMP_PREFIX.match(paragraph)
+    if match is None:
+        return None, 0
+    return parse_stamp_date(match.group("date")), match.end()
+
+
+def read_dateline(paragraph: str, fallback_year: int | None = None) -> Dateline | None:
+    """The dateline opening a lead, if any. A city in capitals needs no date ("BEIJING:"); a
+    city in ordinary case needs one ("Tashkent, 13 May 2025 -")."""
+    match = DATELINE.match(paragraph[:DATELINE_MAX_CHARS])
+    if match is None:
+        return None
+    city, written = match.group("city"), match.group("date")
+    agency = match.group("agency") or match.group("slashed") or match.group("byline") or match.group("bare")
+    capitals = city.isupper() and len(city) > 2
+    if not (written or (capitals and (agency or match.group("end").strip()))):
+        return None
+    if not capitals and not written:
+        return None
+    day = None
+    if written:
+        day = parse_stamp_date(written, None if re.search(r"\d{4}", written) else fallback_year)
+    elif match.group("agency") and STAMP_DATE.search(match.group("agency")):
+        day = parse_stamp_date(STAMP_DATE.search(match.group("agency")).group())
+    return Dateline(city, day, match.end())

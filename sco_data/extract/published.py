@@ -1,0 +1,54 @@
+"""When a release was published, and which of its dates may stand for a date it leaves open.
+
+A release's publication shows in a stamp (the page store's "date 2023-05-04" before the text, a
+page's printed "17:56, 28 April 2025"), in a saved page's metadata, or in a news agency's
+dateline. None of them is the engagement's date, nor lends its year to a date the lead gives
+without one: only a full date in the headline does ("(20 January 2025)", a speech's title). A
+"today" or "on Saturday" is read against the page's own printed date: its dateline, else a
+stamp line of the page (not the store's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sco_data.extract.datelines import read_dateline
+from sco_data.extract.dates import find_dates, parse_date_text, to_date
+from sco_data.extract.segment import Document
+
+def _dateline_day(document: Document) -> dt.date | None:
+    dateline = read_dateline(document.lead_text) if document.lead is not None else None
+    return dateline.date if dateline is not None else None
+
+
+def extract_published(document: Document, page_published: str | None = None) -> dt.date | None:
+    """The publication date: a stamp, the page's metadata, else a dateline that has a year."""
+    if document.published is not None:
+        return document.published
+    for line in document.date_lines:
+        day = parse_date_text(line)
+        if day is not None:
+            return day
+    day = parse_date_text(page_published) if page_published else None
+    return day or _dateline_day(document)
+
+
+def year_source(document: Document) -> dt.date | None:
+    """A full date in the headline, whose year a date without one in the lead may take."""
+    for mention in find_dates(document.title or ""):
+        day = to_date(mention)
+        if day is not None:
+            return day
+    return None
+
+
+def printed_day(document: Document) -> dt.date | None:
+    """The page's own printed date, against which "today" and weekdays are read."""
+    day = _dateline_day(document)
+    if day is not None:
+        return day
+    for line in document.date_lines:
+        day = parse_date_text(line)
+        if day is not None:
+            return day
+    return None
