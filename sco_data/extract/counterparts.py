@@ -128,8 +128,8 @@ TRIGGER_WORDS = frozenset("""
 """.split())
 # Where the list of people ends.
 CHAIN_END = re.compile(
-    r"\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|at\s+the\s+(?=SCO\b|Secretariat|[Hh]eadquarters|[a-z])|"
-    r"at\s+(?=[A-Z])|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
+    r"\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|at|here|today|yesterday|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+discuss|who|where|which|"
     r"within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|online|in\s+an?\s+(?:online|video)|"
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
@@ -137,8 +137,9 @@ CHAIN_END = re.compile(
     r"completing|on\s+(?:his|her|their|the\s+occasion))\b"
     r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"
-    # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered".
-    r"|(?<=[a-z])\s+(?=[a-z]+ed\b)")
+    # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered"
+    # (not "the newly appointed Ambassador").
+    r"|\b[A-Z][\w'’\-]*[a-z](?P<verb>\s+)(?=[a-z]+ed\b)")
 # "a delegation of <body> led by <title> <Name>": the people come after "led by".
 LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:its\s+|their\s+|the\s+)?")
 BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|participants|"
@@ -166,7 +167,8 @@ def _cut(chain: str) -> str:
     """The list of people in a chain, without the circumstances around it."""
     chain = LEADING_CIRCUMSTANCE.sub("", chain)
     end = CHAIN_END.search(chain)
-    chain = chain[:end.start()] if end else chain
+    if end is not None:
+        chain = chain[:end.start("verb") if end.group("verb") else end.start()]
     return _cut_at_city(chain).strip(" ,.")
 
 

@@ -23,10 +23,13 @@ from sco_data.extract.names import (
     leading_honorific_words,
     name_particles,
 )
+from sco_data.extract.name_shapes import INITIAL, PARTICLE_COMPOUND, is_name_shaped, is_pinyin, is_pinyin_syllable
 from sco_data.extract.phrases import tokenize
 from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_STATE, Person
 
 MAX_NAME_WORDS = 5
+# Words after which a title goes on with its subject ("Minister of Healthcare", "Envoy for Asia").
+TITLE_CONNECTORS = frozenset({"of", "for", "on"})
 # Cities this large are place words: they end a title ("Mayor of Qingdao Zhao Haozhong") and
 # never start a name.
 PLACE_WORD_MIN_POPULATION = 100_000
@@ -91,6 +94,27 @@ def _customary_before(words: list[str], start: int) -> int:
     return 0
 
 
+def _may_extend(words: list[str], index: int, end: int, blocked: set[int]) -> bool:
+    """Whether the name running to `end` may take in the word at `index`: a name word, or an
+    initial before one ("S Jaishankar"); not a country's or region's word, unless it is a
+    one-syllable Chinese surname before a Chinese given name ("Shan Zhiwei", not Shan State)."""
+    word = words[index]
+    if index in blocked and not (index + 1 < end and is_pinyin_syllable(word)
+                                 and is_pinyin(words[index + 1]) and index + 1 not in blocked):
+        return False
+    return is_name_word(word, index == 0) or (INITIAL.match(word) is not None and index + 1 < end)
+
+
+def _title_words_trimmed(words: list[str], start: int, end: int) -> int:
+    """Where a name of three words or more that follows "of" or "for" really starts: its first
+    words go to the title until one has a name's shape ("Minister of Healthcare Timur Muratov")."""
+    if start == 0 or words[start - 1] not in TITLE_CONNECTORS:
+        return start
+    while end - start >= 3 and not is_name_shaped(words[start]):
+        start += 1
+    return start
+
+
 @lru_cache(maxsize=8192)
 def split_title_name(part: str) -> tuple[str, str | None]:
     """Split "<title> <Name>" or a bare "<Name>"; the name is None when the part ends otherwise.
@@ -102,16 +126,17 @@ def split_title_name(part: str) -> tuple[str, str | None]:
     blocked = _affiliation_words(part, words)
     end = len(words)
     start = end
-    while start > 0 and end - start < MAX_NAME_WORDS and start - 1 not in blocked \
-            and is_name_word(words[start - 1], start - 1 == 0):
+    while start > 0 and end - start < MAX_NAME_WORDS and _may_extend(words, start - 1, end, blocked):
         start -= 1
     while start < end and words[start] in name_particles():
         start += 1
     if start < end and words[start] in place_words() and end - start >= 3 and start > 0 \
             and words[start - 1] in {"of", "in", "the"}:
         start += 1
+    start = _title_words_trimmed(words, start, end)
     size = end - start
-    if size == 0 or words[end - 1] in place_words() or (size == 1 and not (start and is_honorific(words[start - 1]))):
+    alone = size == 1 and (start and is_honorific(words[start - 1]) or PARTICLE_COMPOUND.match(words[start]))
+    if size == 0 or words[end - 1] in place_words() or (size == 1 and not alone):
         return part, None
     start -= _customary_before(words, start)
     prefix = words[:start]

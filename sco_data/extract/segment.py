@@ -47,7 +47,7 @@ class Sentence:
 
 
 # How a sentence of prose ends (before any closing quotation mark or bracket).
-LEAD_END = (".", "!", "?", "…")
+LEAD_END = (".", "!", "?", "…", ":", ";")
 # What a paragraph of the body is.
 PROSE = "prose"
 HEADING = "heading"        # a subtitle or caption line before the lead
