@@ -40,14 +40,14 @@ WINDOW_AFTER = 130
 OFFICE_FIRST: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{SCO}(?:'s|’s)?\s+{DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
     re.compile(rf"{DEPUTY}{SCO}\s+{SG},?\s+{ADDRESS}{NAME}"),
-    re.compile(rf"{DEPUTY}{SG}\s+of\s+the\s+{SCO},?\s+{ADDRESS}{NAME}"),
+    re.compile(rf"{DEPUTY}{SG}\s+of\s+(?:the\s+)?{SCO},?\s+{ADDRESS}{NAME}"),
     re.compile(rf"{SCO}\s+Secretariat(?:'s)?\s+{ADVISER},?\s+{ADDRESS}{NAME}"),
     re.compile(rf"{ADVISER}\s+(?:of|to|at)\s+the\s+{SCO}\s+(?:Secretariat|{SG}),?\s+{ADDRESS}{NAME}"),
     # "Secretary-General Zhang Ming" without "SCO": not after another body's name.
     re.compile(rf"(?:^|(?<=[.;:(]\s)|\b(?:[Tt]he|to|by|with|and|of|from|that|as)\s+){DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
 )
 NAME_FIRST = re.compile(
-    rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+the\s+{SCO})")
+    rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+(?:the\s+)?{SCO})")
 # How far around a mention its sentence is looked for (enough for any real sentence).
 CONTEXT_CHARS = 300
 # Days either side of a term that an engagement of its holder may still be dated (an official

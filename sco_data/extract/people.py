@@ -25,7 +25,7 @@ from sco_data.extract.names import (
 )
 from sco_data.extract.name_shapes import INITIAL, PARTICLE_COMPOUND, is_name_shaped, is_pinyin, is_pinyin_syllable
 from sco_data.extract.phrases import tokenize
-from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_STATE, Person
+from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_ORGANISATION, AFFILIATION_STATE, Person
 
 MAX_NAME_WORDS = 5
 # Words after which a title goes on with its subject ("Minister of Healthcare", "Envoy for Asia").
@@ -43,6 +43,9 @@ OF_SPLIT = re.compile(r"\s+of\s+(?:the\s+)?")
 # Words that say a title belongs to a company: its representative has no country.
 COMPANY_WORDS = re.compile(r"\b(?:Co\.|Company|Corporation|Ltd\b\.?|LLC|Inc\b\.?|Holding|Holdings|"
                            r"Enterprise|Enterprises)\b")
+# A body that no lexicon knows but whose name says it is international ("World Tourism Alliance",
+# "International Association of ..."): its officials represent it, not a country.
+INTERNATIONAL_BODY = re.compile(r"\b(?:World|International|Global|Inter-?[Pp]arliamentary|Intergovernmental)\b")
 # A possessive after a capitalised word: "China's Minister", "India's Ambassador".
 POSSESSIVE = re.compile(r"\b([A-Z][\w\-]+)['’]s\b")
 # A plural office ("Ambassadors of Brunei and Indonesia") serves every name before it.
@@ -51,7 +54,7 @@ PLURAL_OFFICE = re.compile(r"^(?:\w+\s+){0,3}?(?:Ambassadors|Ministers|Represent
 
 
 @lru_cache(maxsize=1)
-def _office_heads() -> frozenset[str]:
+def office_heads() -> frozenset[str]:
     return frozenset(load("titles")["office_heads"])
 
 
@@ -195,7 +198,7 @@ class _ListReader:
                 and self.group.names:
             self.group.title = part
         elif self.group is not None and self.group.title is not None and not self.title_buffer \
-                and part.split()[0] not in _office_heads():
+                and part.split()[0] not in office_heads():
             self.group.title = f"{self.group.title}{separator}{part}"
         else:
             if self.group is not None and self.group.title is None:
@@ -357,4 +360,9 @@ def affiliation_of(title: str | None) -> tuple[str | None, str | None]:
     if COMPANY_WORDS.search(title):
         return None, AFFILIATION_COMPANY
     found = affiliations(title)
-    return found[0] if found else (None, None)
+    if found:
+        return found[0]
+    body = organisation_of(title)
+    if body is not None and INTERNATIONAL_BODY.search(body):
+        return body, AFFILIATION_ORGANISATION
+    return None, None

@@ -9,8 +9,9 @@ from sco_data.extract.counterparts import (
 )
 from sco_data.extract.countries import country_index
 from sco_data.extract.dates import choose_event_date, event_date_candidates, refine_event_date
-from sco_data.extract.engagement import EVENT, MEETING, extract_engagement_type
+from sco_data.extract.engagement import EVENT, MEETING, PHONE_CALL, VIDEO_CALL, extract_engagement_type
 from sco_data.extract.findings import Finding
+from sco_data.extract.interlocutors import add_office_holders, add_speakers
 from sco_data.extract.occasion import extract_occasion
 from sco_data.extract.officials import extract_official, fits_term
 from sco_data.extract.phrases import Tokens
@@ -19,6 +20,10 @@ from sco_data.extract.published import extract_published, printed_day, year_sour
 from sco_data.extract.segment import Document, segment
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import Evidence, Release
+
+
+# Engagements that are talks with people: the other side may be named apart from the clause.
+TALKS = frozenset({MEETING, PHONE_CALL, VIDEO_CALL})
 
 
 def extract_countries(tokens: Tokens) -> tuple[str, ...]:
@@ -62,7 +67,9 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     date = choose_event_date(dates, lambda day: fits_term(name, day))
     found = extract_counterparts(document, official.value)
     kind = extract_engagement_type(document, _named_in_lead(document, found.met), bool(found.met.value))
-    people = found.people(kind.value == MEETING)
+    people = add_office_holders(found.people(kind.value == MEETING), found.offices, document, official.value)
+    if kind.value in TALKS:
+        people = add_speakers(people, document, official.value)
     place = extract_place(document, kind.value)
     city = place.value.city if place.value else None
     counterparts = assign_host_country(people.value or (), document, city.country if city else None)

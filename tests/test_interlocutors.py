@@ -1,0 +1,59 @@
+"""Counterparts in any grammatical direction and wherever the release names them (our own
+sentences, written in the styles of the Secretariat and of news agencies)."""
+
+from __future__ import annotations
+
+import pytest
+
+import sco_data
+
+
+def people(text: str) -> list[tuple[str, str | None]]:
+    return [(person.name, person.country) for person in sco_data.parse_release(text).counterparts]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The SCO official as the object.
+    ("BEIJING, March 3 (Agency) -- Chinese Foreign Minister Wang Yi met with SCO Secretary-General Vladimir "
+     "Norov here on Wednesday.", [("Wang Yi", "China")]),
+    ("On September 14, Deputy Foreign Minister of Russia Igor Ivanenko met in Moscow with Secretary-General of "
+     "the Shanghai Cooperation Organisation Rashid Alimov.", [("Igor Ivanenko", "Russia")]),
+    ("Minister of External Affairs of India S Raghavan held a bilateral meeting with the Secretary General of "
+     "Shanghai Cooperation Organisation (SCO), Zhang Ming in New Delhi.", [("S Raghavan", "India")]),
+    ("Anita Verma, Deputy Chief of Mission, Embassy of India on Wednesday met new SCO Secretary-General Zhang "
+     "Ming and briefed him on the plans.", [("Anita Verma", "India")]),
+    ("The prospects of cooperation were discussed between the Minister of Defence of Belarus, Pavel Orlov, and "
+     "the SCO Secretary-General Nurlan Yermekbayev.", [("Pavel Orlov", "Belarus")]),
+    # Titles after a comma, a place after the name, a participle that is no verb.
+    ("On 3 May 2021, SCO Secretary-General Vladimir Norov held a meeting with Pakistan's Ambassador to China, "
+     "Moin-ul-Rashid.", [("Moin-ul-Rashid", "Pakistan")]),
+    ("On 3 May 2021, SCO Secretary-General Vladimir Norov met with Vice Minister of Foreign Affairs of China "
+     "Qin Haiyang at the Ministry of Foreign Affairs of China.", [("Qin Haiyang", "China")]),
+    ("On 15 May 2023, SCO Secretary-General Zhang Ming received the newly appointed Ambassador of the Republic "
+     "of Chile to China Pablo Ramos.", [("Pablo Ramos", "Chile")]),
+    ("On 2 May 2023, SCO Secretary-General Zhang Ming met with Kazakhstan's Vice Minister of Healthcare Daulet "
+     "Sultanov.", [("Daulet Sultanov", "Kazakhstan")]),
+    # Named in a sentence of their own, in talks.
+    ("On 3 June 2019, the President of Kyrgyzstan received the Secretary-General of the SCO Vladimir Norov. "
+     "Jusup Asanov noted the role of the organisation in the region.", [("Jusup Asanov", None)]),
+    ("On 16 March 2023, SCO Secretary-General Zhang Ming attended a working lunch hosted by Russian Foreign "
+     "Minister Ivan Petrov in Moscow. Ivan Petrov informed Zhang Ming about Russia's views.", [("Ivan Petrov", "Russia")]),
+    ("On 5 July 2017, SCO Secretary-General Rashid Alimov met with the Director of the UNESCAP Secretariat's "
+     "Transport Department. The roundtable involved Li Weiping, Director of UNESCAP Secretariat's Transport "
+     "Department, and experts.", [("Li Weiping", "UNESCAP")]),
+])
+def test_counterparts_in_any_direction_and_sentence(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert people(text) == expected
+
+
+def test_a_speaker_at_a_forum_is_no_counterpart() -> None:
+    text = ("On 3 March 2023, SCO Secretary-General Zhang Ming took part in the opening of the Forum on Digital "
+            "Economy in Bishkek. Talant Asanov, Minister of Digital Development of Kyrgyzstan, noted the "
+            "growth of the sector.")
+    assert people(text) == []
+
+
+def test_a_word_cut_at_the_end_of_a_text_is_no_name() -> None:
+    text = ("On 7 June 2021, SCO Secretary-General Vladimir Norov had an online meeting with a delegation. "
+            "Vladimir Norov welcomed Alibaba Grou")
+    assert people(text) == []
