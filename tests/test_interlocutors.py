@@ -57,3 +57,12 @@ def test_a_word_cut_at_the_end_of_a_text_is_no_name() -> None:
     text = ("On 7 June 2021, SCO Secretary-General Vladimir Norov had an online meeting with a delegation. "
             "Vladimir Norov welcomed Alibaba Grou")
     assert people(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 25 October 2021, Secretaries general of the Association of Southeast Asian Nations (ASEAN) and the "
+     "Shanghai Cooperation Organization (SCO), Tran Van Hai and Vladimir Norov, on Friday discussed cooperation.",
+     [("Tran Van Hai", "ASEAN")]),
+])
+def test_a_joint_subject_naming_the_official_second(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert people(text) == expected

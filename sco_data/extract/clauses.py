@@ -80,6 +80,11 @@ SECOND_PARTY = re.compile(r",?\s+and\s+(?:the\s+)?")
 AND = re.compile(r",\s*|\s+and\s+")
 JOINT_SUBJECT = re.compile(r"\s+and\s+")
 JOINT_VERBS = re.compile(r"\s+(?:held|had|met|discussed|signed|exchanged|talked)\b")
+# A list cut just before its last member: "<A> and" before the SCO side.
+TRAILING_JOINER = re.compile(r"(?:,|\s+and)\s*$")
+JOINT_BEFORE = re.compile(r"\s+and\s+$")
+# What may stand between a joint subject and its verb: ", on Friday", "today".
+LATE_ADVERBIAL = re.compile(r"^,?\s*(?:(?:on\s+\w+day|today|yesterday|here|also)\s*,?)*")
 # How far the second subject of "<SCO side> and <people> held talks" may run.
 JOINT_MAX_CHARS = 200
 # How far a list of people may run: longer runs are not a list of counterparts, and bounding
@@ -146,7 +151,7 @@ def cut(chain: str) -> str:
             continue  # "head of policy at the UN ...": the title goes on; after a name, where it happened
         chain = chain[:end.start("verb") if end.group("verb") else end.start()]
         break
-    return _cut_at_city(chain).strip(" ,.")
+    return TRAILING_JOINER.sub("", _cut_at_city(chain).strip(" ,."))
 
 
 def _cut_at_city(chain: str) -> str:
@@ -176,6 +181,10 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
             verb = JOINT_VERBS.search(rest)
             if verb is not None:
                 yield rest[:verb.start()], False
+        # "<people> and <the SCO side> (, on Friday,) discussed": the side named second.
+        if JOINT_BEFORE.search(text, max(0, side_match.start() - 6), side_match.start()) and \
+                JOINT_VERBS.match(" " + LATE_ADVERBIAL.sub("", text[side_match.end():side_match.end() + JOINT_MAX_CHARS])):
+            yield text[max(0, side_match.start() - MAX_CHAIN_CHARS):side_match.start()], False
     for match in BETWEEN.finditer(text):
         first = side.match(text, match.end())
         joiner = AND.match(text, first.end()) if first is not None else None

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+from sco_data.extract.gazetteer import find_city
+
 MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # A date with its year, as stamps write it, in any case: "2021-05-27", "28.10.2020", "02/03/2026",
@@ -104,6 +106,8 @@ def read_dateline(paragraph: str, fallback_year: int | None = None) -> Dateline 
     capitals = city.isupper() and len(city) > 2
     if not (written or (capitals and (agency or match.group("end").strip()))):
         return None
+    if not written and find_city(city.title()) is None:
+        return None  # "SCO - Shanghai Cooperation Organisation": a site's name, not a dateline
     if not capitals and not written:
         return None
     day = None

@@ -64,13 +64,14 @@ def cities() -> dict[str, City]:
         if current is None or city.population > current.population:
             primary[city.name] = city
     alternates: dict[str, City] = {}
+    provinces = _subdivision_names()  # "Henan" is a province, not another name of Hengyang
     for entry in entries:
         if int(entry["population"]) < ALTERNATE_MIN_POPULATION:
             continue
         city = primary[entry["name"].replace("’", "'")]
         for name in entry.get("alternatenames") or ():
             name = name.replace("’", "'")
-            if name in primary or not ALTERNATE_NAME.match(name):
+            if name in primary or not ALTERNATE_NAME.match(name) or name in provinces:
                 continue
             current = alternates.get(name)
             if current is None or city.population > current.population:
@@ -81,6 +82,14 @@ def cities() -> dict[str, City]:
         if city is not None:
             known[alias.replace("’", "'")] = city
     return known
+
+
+@lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    """The names of the SCO family's provinces and regions, without their suffixes."""
+    family = frozenset(load("countries")["sco_family"]["codes"])
+    return frozenset(SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip() for subdivision in pycountry.subdivisions
+                     if subdivision.type in SUBDIVISION_TYPES and subdivision.country_code in family)
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from sco_data.extract.segment import Document
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
 SG = r"Secretary[\s-]+General"
 # Forms of address that may stand between an office and its holder ("SG H.E. Mr. Vladimir Norov").
-ADDRESS = r"(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His\s+Excellency|Her\s+Excellency)\s+)*"
+ADDRESS = r"(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His\s+Excellency|Her\s+Excellency|Shri|Smt\.?)\s+)*"
 # Up to four capitalised words or initials; which of them are a name is checked word by word.
 NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3})"
 DEPUTY = r"(?:Deputy\s+)?"
@@ -44,10 +44,12 @@ OFFICE_FIRST: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{SCO}\s+Secretariat(?:'s)?\s+{ADVISER},?\s+{ADDRESS}{NAME}"),
     re.compile(rf"{ADVISER}\s+(?:of|to|at)\s+the\s+{SCO}\s+(?:Secretariat|{SG}),?\s+{ADDRESS}{NAME}"),
     # "Secretary-General Zhang Ming" without "SCO": not after another body's name.
-    re.compile(rf"(?:^|(?<=[.;:(]\s)|\b(?:[Tt]he|to|by|with|and|of|from|that|as)\s+){DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
+    re.compile(rf"(?:^|(?<=[.;:(,]\s)|\b(?:[Tt]he|to|by|with|and|of|from|that|as)\s+){DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
 )
 NAME_FIRST = re.compile(
-    rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+(?:the\s+)?{SCO})")
+    rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)|(?<=\bto\s)|(?<=\bwith\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+(?:the\s+)?{SCO})"
+    # not when the office goes on to name its own holder: "to <A>, SCO Secretary-General <B> said"
+    rf"(?!,?\s+{ADDRESS}[A-Z][\w'’\-]+\s+[A-Z])")
 # How far around a mention its sentence is looked for (enough for any real sentence).
 CONTEXT_CHARS = 300
 # Days either side of a term that an engagement of its holder may still be dated (an official
@@ -63,7 +65,7 @@ ANY_OFFICIAL = re.compile("|".join(f"(?:{pattern.pattern.replace('(?P<name>', f'
 # The office without a name: "the Secretary-General", "SCO Deputy Secretary-General".
 OFFICE_ONLY = re.compile(
     rf"(?:\b{SCO}(?:'s|’s)?\s+|\b[Tt]he\s+)(?:Deputy\s+)?(?:{SCO}\s+)?{SG}\b(?!\s+of\s+the\s+(?!{SCO}))"
-    rf"|\bDeputy\s+{SCO}\s+{SG}\b")
+    rf"|\bDeputy\s+{SCO}\s+{SG}\b|\b(?:Deputy\s+)?{SG}\s+of\s+(?:the\s+)?{SCO}")
 DELEGATION = re.compile(
     rf"\b(?:{SCO}\s+Secretariat(?:'s)?\s+delegation|delegation\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"
     rf"(?:representatives|delegates|officials|staff)\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"

@@ -11,10 +11,12 @@ Calls, letters and online events have none.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from sco_data.extract.countries import capitals, country_index, country_named
+from sco_data.extract.dates import find_dates, to_date
 from sco_data.extract.engagement import EVENT, MEETING, is_online
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.gazetteer import City, city_index, find_city, venue_index
@@ -25,12 +27,14 @@ from sco_data.extract.segment import Document
 # "At the SCO Secretariat", "the SCO headquarters hosted", "the Secretariat was the venue".
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)"
 SECRETARIAT = re.compile(
-    rf"\b(?:at|in|to|visited|visits|on)\s+the\s+(?:SCO\s+)?(?:Secretariat(?:'s)?|[Hh]eadquarters)\b"
+    rf"(?<!according\s)\b(?:at|in|to|visited|visits|on)\s+the\s+(?:SCO\s+)?(?:Secretariat(?:'s)?|[Hh]eadquarters)\b"
     rf"(?!\s+of\s+(?!the\s+{SCO}))(?!\s+in\s+[A-Z])"
     rf"|\b(?:SCO\s+(?:Secretariat|[Hh]eadquarters)|(?:Secretariat|Headquarters)\s+of\s+the\s+{SCO})"
     r"\s+(?:hosted|hosts|held|organi[sz]ed|was\s+the\s+venue|marks|marked|celebrated)\b")
 # Words just before a city name that say the engagement happened there.
 CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "hosts"})
+# What follows "Shanghai" in the organisation's own name.
+SCO_NAME_TAILS = frozenset({("cooperation", "organisation"), ("cooperation", "organization")})
 # Words just after a city name that make it the host: "Moscow hosted", "Beijing was the venue".
 HOST_WORDS = frozenset({"hosted", "hosts", "host", "welcomed"})
 HOST_PHRASES = (("was", "the", "venue"), ("is", "the", "venue"), ("became", "the", "venue"))
@@ -57,6 +61,11 @@ VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\
 # A speech's title line: "(12 October 2023, Bishkek)", "(Bishkek, 12 October 2023)".
 SPEECH_PLACE = re.compile(r"\((?:[^()]{0,40}?\d{4},\s*(?P<after>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)|"
                           r"(?P<before>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s*[^()]{0,30}?\d{4})\s*\)")
+# What ends the clause before a place: a place dated in another clause is not dated by it.
+CLAUSE_MARKS = (". ", ": ", "; ", ", ")
+# Where a meeting or event is said to be held, in the paragraph after the lead.
+HELD_IN = re.compile(r"\b(?:held|took\s+place|takes\s+place|was\s+organi[sz]ed)\s+in\s+(?:the\s+city\s+of\s+)?"
+                     r"(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
 EMBASSY = re.compile(r"\bEmbassy\b(?:\s+of\s+[^,.;]{1,60}?)?\s+in\s+(?:the\s+)?(?=[A-Z])")
 EMBASSY_COUNTRY_MAX_CHARS = 60
 
@@ -105,6 +114,8 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
         before = words[index - 1] if index > 0 else ""
         two_before = words[index - 2] if index > 1 else ""
         after = tuple(words[last + 1:last + 4])
+        if tuple(words[last + 1:last + 3]) in SCO_NAME_TAILS:
+            continue  # "Shanghai Cooperation Organisation" names the organisation, not a place
         venue = _names_a_venue(tokens, last)
         if index == last and _continues_name(tokens, last) and not venue:
             continue  # "Central Asia", "Moscow Region": part of a longer name
@@ -158,7 +169,20 @@ def visited_country(text: str) -> str | None:
     return country_named(visit.group("country")) if visit else None
 
 
-def extract_place(document: Document, engagement_type: str) -> Finding[Location]:
+def _background(text: str, position: int, event_date: dt.date | None, strict: bool = False) -> bool:
+    """The place stands in a clause dated otherwise than the engagement ("the summit that took
+    place on 8-9 June 2017 in Astana"): the host of another event. `strict`: any date but the
+    engagement's, known or not, makes it so."""
+    if event_date is None and not strict:
+        return False
+    start = max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
+    ends = [end for end in (text.find(mark, position) for mark in CLAUSE_MARKS) if end >= 0]
+    sentence = text[start:min(ends, default=len(text))]
+    days = [to_date(mention) for mention in find_dates(sentence) if mention.year is not None or mention.iso]
+    return any(day is not None and day != event_date for day in days) and event_date not in days
+
+
+def extract_place(document: Document, engagement_type: str, event_date: dt.date | None = None) -> Finding[Location]:
     """The city of the engagement; none for calls, letters and online events."""
     if engagement_type not in {MEETING, EVENT}:
         return Finding(None)
@@ -176,10 +200,20 @@ def extract_place(document: Document, engagement_type: str) -> Finding[Location]
     if engagement_type == EVENT and is_online(opening):
         return Finding(None)
     for text, span_of in sources:
-        found = _in_text(text, span_of)
+        found = [item for item in _in_text(text, span_of) if not _background(text, item[0], event_date)]
         if found:
             _, location, span = found[0]
             return Finding(location, (span.evidence("location_city", location.written),))
+    after_lead = (document.lead or 0) + 1
+    if document.lead is not None and after_lead < len(document.paragraphs):
+        paragraph = document.paragraphs[after_lead]
+        held = HELD_IN.search(paragraph)
+        city = find_city(held.group("city")) if held is not None and not _background(paragraph, held.start(), event_date,
+                                                                                       strict=True) else None
+        if city is not None:
+            start = document.paragraph_starts[after_lead] + held.start("city")
+            return Finding(Location(held.group("city"), city),
+                           (in_text(start, start + len(held.group("city"))).evidence("location_city", held.group("city")),))
     for line in document.date_lines:
         match = DATELINE.match(line)
         city = find_city(match.group("city").title()) if match is not None else None

@@ -70,7 +70,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     people = add_office_holders(found.people(kind.value == MEETING), found.offices, document, official.value)
     if kind.value in TALKS:
         people = add_speakers(people, document, official.value)
-    place = extract_place(document, kind.value)
+    place = extract_place(document, kind.value, date.value)
     city = place.value.city if place.value else None
     counterparts = assign_host_country(people.value or (), document, city.country if city else None)
     event_date = refine_event_date(date.value, first_counterpart_sentence(document, counterparts)) \
