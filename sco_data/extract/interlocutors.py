@@ -30,17 +30,23 @@ SPEAKING = re.compile(
     r"informed|thanked|congratulated|expressed|praised|briefed|welcomed|highlighted|pointed\s+out|underlined|"
     r"underscored|confirmed|reaffirmed|commended|conveyed|assured|invited|proposed|suggested|shared|told|"
     r"recalled|outlined|handed|presented|called\s+for|spoke\s+about|drew\s+attention)\b")
+# A name needs two capitalised words in a row (an initial counts).
+TWO_CAPITALISED = re.compile(r"[A-Z][\w'’\-.]*\s+[A-Z][\w'’\-]+")
 # How far into a sentence its subject may run.
 SUBJECT_MAX_CHARS = 200
 
 
-def _speaker(sentence: str) -> Person | None:
-    """The person a sentence opens with, when what follows is a verb of speaking."""
-    text = LEAD_PREFIX.sub("", sentence)
-    verb = SPEAKING.search(text, 0, SUBJECT_MAX_CHARS)
-    if verb is None or not text[:1].isupper():
+def _speaker(sentence: str, official: Official) -> Person | None:
+    """The person a sentence opens with, when what follows is a verb of speaking (the SCO
+    official, "He" or "The Ambassador" are looked at no further)."""
+    verb = SPEAKING.search(sentence, 0, SUBJECT_MAX_CHARS)
+    if verb is None:
         return None
-    people = people_in(text[:verb.start()])
+    subject = LEAD_PREFIX.sub("", sentence[:verb.start()])
+    if not subject[:1].isupper() or TWO_CAPITALISED.search(subject) is None \
+            or (official.name and official.name in subject):
+        return None
+    people = people_in(subject)
     return people[0] if len(people) == 1 else None
 
 
@@ -59,7 +65,7 @@ def speakers(document: Document, official: Official, known: set[str]) -> list[tu
         if document.kinds[sentence.paragraph] != PROSE:
             continue
         text = document.sentence_text(sentence)
-        person = _speaker(text)
+        person = _speaker(text, official)
         if person is None or _mentioned_before(person.name, known | {normalise_name(official.name or "")}) \
                 or not is_counterpart(person, official):
             continue

@@ -187,7 +187,7 @@ def segment(text: str) -> Document:
     dated: list[tuple[int, str]] = []  # a date line, and how many English paragraphs precede it
     seen: dict[str, None] = {}  # every English paragraph once, in order: what the release id is made of
     if cut:
-        seen[normalise_for_id(stamp_text)] = None
+        seen[stamp_text] = None
     for paragraph in paragraphs:
         if not paragraph:
             continue
@@ -195,10 +195,9 @@ def segment(text: str) -> Document:
             foreign.append(paragraph)
             continue
         # A paragraph printed again (a headline twice, a page's repeated block) is read once.
-        key = normalise_for_id(paragraph)
-        if key in seen:
+        if paragraph in seen:
             continue
-        seen[key] = None
+        seen[paragraph] = None
         if stamp_date(paragraph) is not None:
             dated.append((len(english), paragraph))
         else:
@@ -256,6 +255,5 @@ def release_id_for(paragraphs: Iterable[str]) -> str:
     """A short stable id made of the release's text alone, never of how it was read: its English
     paragraphs, each once, normalised. The same release re-encoded, re-wrapped or with its
     headline printed twice gets the same id, whatever a later parser makes of its parts."""
-    text = " ".join(normalise_for_id(paragraph) for paragraph in paragraphs)
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8)
+    digest = hashlib.blake2b(normalise_for_id(" ".join(paragraphs)).encode("utf-8"), digest_size=8)
     return RELEASE_ID_PREFIX + digest.hexdigest()
