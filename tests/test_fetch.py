@@ -254,3 +254,22 @@ def test_one_fetch_at_a_time_in_a_folder(tmp_path, capsys):
     with folder_lock(tmp_path):
         assert main(["fetch", str(tmp_path), "--no-site", "--no-archive"]) == 2
     assert f"another fetch is filling {tmp_path}" in capsys.readouterr().err
+
+
+def test_a_host_that_still_refuses_is_left_alone_as_long_as_it_asks(tmp_path):
+    web = FakeWeb().small(3)
+    try:
+        newest, second, third = sorted(web.listed, key=lambda page: page.day, reverse=True)
+        web.site.add(newest.path, Reply(429, b"slow down"))
+        result = fetch_folder(tmp_path / "a", FetchOptions(sources=str(web.sources(tmp_path, longest_wait_s=0.5))))
+        assert (FAILED, web.url(newest), "HTTP 429 (2 tries)") in result.pages and result.counts[NEW] == 2
+        refused = max(time for time, path, _ in web.site.log if path == newest.path)
+        asked = min(time for time, path, _ in web.site.log if path == second.path)
+        assert asked - refused >= 0.45  # a 429 without Retry-After: the longest wait, then on
+        web.site.add(newest.path, Reply(429, b"come back tomorrow", {"Retry-After": "3600"}))
+        later = fetch_folder(tmp_path / "b", FetchOptions(sources=str(web.sources(tmp_path, longest_wait_s=0.5))))
+        assert later.pages[0] == (FAILED, web.url(newest), "HTTP 429: asked to wait 3600 s (longer than 0.5 s)")
+        assert [reason for _, _, reason in later.pages[1:]] == [f"{web.site.netloc} asked to wait 3600 s more"] * 2
+        assert web.site.hits[second.path] == 1 and web.site.hits[third.path] == 1  # not asked in the second run
+    finally:
+        web.close()

@@ -191,9 +191,9 @@ class Client:
     def _request(self, url: str, headers: dict[str, str]) -> requests.Response:
         host = host_of(url)
         resting = self._resting.get(host, 0) - time.monotonic()
-        if resting > 0:
+        if resting > self.politeness.longest_wait_s:
             raise NotFetched(f"{host} asked to wait {resting:.0f} s more")
-        time.sleep(max(0.0, self._next_turn.get(host, 0) - time.monotonic()))
+        time.sleep(max(0.0, resting, self._next_turn.get(host, 0) - time.monotonic()))
         try:
             response = self.session.get(url, headers=headers, stream=True, allow_redirects=False,
                                         timeout=(self.politeness.connect_timeout_s, self.politeness.read_timeout_s))
@@ -201,7 +201,10 @@ class Client:
             raise NotFetched(self._failure(error)) from None
         finally:
             self._next_turn[host] = time.monotonic() + self._interval.get(host, 1 / self.politeness.rate)
-        if response.status_code in RETRY_STATUSES and (wait := retry_after(response)):
+        if response.status_code in RETRY_STATUSES:
+            # Still refused after every try: the host is left alone as long as it asks (a 429 that
+            # does not say how long, longest_wait_s): hosts that see their 429s ignored block.
+            wait = retry_after(response) or (self.politeness.longest_wait_s if response.status_code == 429 else 0)
             self._resting[host] = time.monotonic() + wait
         return response
 
