@@ -167,10 +167,6 @@ class Manifest:
         """The last run that finished."""
         return self.db.execute("SELECT * FROM runs WHERE finished_at IS NOT NULL ORDER BY rowid DESC LIMIT 1").fetchone()
 
-    def saved_files(self) -> dict[str, str]:
-        """File -> digest of every saved page."""
-        return {row[0]: row[1] for row in self.db.execute("SELECT file, digest FROM pages WHERE state = ?", (SAVED,))}
-
     def _update(self, url: str, **values: Any) -> None:
         columns = ", ".join(f"{column} = ?" for column in values)
         with self.db:
