@@ -30,8 +30,8 @@ from sco_data.corpus.store import (
 )
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S
 from sco_data.explore.export import to_csv_bytes
-from sco_data.fetch import command as fetch_command
 from sco_data.extract.topics import Taxonomy, load_taxonomy
+from sco_data.fetch import command as fetch_command
 from sco_data.schema import (
     CORRECTION_COLUMNS,
     ENGAGEMENT_LABELS,
