@@ -16,7 +16,7 @@ import streamlit as st
 
 import sco_data
 from sco_data.corpus import roots
-from sco_data.explore import (aggregations, charts, correcting, drilldown, evidence, export, fields,
+from sco_data.explore import (aggregations, charts, correcting, drilldown, evidence, export, fetching, fields,
                               filtering, maps, paging, people, profiles, urlstate, viewstate, wording)
 from sco_data.explore.markup import escape_markdown
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
@@ -82,6 +82,21 @@ def data_source_widgets(access: roots.FolderAccess, start: str) -> tuple[str, tu
                              key="uploads", help=CAPTIONS["uploads"]) or []
     sb.button("Reload the folder", key="reload_data", on_click=load.clear, help=CAPTIONS["reload_data"])
     return folder, tuple((f.name, f.getvalue()) for f in files)
+
+
+def fetch_widgets(folder: Path, offered: bool) -> None:
+    """When the folder was last fetched; where the page may write it, a button that fetches new
+    releases into it (sco_data.fetch, as `sco-data fetch` does) with a progress bar, then reads it again."""
+    sb = st.sidebar
+    if when := fetching.last_fetched(folder):
+        sb.caption(when)
+    if offered and sb.button("Fetch new releases", key="fetch_new", help=CAPTIONS["fetch_new"]):
+        bar = sb.progress(0.0, text="Finding releases")
+        st.session_state["fetched"] = fetching.fetch_new(folder, lambda share, text: bar.progress(share, text=text))
+        load.clear()
+        st.rerun()
+    if outcome := st.session_state.pop("fetched", None):
+        sb.info(escape_markdown(outcome))
 
 
 def seed_from_url(data: PreparedCorpus) -> None:
@@ -344,6 +359,8 @@ def main() -> None:
         st.session_state["data_dir"] = (st.query_params.get_all("folder") or [start])[-1]
     filter_area = st.sidebar.container()  # filters above the data source, drawn once loaded
     folder, uploads = data_source_widgets(access, start)
+    shown = Path(folder or access.start)
+    fetch_widgets(shown, fetching.fetch_offered(shown, BUNDLED_DATA, launch.read_only, access.locked))
     data = load(folder or str(access.start), uploads)
     st.session_state["corrections_target"] = correcting.corrections_target(
         Path(folder or access.start), BUNDLED_DATA, launch.read_only)

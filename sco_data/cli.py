@@ -1,4 +1,4 @@
-"""The `sco-data` command: ingest, stats, evaluate, corrections, cache."""
+"""The `sco-data` command: fetch, ingest, stats, evaluate, corrections, cache."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from sco_data.corpus.store import (
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S
 from sco_data.explore.export import to_csv_bytes
 from sco_data.extract.topics import Taxonomy, load_taxonomy
+from sco_data.fetch import command as fetch_command
 from sco_data.schema import (
     CORRECTION_COLUMNS,
     ENGAGEMENT_LABELS,
@@ -81,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    fetch = commands.add_parser("fetch", help="collect the SCO Secretariat's news releases into a folder",
+                                description=fetch_command.DESCRIPTION, epilog=fetch_command.EXIT_CODES)
+    fetch_command.add_arguments(fetch)
 
     ingest = commands.add_parser(
         "ingest", help="parse releases and write the releases and participants tables",
@@ -293,6 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(argv: Sequence[str] | None = None) -> int:
     """The command the arguments name; its exit status."""
     args = build_parser().parse_args(argv)
+    if args.command == "fetch":
+        return fetch_command.run_fetch(args)
     if args.command in ("ingest", "stats") and (problem := _corrections_problem(args)):
         print(f"sco-data: error: {problem}", file=sys.stderr)
         return EXIT_USAGE

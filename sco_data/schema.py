@@ -33,6 +33,16 @@ REPORT_INVALID = "invalid"
 
 LIST_SEPARATOR = "; "
 
+# The one size limit, for files in folders, uploads and fetched pages alike, in megabytes of
+# 1,000,000 bytes.
+BYTES_PER_MB = 1_000_000
+DEFAULT_MAX_FILE_MB = 5.0
+
+# `sco-data fetch` keeps its manifest, its lock and the pages it is writing in the folder it
+# fills, under names that start with this. They are its bookkeeping, not releases: a folder's
+# walk leaves them out.
+FETCH_FILE_PREFIX = ".sco-fetch"
+
 
 # What a person's `country` names: a state, an international or regional organisation, or
 # (with country None) a company.

@@ -1,8 +1,8 @@
 """The layout's rules, read from the source with ast (docs/architecture.md explains them).
 
-Data flows one way: schema -> extract -> corpus -> explore -> cli, evaluate (and the page).
-A module imports only from its own stage or an earlier one; nothing in sco_data imports
-Streamlit; modules stay small.
+Data flows one way: schema -> fetch -> extract -> corpus -> explore -> cli, evaluate (and the
+page). A module imports only from its own stage or an earlier one, and fetch from schema only;
+nothing in sco_data imports Streamlit; modules stay small.
 """
 
 from __future__ import annotations
@@ -17,14 +17,15 @@ PACKAGE = ROOT / "sco_data"
 
 # The stage of each entry at the top of sco_data. cli, evaluate and the package's own
 # __init__ (the public API, re-exported) come last and may import anything.
-STAGES = {"schema": 0, "extract": 1, "corpus": 2, "explore": 3, "cli": 4, "evaluate": 4,
-          "__init__": 4}
-STAGE_NAMES = {0: "schema", 1: "extract", 2: "corpus", 3: "explore", 4: "cli/evaluate"}
+STAGES = {"schema": 0, "fetch": 1, "extract": 2, "corpus": 3, "explore": 4, "cli": 5, "evaluate": 5,
+          "__init__": 5}
+STAGE_NAMES = {0: "schema", 1: "fetch", 2: "extract", 3: "corpus", 4: "explore", 5: "cli/evaluate"}
 
 MAX_MODULE_LINES = 400
-# The page grew past DESIGN's "near 300" with the evidence view's corrections form (issue 14);
-# every line left in it draws a widget or wires one to sco_data.explore.
-MAX_PAGE_LINES = 380
+# The page grew past DESIGN's "near 300" with the evidence view's corrections form (issue 14)
+# and the sidebar's fetch (issue 23); every line left in it draws a widget or wires one to
+# sco_data.explore.
+MAX_PAGE_LINES = 400
 # Modules allowed over the limit for now, each with the reason; an entry must go once its
 # module is short enough (the test below says so).
 LONG_MODULES: dict[str, str] = {}
@@ -94,6 +95,15 @@ def test_no_module_imports_from_a_later_stage():
     assert backwards == []
 
 
+def test_fetch_imports_only_schema():
+    """The web -> a folder is a stage of its own, before extract: it saves pages, it reads none."""
+    fetch = [path for path in MODULES if relative(path).startswith("fetch/")]
+    assert len(fetch) > 5
+    found = [f"{relative(path)}:{line} imports {name}" for path in fetch for line, name in imported_modules(path)
+             if name.split(".")[0] == "sco_data" and name.split(".")[1] not in ("schema", "fetch")]
+    assert found == []
+
+
 def test_the_check_sees_backward_imports_however_written():
     source = ("import sco_data.corpus\n"
               "def f():\n    from sco_data.explore import charts\n"
@@ -101,7 +111,7 @@ def test_the_check_sees_backward_imports_however_written():
     names = sorted(imports_in(source, "sco_data.extract"))
     assert names == [(1, "sco_data.corpus"), (3, "sco_data.explore"),
                      (4, "sco_data.explore.fields"), (5, "sco_data.extract")]
-    assert [stage_of(name) for _, name in names] == [2, 3, 3, 1]
+    assert [stage_of(name) for _, name in names] == [3, 4, 4, 2]
 
 
 @pytest.mark.parametrize("path", MODULES, ids=relative)

@@ -102,3 +102,17 @@ def test_walking_many_files_grows_linearly(tmp_path: Path) -> None:
 
     small, large = walk_time(2000), walk_time(8000)
     assert large < 6 * small, (small, large)
+
+
+def test_the_fetch_bookkeeping_files_are_no_input_but_other_hidden_files_are_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "fetched"
+    shutil.copytree(SEEDS, folder)
+    for name in (".sco-fetch.sqlite", ".sco-fetch.sqlite-journal", ".sco-fetch.lock", ".sco-fetch-tmp-page.html"):
+        (folder / name).write_bytes(b"SQLite format 3\x00")
+    (folder / ".notes.txt").write_text("mine")
+    assert [(item.label, item.verdict) for item in discover(folder, 5.0)] == [
+        (".notes.txt", ("skipped", "hidden file, not read")),
+        ("000_fc200e737405b811.txt", None),
+        ("003_9d2223d45b28a80f.txt", None),
+        ("004_ab8b35423e3036f0.txt", None),
+    ]

@@ -2,7 +2,8 @@
 
 Folders are walked in a stable order; hidden files and folders, unreadable entries, links
 that lead back into a folder already walked, and paths that do not exist become inputs that
-carry their verdict.
+carry their verdict. The files `sco-data fetch` keeps in a folder it fills (its manifest, lock
+and half-written pages, all named `.sco-fetch*`) are left out: they are no input.
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sco_data.schema import REPORT_REJECTED, REPORT_SKIPPED
+from sco_data.schema import BYTES_PER_MB, DEFAULT_MAX_FILE_MB, FETCH_FILE_PREFIX, REPORT_REJECTED, REPORT_SKIPPED
 
 # The files a folder is read for; any other file in it gets a `skipped` row naming its type.
 # A file named on its own is read whatever its name says.
 RELEASE_SUFFIXES = (".txt", ".htm", ".html")
-
-# The one size limit, for files in folders and uploads alike, in megabytes of 1,000,000 bytes.
-BYTES_PER_MB = 1_000_000
-DEFAULT_MAX_FILE_MB = 5.0
 
 
 @dataclass
@@ -107,6 +104,8 @@ def _walk(root: Path, max_mb: float) -> list[FileInput]:
         subfolders = []
         for entry in entries:
             label = prefix + entry.name
+            if entry.name.startswith(FETCH_FILE_PREFIX):
+                continue
             if entry.is_symlink() and not _leads_inside(entry.path, base):
                 found.append(FileInput(label=label, verdict=(REPORT_SKIPPED, "link to outside the folder, not followed")))
             elif _is_folder(entry):

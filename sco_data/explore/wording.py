@@ -22,6 +22,9 @@ CAPTIONS: dict[str, str] = {
     "corrections": "Corrected by a reader: each correction beside the value the extractor found. Every "
                    "chart, table, filter and download uses the corrected values.",
     "reload_data": "Read the folder again, for files added or changed since it was loaded.",
+    "fetch_new": "Fetch the releases published since the folder's last fetch (from the SCO site, or the "
+                 "Internet Archive's copy of a page gone from it), as `sco-data fetch` does, then read the "
+                 "folder again. One request a second: a first fetch of the whole archive takes hours.",
     "engagements": "Click a bar to filter the page to its period and type.",
     "topics": "Releases that discuss each topic; hover for the number of mentions, click a bar "
               "to filter.",
