@@ -84,6 +84,23 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Doubt:
+    """A field the extractor may have got wrong (`field` is a Release field's name), and why, in
+    a sentence a reader understands."""
+
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}"
+
+
+# The fields a doubt may name, in the order the page lists them.
+DOUBTED_FIELDS: tuple[str, ...] = ("event_date", "engagement_type", "sco_official", "counterparts",
+                                   "location_city", "topics")
+
+
+@dataclass(frozen=True)
 class Release:
     """One parsed news release: what happened, when, where, with whom, about what."""
 
@@ -105,6 +122,7 @@ class Release:
     text: str
     warnings: tuple[str, ...]
     published: dt.date | None = None
+    doubts: tuple[Doubt, ...] = ()
     topic_mentions: tuple[tuple[str, int], ...] = ()
     foreign_lines: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
@@ -136,6 +154,7 @@ RELEASE_COLUMNS: tuple[str, ...] = (
     "countries_mentioned",
     "text",
     "warnings",
+    "doubts",
     "foreign_line_count",
     "foreign_lines",
     "evidence",

@@ -105,6 +105,7 @@ def release_row(release: Release, taxonomy: Taxonomy) -> dict[str, Any]:
         "countries_mentioned": LIST_SEPARATOR.join(release.countries_mentioned),
         "text": release.text,
         "warnings": LIST_SEPARATOR.join(release.warnings),
+        "doubts": LIST_SEPARATOR.join(map(str, release.doubts)),
         "foreign_line_count": len(release.foreign_lines),
         "foreign_lines": "\n".join(release.foreign_lines),
         "evidence": evidence_to_json(release.evidence),

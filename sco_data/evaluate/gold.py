@@ -23,7 +23,7 @@ from pathlib import Path
 from sco_data.extract.names import normalise_name, normalise_text
 from sco_data.extract.release import parse_release
 from sco_data.extract.topics import load_taxonomy
-from sco_data.schema import ENGAGEMENT_TYPES, Release
+from sco_data.schema import DOUBTED_FIELDS, ENGAGEMENT_TYPES, Release
 
 # Release files of `file` lines live in this folder beside the gold JSONL.
 RELEASES_FOLDER = "releases"
@@ -100,6 +100,20 @@ class EvaluationResult:
     errors: list[FieldError]
     release_count: int
     topic_support: dict[str, int] = field(default_factory=dict)  # gold releases per topic
+    # Per Release field: (releases where its value is wrong, of those, how many carry a doubt on it).
+    doubts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    doubted_releases: int = 0  # releases that carry any doubt
+
+    @property
+    def doubt_recall(self) -> float:
+        """The share of wrong field values that carry a doubt on their field."""
+        wrong = sum(count for count, _ in self.doubts.values())
+        return _ratio(sum(doubted for _, doubted in self.doubts.values()), wrong, 1.0)
+
+    @property
+    def doubted_share(self) -> float:
+        """The share of releases that carry any doubt."""
+        return _ratio(self.doubted_releases, self.release_count, 0.0)
 
 
 def read_gold(gold_path: Path) -> list[GoldRelease]:
@@ -168,6 +182,9 @@ class _Tally:
         self.counterparts: Counter[str] = Counter()  # tp, fp, fn, country_hits
         self.topics: dict[str, Counter[str]] = {}  # topic -> tp, fp, fn
         self.errors: list[FieldError] = []
+        self.wrong: Counter[str] = Counter()  # Release field -> releases where its value is wrong
+        self.wrong_doubted: Counter[str] = Counter()  # ... and the extractor doubted it
+        self.doubted: int = 0  # releases with any doubt
 
 
 def _same(score: str, expected: object, found: object) -> bool:
@@ -285,10 +302,27 @@ def evaluate_parts(gold_path: Path, parse: Parser | None = None, texts: Path | N
         release = parse(read_text(gold, gold_path, Path(texts) if texts else None), source=gold.key)
         for part in (ALL, part_of[gold.key]) if split else (ALL,):
             members[part].append(gold)
-            _score_fields(tallies[part], gold, release)
-            _score_counterparts(tallies[part], gold, release)
-            _score_topics(tallies[part], gold, release)
+            tally = tallies[part]
+            before = len(tally.errors)
+            _score_fields(tally, gold, release)
+            _score_counterparts(tally, gold, release)
+            _score_topics(tally, gold, release)
+            _score_doubts(tally, release, tally.errors[before:])
     return {part: _result(tallies[part], members[part]) for part in parts}
+
+
+def _score_doubts(tally: _Tally, release: Release, errors: list[FieldError]) -> None:
+    """Count the release's wrong fields, and those the extractor doubted."""
+    doubted = {doubt.field for doubt in release.doubts}
+    tally.doubted += bool(doubted)
+    for field in {_doubt_field(error.field) for error in errors}:
+        tally.wrong[field] += 1
+        tally.wrong_doubted[field] += field in doubted
+
+
+def _doubt_field(error_field: str) -> str:
+    """The Release field an error is about ("counterpart_country (X)" is about counterparts)."""
+    return "counterparts" if error_field.startswith("counterpart") else error_field
 
 
 def _micro_f1(tally: _Tally, topics: list[str] | tuple[str, ...]) -> float:
@@ -314,5 +348,6 @@ def _result(tally: _Tally, gold_releases: list[GoldRelease]) -> EvaluationResult
         counts = tally.topics.get(topic, Counter())
         scores[f"topic_f1_{topic}"] = precision_recall_f1(counts["tp"], counts["fp"], counts["fn"])[2]
         support[topic] = counts["tp"] + counts["fn"]
+    doubts = {field: (tally.wrong[field], tally.wrong_doubted[field]) for field in DOUBTED_FIELDS}
     return EvaluationResult(scores=scores, errors=tally.errors, release_count=len(gold_releases),
-                            topic_support=support)
+                            topic_support=support, doubts=doubts, doubted_releases=tally.doubted)

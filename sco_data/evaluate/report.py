@@ -22,6 +22,19 @@ def _error_lines(errors: list[FieldError]) -> list[str]:
     return [f"  {error}" for error in errors] or ["  none"]
 
 
+def _doubt_lines(results: list[EvaluationResult]) -> list[str]:
+    """Per field: how many wrong values carried a doubt; then the share of releases doubted."""
+    width = REPORT_LABEL_WIDTH
+    lines = ["", "doubts: wrong values that carry a doubt on their field"]
+    for field in results[0].doubts:
+        cells = "".join(f"{f'{doubted}/{wrong}':<8}" for wrong, doubted in (result.doubts[field] for result in results))
+        lines.append(f"{'  ' + field:<{width}}{cells}".rstrip())
+    lines.append(f"{'  all':<{width}}" + "".join(f"{result.doubt_recall:<8.3f}" for result in results).rstrip())
+    lines.append(f"{'releases with any doubt':<{width}}"
+                 + "".join(f"{result.doubted_share:<8.3f}" for result in results).rstrip())
+    return lines
+
+
 def format_evaluation(result: EvaluationResult) -> str:
     """The plain-text report: field accuracy, counterparts, topics, then every error."""
     width = REPORT_LABEL_WIDTH
@@ -32,6 +45,7 @@ def format_evaluation(result: EvaluationResult) -> str:
             continue
         support = result.topic_support.get(name.removeprefix("topic_f1_")) if name.startswith("topic_f1_") else None
         lines.append(f"{label:<{width}}{result.scores[name]:<8.3f}{'' if support is None else support}".rstrip())
+    lines += _doubt_lines([result])
     lines += ["", f"errors ({len(result.errors)})", *_error_lines(result.errors)]
     return "\n".join(lines)
 
@@ -47,6 +61,7 @@ def format_parts(results: dict[str, EvaluationResult]) -> str:
     for label, name in _score_rows(results[ALL]):
         lines.append(label if name is None else f"{label:<{width}}" + "".join(
             f"{results[part].scores.get(name, 1.0):<8.3f}" for part in (ALL, TUNE, CHECK)).rstrip())
+    lines += _doubt_lines([results[ALL], results[TUNE], results[CHECK]])
     tune, check = results[TUNE].errors, results[CHECK].errors
     lines += ["", f"errors in the tune part ({len(tune)}; the check part has {len(check)}, not listed)",
               *_error_lines(tune)]

@@ -33,6 +33,10 @@ from sco_data.extract.places import visited_country
 from sco_data.extract.segment import SALUTATION_LINE, Document
 from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_STATE, Person
 
+# Why counterparts may be wrong, as the review queue says it.
+DOUBT_ATTENDING = "a counterpart is named only as attending the meeting"
+DOUBT_NONE_NAMED = "an engagement verb with no named counterpart"
+DOUBT_SHORT_NAME = "a counterpart's name is one word or an initial, maybe cut short"
 # Titles of the SCO side itself, and of journalists: never counterparts.
 SCO_TITLE = re.compile(rf"{SCO}\s+(?:Deputy\s+)?Secretary|Secretary[\s-]+General\s+of\s+the\s+{SCO}|"
                        rf"{SCO}\s+Secretariat|^(?:Deputy\s+)?Secretary[\s-]+General(?:\s+and\b|$)")
@@ -103,7 +107,8 @@ class Counterparts:
             return self.met
         known = {normalise_name(person.name) for person in self.met.value or ()}
         extra = tuple(person for person in self.attending.value if normalise_name(person.name) not in known)
-        return Finding((*(self.met.value or ()), *extra), self.met.evidence + self.attending.evidence)
+        return Finding((*(self.met.value or ()), *extra), self.met.evidence + self.attending.evidence, (),
+                       (DOUBT_ATTENDING,) if extra else ())
 
 
 def _candidate_sentences(document: Document) -> list[tuple[str, int, bool]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil import parser as date_parser
 
@@ -59,6 +59,15 @@ BACKGROUND_WINDOW = 120
 # A message dated in its own words, within the first paragraphs after the lead.
 SENT_ON = re.compile(r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
+# Why a date may be wrong, as the review queue says it.
+DOUBT_NOT_A_DAY = "the lead's date is no calendar day"
+DOUBT_BORROWED_YEAR = "the year is borrowed from the headline's date"
+DOUBT_FROM_HEADLINE = "the date comes from the headline, not the lead"
+DOUBT_SEVERAL_DATES = "the lead names several dates and none opens it"
+DOUBT_RELATIVE_DAY = "the date is a weekday or 'today' read against the page's dateline"
+DOUBT_MESSAGE_DATE = "the date is the day a message was sent"
+DOUBT_CLOSING_LINE = "the date comes from the date line under the text"
+DOUBT_OUT_OF_TERM = "a date in the lead is outside the official's term"
 # A day named relative to the page's date: "today", "on Saturday".
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE_DAY = re.compile(r"\b(?:(?P<word>today|yesterday)|on\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
@@ -180,17 +189,19 @@ def _sent_on(document: Document) -> tuple[DateMention, int] | None:
     return None
 
 
-def _resolve(mention: DateMention, written: str, year_from: dt.date | None, span: Span) -> Finding[dt.date]:
+def _resolve(mention: DateMention, written: str, year_from: dt.date | None, span: Span,
+             doubts: tuple[str, ...] = ()) -> Finding[dt.date]:
     """The day a date mention names, borrowing a year when it has none."""
     if mention.year is None and not mention.iso:
         day = borrow_year(mention, year_from)
         if day is None:
             return Finding(None, (), (f"engagement date '{written}' has no year and the release gives none",))
+        doubts = (*doubts, DOUBT_BORROWED_YEAR)
     else:
         day = to_date(mention)
         if day is None:
-            return Finding(None, (), (f"'{written}' is not a calendar date",))
-    return Finding(day, (span.evidence("event_date", day.isoformat()),))
+            return Finding(None, (), (f"'{written}' is not a calendar date",), (DOUBT_NOT_A_DAY,))
+    return Finding(day, (span.evidence("event_date", day.isoformat()),), (), doubts)
 
 
 def _mentions_in_order(text: str, first_sentence_end: int | None, start: int = 0) -> list[DateMention]:
@@ -220,7 +231,8 @@ def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.dat
     else:
         day = printed - dt.timedelta(days=(printed.weekday() - WEEKDAYS.index(word)) % 7)
     start = first.start + match.start(group)
-    return Finding(day, (in_text(start, start + len(match.group(group))).evidence("event_date", day.isoformat()),))
+    return Finding(day, (in_text(start, start + len(match.group(group))).evidence("event_date", day.isoformat()),),
+                   (), (DOUBT_RELATIVE_DAY,))
 
 
 def event_date_candidates(document: Document, year_from: dt.date | None = None,
@@ -243,11 +255,15 @@ def event_date_candidates(document: Document, year_from: dt.date | None = None,
         if paragraph.startswith("("):
             sources.append((paragraph, document.paragraph_starts[index], False, None, 0))
     found: list[Finding[dt.date]] = []
-    for text, offset, title, first_end, start in sources:
-        for mention in _mentions_in_order(text, first_end, start):
+    for index, (text, offset, title, first_end, start) in enumerate(sources):
+        ordered = _mentions_in_order(text, first_end, start)
+        for mention in ordered:
             span = in_title(mention.start, mention.end) if title else \
                 in_text(offset + mention.start, offset + mention.end)
-            found.append(_resolve(mention, text[mention.start:mention.end], year_from, span))
+            doubts = (DOUBT_FROM_HEADLINE,) if title else ()
+            if index == 0 and not _opens_with(text, mention) and len({(m.day, m.month, m.year) for m in ordered}) > 1:
+                doubts = (DOUBT_SEVERAL_DATES,)
+            found.append(_resolve(mention, text[mention.start:mention.end], year_from, span, doubts))
     relative = _relative_day(document, printed)
     if relative is not None:
         found.append(relative)
@@ -255,11 +271,12 @@ def event_date_candidates(document: Document, year_from: dt.date | None = None,
     if sent is not None:
         mention, offset = sent
         written = document.text[offset + mention.start:offset + mention.end]
-        found.append(_resolve(mention, written, year_from, in_text(offset + mention.start, offset + mention.end)))
+        found.append(_resolve(mention, written, year_from, in_text(offset + mention.start, offset + mention.end),
+                              (DOUBT_MESSAGE_DATE,)))
     for line in document.closing_date_lines:
         day = parse_date_text(line)
         if day is not None:
-            found.append(Finding(day))
+            found.append(Finding(day, (), (), (DOUBT_CLOSING_LINE,)))
     return found
 
 
@@ -276,9 +293,10 @@ def choose_event_date(candidates: list[Finding[dt.date]], fits=lambda day: True)
                 return candidate
             continue
         if fits(candidate.value):
-            return candidate
+            return replace(candidate, doubts=(*candidate.doubts, DOUBT_OUT_OF_TERM)) if rejected else candidate
         rejected.append(candidate.value.isoformat())
-    return Finding(None, (), (f"engagement date {rejected[0]} does not fit the official's term; no date taken",))
+    return Finding(None, (), (f"engagement date {rejected[0]} does not fit the official's term; no date taken",),
+                   (DOUBT_OUT_OF_TERM,))
 
 
 def refine_event_date(event_date: dt.date | None, sentence: str | None) -> dt.date | None:

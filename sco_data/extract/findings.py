@@ -13,11 +13,13 @@ Value = TypeVar("Value")
 
 @dataclass(frozen=True)
 class Finding(Generic[Value]):
-    """A field's value (None when nothing fits), its evidence spans and its warnings."""
+    """A field's value (None when nothing fits), its evidence spans, its warnings, and the reasons
+    to doubt it (empty where the extractor would bet on the value)."""
 
     value: Value | None
     evidence: tuple[Evidence, ...] = ()
     warnings: tuple[str, ...] = ()
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

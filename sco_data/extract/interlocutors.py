@@ -24,6 +24,9 @@ from sco_data.extract.people import person_from, split_title_name
 from sco_data.extract.segment import PROSE, Document
 from sco_data.schema import Person
 
+# Why such a counterpart may be wrong, as the review queue says it.
+DOUBT_SPEAKER = "a counterpart is named only as a speaker in a sentence of their own"
+DOUBT_OFFICE_HOLDER = "a counterpart's name comes from another sentence that gives the same office"
 # What the other side does in a sentence of its own: speaks, informs, thanks, hands over.
 SPEAKING = re.compile(
     r"\s+(?:also\s+|further\s+|in\s+turn\s+|for\s+(?:his|her)\s+part\s+)?(?:noted|said|stressed|emphasi[sz]ed|"
@@ -110,7 +113,7 @@ def add_office_holders(people: Finding[tuple[Person, ...]], offices: tuple[str, 
         if holder is not None and normalise_name(holder[0].name) not in known and is_counterpart(holder[0], official):
             known.add(normalise_name(holder[0].name))
             added.append(holder)
-    return _with(people, added)
+    return _with(people, added, DOUBT_OFFICE_HOLDER)
 
 
 def add_speakers(people: Finding[tuple[Person, ...]], document: Document,
@@ -118,11 +121,13 @@ def add_speakers(people: Finding[tuple[Person, ...]], document: Document,
     """The counterparts of talks, with the people who speak to the official in sentences of
     their own."""
     known = {normalise_name(person.name) for person in people.value or ()}
-    return _with(people, speakers(document, official, known))
+    return _with(people, speakers(document, official, known), DOUBT_SPEAKER)
 
 
-def _with(people: Finding[tuple[Person, ...]], added: list[tuple[Person, int, int]]) -> Finding[tuple[Person, ...]]:
+def _with(people: Finding[tuple[Person, ...]], added: list[tuple[Person, int, int]],
+          doubt: str) -> Finding[tuple[Person, ...]]:
     if not added:
         return people
     evidence = tuple(in_text(start, end).evidence("counterparts", person.name) for person, start, end in added)
-    return Finding((*(people.value or ()), *(person for person, _, _ in added)), people.evidence + evidence)
+    return Finding((*(people.value or ()), *(person for person, _, _ in added)), people.evidence + evidence,
+                   people.warnings, (*people.doubts, doubt))

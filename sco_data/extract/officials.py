@@ -77,6 +77,13 @@ REPRESENTED = re.compile(
     r"(?:message|greetings?|letter)\s+(?:\w+\s+){0,4}(?:was|were)\s+(?:read|delivered|conveyed))\b", re.I)
 
 
+# Why the SCO side may be wrong, as the review queue says it.
+DOUBT_STAND_IN = "a deputy is taken to stand in for the Secretary-General"
+DOUBT_BY_TERM = "the official is not named; taken as the office's holder on the date"
+DOUBT_UNNAMED = "the official is not named"
+DOUBT_UNNAMED_DELEGATION = "the Secretariat's delegation is led by no one named"
+
+
 @dataclass(frozen=True)
 class Official:
     """An SCO official as a release names them: canonical name (None when unnamed) and role."""
@@ -253,7 +260,8 @@ def extract_official(document: Document, event_date: dt.date | None) -> Finding[
     principal = _principal(everywhere) or _signature(document)
     if principal is not None:
         spans = tuple(m.span.evidence("sco_official", principal.name) for m in everywhere if m.name == principal.name)
-        return Finding(Official(principal.name, principal.role), spans)
+        doubts = (DOUBT_STAND_IN,) if everywhere and principal is not everywhere[0] else ()
+        return Finding(Official(principal.name, principal.role), spans, (), doubts)
     return _unnamed(document, sources, event_date)
 
 
@@ -268,14 +276,14 @@ def _unnamed(document: Document, sources: list[tuple[str, int, bool]], event_dat
                 return Finding(Official(full, secretary), (span.evidence("sco_official", full),))
     for text, _, _ in sources:
         if DELEGATION.search(text) and not OFFICE_ONLY.search(text):
-            return Finding(Official(None, _roles()["delegation"]))
+            return Finding(Official(None, _roles()["delegation"]), (), (), (DOUBT_UNNAMED_DELEGATION,))
     for text, _, _ in [*sources, (document.text, 0, False)]:
         match = OFFICE_ONLY.search(text)
         if match is not None:
             if "Deputy" in match.group():
-                return Finding(Official(None, _roles()["deputy"]))
-            return Finding(Official(secretary_general_on(event_date), secretary))
+                return Finding(Official(None, _roles()["deputy"]), (), (), (DOUBT_UNNAMED,))
+            return Finding(Official(secretary_general_on(event_date), secretary), (), (), (DOUBT_BY_TERM,))
     for text, _, _ in sources:
         if DELEGATION.search(text):
-            return Finding(Official(None, _roles()["delegation"]))
+            return Finding(Official(None, _roles()["delegation"]), (), (), (DOUBT_UNNAMED_DELEGATION,))
     return Finding(Official(None, None), (), ("no SCO official found",))

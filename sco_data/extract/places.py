@@ -19,7 +19,8 @@ from sco_data.extract.countries import capitals, country_index, country_named
 from sco_data.extract.dates import find_dates, to_date
 from sco_data.extract.engagement import EVENT, MEETING, is_online
 from sco_data.extract.findings import Finding, Span, in_text, in_title
-from sco_data.extract.gazetteer import City, city_index, find_city, venue_index
+from sco_data.extract.datelines import read_dateline
+from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous, venue_index
 from sco_data.extract.lexicon import load
 from sco_data.extract.phrases import Tokens, tokenize
 from sco_data.extract.segment import Document
@@ -61,6 +62,11 @@ VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\
 # A speech's title line: "(12 October 2023, Bishkek)", "(Bishkek, 12 October 2023)".
 SPEECH_PLACE = re.compile(r"\((?:[^()]{0,40}?\d{4},\s*(?P<after>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)|"
                           r"(?P<before>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s*[^()]{0,30}?\d{4})\s*\)")
+# Why a place may be wrong, as the review queue says it.
+DOUBT_DATELINE = "the place is only the news agency's dateline"
+DOUBT_AMBIGUOUS = "the place's name is shared by places in several countries"
+DOUBT_LATER_PARAGRAPH = "the place comes from a paragraph after the lead"
+DOUBT_SECRETARIAT_IN_BODY = "the place is the Secretariat's city, named only in the body"
 # What ends the clause before a place: a place dated in another clause is not dated by it.
 CLAUSE_MARKS = (". ", ": ", "; ", ", ")
 # Where a meeting or event is said to be held, in the paragraph after the lead.
@@ -202,8 +208,12 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
     for text, span_of in sources:
         found = [item for item in _in_text(text, span_of) if not _background(text, item[0], event_date)]
         if found:
-            _, location, span = found[0]
-            return Finding(location, (span.evidence("location_city", location.written),))
+            position, location, span = found[0]
+            dateline = read_dateline(text) if position == 0 else None
+            doubts = (DOUBT_DATELINE,) if dateline is not None and dateline.city == location.written else ()
+            if is_ambiguous(location.written):
+                doubts = (*doubts, DOUBT_AMBIGUOUS)
+            return Finding(location, (span.evidence("location_city", location.written),), (), doubts)
     after_lead = (document.lead or 0) + 1
     if document.lead is not None and after_lead < len(document.paragraphs):
         paragraph = document.paragraphs[after_lead]
@@ -213,22 +223,25 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
         if city is not None:
             start = document.paragraph_starts[after_lead] + held.start("city")
             return Finding(Location(held.group("city"), city),
-                           (in_text(start, start + len(held.group("city"))).evidence("location_city", held.group("city")),))
+                           (in_text(start, start + len(held.group("city"))).evidence("location_city", held.group("city")),),
+                           (), (DOUBT_LATER_PARAGRAPH,))
     for line in document.date_lines:
         match = DATELINE.match(line)
         city = find_city(match.group("city").title()) if match is not None else None
         if city is not None:  # the dateline stands apart from the text, so no span to show
-            return Finding(Location(match.group("city"), city))
+            return Finding(Location(match.group("city"), city), (), (), (DOUBT_DATELINE,))
     visited = visited_country(document.lead_text)
     if visited is not None:
         for index in range((document.lead or 0) + 1, min(len(document.paragraphs), (document.lead or 0) + 3)):
             start = document.paragraph_starts[index]
             for _, location, span in _in_text(document.paragraphs[index], lambda a, b, s=start: in_text(s + a, s + b)):
                 if location.city.country == visited:
-                    return Finding(location, (span.evidence("location_city", location.written),))
+                    return Finding(location, (span.evidence("location_city", location.written),), (),
+                                   (DOUBT_LATER_PARAGRAPH,))
     if engagement_type == MEETING:
         secretariat = SECRETARIAT.search(document.text)
         city = find_city(load("places")["secretariat_city"])
         if secretariat is not None and city is not None:
-            return Finding(Location(city.name, city), (in_text(*secretariat.span()).evidence("location_city", city.name),))
+            return Finding(Location(city.name, city), (in_text(*secretariat.span()).evidence("location_city", city.name),),
+                           (), (DOUBT_SECRETARIAT_IN_BODY,))
     return Finding(None, (), ("no place found",))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from sco_data.extract.counterparts import (
+    DOUBT_NONE_NAMED,
+    DOUBT_SHORT_NAME,
     assign_host_country,
     extract_counterparts,
     first_counterpart_sentence,
@@ -19,7 +21,7 @@ from sco_data.extract.places import extract_place
 from sco_data.extract.published import extract_published, printed_day, year_source
 from sco_data.extract.segment import Document, segment
 from sco_data.extract.topics import Taxonomy, load_taxonomy
-from sco_data.schema import Evidence, Release
+from sco_data.schema import Doubt, Evidence, Person, Release
 
 
 # Engagements that are talks with people: the other side may be named apart from the clause.
@@ -32,6 +34,18 @@ def extract_countries(tokens: Tokens) -> tuple[str, ...]:
     for match in country_index().find(tokens):
         seen.setdefault(match.value, None)
     return tuple(seen)
+
+
+def counterpart_doubts(kind: str, counterparts: tuple[Person, ...], people: Finding) -> list[str]:
+    """Why the counterparts may be wrong: talks with no one named, a name that may be cut short,
+    and what the rules that found them doubt."""
+    reasons = list(people.doubts)
+    if kind in TALKS and not counterparts:
+        reasons.append(DOUBT_NONE_NAMED)
+    if any(len(person.name.split()) < 2 or any(len(word.rstrip(".")) == 1 for word in person.name.split())
+           for person in counterparts):
+        reasons.append(DOUBT_SHORT_NAME)
+    return reasons
 
 
 def _named_in_lead(document: Document, found: Finding) -> bool:
@@ -93,6 +107,12 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     evidence = (*date.evidence, *official.evidence, *people.evidence, *place.evidence, *occasion.evidence,
                 *_topic_evidence(document, topic_matches))
     official_value = official.value
+    doubts = [Doubt("event_date", reason) for reason in date.doubts]
+    doubts += [Doubt("engagement_type", reason) for reason in kind.doubts]
+    doubts += [Doubt("sco_official", reason) for reason in official.doubts]
+    doubts += [Doubt("counterparts", reason) for reason in counterpart_doubts(kind.value, counterparts, people)]
+    doubts += [Doubt("location_city", reason) for reason in place.doubts]
+    doubts += [Doubt("topics", reason) for reason in taxonomy.doubts(counts)]
     return Release(
         release_id=document.release_id,
         source=source,
@@ -112,6 +132,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
         text=document.text,
         published=published_on,
         warnings=tuple(warnings),
+        doubts=tuple(doubts),
         topic_mentions=tuple((topic_id, counts.total[topic_id]) for topic_id in taxonomy.ids),
         foreign_lines=document.foreign_lines,
         evidence=tuple(evidence),

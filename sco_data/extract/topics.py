@@ -148,6 +148,23 @@ class Taxonomy:
                 found.add(topic_id)
         return tuple(topic_id for topic_id in self.ids if topic_id in found)
 
+    def doubts(self, counts: TopicCounts) -> tuple[str, ...]:
+        """Why the topics may be wrong: a topic kept on the fewest mentions that count, none of
+        them in the headline or lead nor in a list of areas; or one left out whose words stand
+        only inside names or in a list of who attended."""
+        counted = Counter(value for *_, value in counts.counted)
+        found = self.topics_of(counts)
+        reasons = []
+        for topic_id in self.ids:
+            label = self.label(topic_id)
+            if topic_id in found and counts.lead[topic_id] == 0 and counts.listed[topic_id] == 0 \
+                    and counted[topic_id] <= self.min_mentions:
+                reasons.append(f"'{label}' rests on {counted[topic_id]} passing mentions")
+            elif topic_id not in found and counts.total[topic_id] >= self.min_mentions and counted[topic_id] < 1:
+                reasons.append(f"'{label}' is named {counts.total[topic_id]} times, but only inside names or lists of "
+                               "who attended")
+        return tuple(reasons)
+
     def has_topic(self, counts: TopicCounts, topic_id: str) -> bool:
         return topic_id in self.topics_of(counts)
 
