@@ -27,8 +27,8 @@ def test_prepared_once_with_options_and_taxonomy(prepared, seed_corpus):
     assert prepared.options.countries == ("China",)
     assert prepared.profiles == {"country:China": "China (country)",
                                  "person:he jinping": "He Jinping (person)",
-                                 "person:le yucheng": "Le Yucheng (person)",
-                                 "person:shen yueyue": "Shen Yueyue (person)"}
+                                 "person:le iucheng": "Le Yucheng (person)",
+                                 "person:shen iueue": "Shen Yueyue (person)"}
     assert prepared.taxonomy.ids[:4] == ("health", "covid19", "ecommerce", "women")
 
 

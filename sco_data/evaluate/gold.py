@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sco_data.extract.names import normalise_name, normalise_text
+from sco_data.extract.names import normalise_name, normalise_text, person_key
 from sco_data.extract.release import parse_release
 from sco_data.extract.topics import load_taxonomy
 from sco_data.schema import DOUBTED_FIELDS, ENGAGEMENT_TYPES, Release
@@ -152,7 +152,7 @@ def _gold_release(row: dict) -> GoldRelease:
         sco_official=row["sco_official"], counterparts=tuple(people),
         location_city=row["location_city"], topics=tuple(row["topics"]), by_id=name_key == "id",
         optional=optional,
-        counterparts_optional=frozenset(normalise_name(name) for name in row.get("counterparts_optional", ())),
+        counterparts_optional=frozenset(person_key(name) for name in row.get("counterparts_optional", ())),
         topics_optional=frozenset(row.get("topics_optional", ())),
     )
 
@@ -210,10 +210,10 @@ def _score_fields(tally: _Tally, gold: GoldRelease, release: Release) -> None:
 def _score_counterparts(tally: _Tally, gold: GoldRelease, release: Release) -> None:
     found_by_name: dict[str | None, list] = {}
     for person in release.counterparts:
-        found_by_name.setdefault(normalise_name(person.name), []).append(person)
+        found_by_name.setdefault(person_key(person.name), []).append(person)
     for expected in gold.counterparts:
-        candidates = found_by_name.get(normalise_name(expected.name))
-        if not candidates and normalise_name(expected.name) in gold.counterparts_optional:
+        candidates = found_by_name.get(person_key(expected.name))
+        if not candidates and person_key(expected.name) in gold.counterparts_optional:
             continue  # a judgement call: neither missed nor extra
         if not candidates:
             tally.counterparts["fn"] += 1

@@ -1,8 +1,8 @@
 """Who is who across releases: a person's matching key, display name, and the plain-text helpers
 every explore module shares.
 
-A person is identified by (normalised name, role): "Mr Le Yucheng" and "Le  Yucheng" are one
-counterpart, and the Secretary-General's own engagements stay apart from a release in which
+A person is identified by (name key, role): "Mr Le Yucheng" and "Le  Yucheng" are one
+counterpart, and so are "Sergey Lavrov" and "Sergei Lavrov", and the Secretary-General's own engagements stay apart from a release in which
 someone of the same name appears as a counterpart.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sco_data.extract.names import normalise_name as name_key
-from sco_data.extract.names import normalise_text, strip_honorifics
+from sco_data.extract.names import fold_name, person_key, strip_honorifics
 
 # Helper columns prepare_participants() adds; they start with "_" like every helper column.
 PERSON_KEY = "_key"
@@ -46,16 +45,17 @@ def display_name(names: pd.Series) -> pd.Series:
 
 
 def normalise_name(names: pd.Series) -> pd.Series:
-    """Matching key for a person's name, the extractor's: no honorifics, one space, quotes and
-    dashes unified, case folded ("Dato Lim Jock Hoi" and "Lim Jock Hoi" are one person)."""
-    return _per_distinct(names, name_key)
+    """Matching key for a person's name, the extractor's (`person_key`): honorifics, case,
+    diacritics, spaces and hyphens aside and transliterations folded, so "Dato Lim Jock Hoi" and
+    "Lim Jock Hoi", "Sergey Lavrov" and "Sergei Lavrov" are one person."""
+    return _per_distinct(names, person_key)
 
 
 def normalise_query(text: str) -> str:
     """Typed text in the form of a person key, so that it can be looked for inside one: the
     honorifics in front go, as they do from the keys ("Dato Lim" finds Lim Jock Hoi), unless
     the text is nothing else."""
-    return normalise_text(strip_honorifics(text)) or normalise_text(text) or ""
+    return person_key(text) or fold_name(text) or ""
 
 
 def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:

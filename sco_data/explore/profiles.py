@@ -18,6 +18,7 @@ from sco_data.explore.filtering import affiliations, topic_labels
 from sco_data.explore.identity import person_keys, person_names, plain_text
 from sco_data.explore.periods import period_starts
 from sco_data.extract.lexicon import load
+from sco_data.extract.names import person_key
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
     AFFILIATION_STATE,
@@ -53,6 +54,13 @@ def split_profile(profile: str) -> tuple[str, str] | None:
     return (kind, name) if found and kind in PROFILE_KINDS and name else None
 
 
+def canonical_profile(profile: str) -> str:
+    """A profile as the page keys it: a person by their name key, however a link spells them
+    ("person:Sergei Lavrov" and "person:sergey lavrov" are one profile)."""
+    kind, name = split_profile(profile) or ("", "")
+    return profile_name(kind, person_key(name) or name) if kind == "person" else profile
+
+
 def profile_options(participants: pd.DataFrame) -> dict[str, str]:
     """Every profile the participants offer -> how the page names it: countries, then
     organisations, then counterparts, each sorted."""
@@ -71,7 +79,7 @@ def profile_options(participants: pd.DataFrame) -> dict[str, str]:
 
 def profile_participants(participants: pd.DataFrame, profile: str) -> pd.DataFrame:
     """The counterpart rows that belong to the profile."""
-    kind, name = split_profile(profile) or ("", "")
+    kind, name = split_profile(canonical_profile(profile)) or ("", "")
     if kind == "person":
         rows = (participants["role"] == ROLE_COUNTERPART) & (person_keys(participants) == name)
     elif kind:

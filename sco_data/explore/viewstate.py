@@ -16,7 +16,7 @@ from typing import Any
 
 from sco_data.corpus.roots import FolderAccess
 from sco_data.explore.periods import PERIODS
-from sco_data.explore.profiles import split_profile
+from sco_data.explore.profiles import canonical_profile, split_profile
 
 # The page's views: the URL value -> what the page calls it.
 VIEWS: dict[str, str] = {
@@ -63,6 +63,8 @@ def view_from_query_params(params: Mapping[str, Any]) -> tuple[ViewState, list[s
         notices.append(f"Ignored profile {values['profile']!r} from the link: write it as "
                        "country:NAME, organisation:NAME or person:NAME.")
         values["profile"] = ""
+    elif values["profile"]:
+        values["profile"] = canonical_profile(values["profile"])
     defaults = ViewState()
     return ViewState(**{name: value or getattr(defaults, name) for name, value in values.items()}), notices
 

@@ -25,7 +25,7 @@ from sco_data.extract.clauses import (
     side_pattern,
 )
 from sco_data.extract.findings import Finding, in_text, in_title
-from sco_data.extract.names import normalise_name
+from sco_data.extract.names import person_key
 from sco_data.extract.officials import Official
 from sco_data.extract.paragraphs import QUOTE_OPENERS, SALUTATION_PERSON, SENTENCE_END
 from sco_data.extract.people import person_from, read_people, split_title_name
@@ -56,7 +56,7 @@ TRIGGER_WORDS = frozenset("""
     program schedule attended headed led paid phoned called wrote sent dear discussed
 """.split())
 def is_counterpart(person: Person, official: Official) -> bool:
-    if official.name and normalise_name(person.name) == normalise_name(official.name):
+    if official.name and person_key(person.name) == person_key(official.name):
         return False
     if person.title and (SCO_TITLE.search(person.title) or PRESS_TITLE.search(person.title)):
         return False
@@ -105,8 +105,8 @@ class Counterparts:
     def people(self, meeting: bool) -> Finding[tuple[Person, ...]]:
         if not meeting or not self.attending.value:
             return self.met
-        known = {normalise_name(person.name) for person in self.met.value or ()}
-        extra = tuple(person for person in self.attending.value if normalise_name(person.name) not in known)
+        known = {person_key(person.name) for person in self.met.value or ()}
+        extra = tuple(person for person in self.attending.value if person_key(person.name) not in known)
         return Finding((*(self.met.value or ()), *extra), self.met.evidence + self.attending.evidence, (),
                        (DOUBT_ATTENDING,) if extra else ())
 
@@ -156,7 +156,7 @@ def extract_counterparts(document: Document, official: Official) -> Counterparts
                 if not is_counterpart(person, official) or _cut_off(document, title, offset + position + len(person.name)):
                     continue
                 people = found[attending]
-                key = normalise_name(person.name) or person.name
+                key = person_key(person.name) or person.name
                 known = people.get(key)
                 if known is None or (known.title is None and person.title):
                     people[key] = person
@@ -166,7 +166,7 @@ def extract_counterparts(document: Document, official: Official) -> Counterparts
                     evidence[attending].append(span.evidence("counterparts", person.name))
     met = _without_short_forms(found[False])
     for person, start, end in _letter_salutations(document):
-        key = normalise_name(person.name) or person.name
+        key = person_key(person.name) or person.name
         if key not in met and is_counterpart(person, official):
             met[key] = person
             evidence[False].append(in_text(start, end).evidence("counterparts", person.name))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from sco_data.extract.lexicon import load
@@ -11,6 +12,7 @@ from sco_data.extract.lexicon import load
 CHARACTER_VARIANTS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-",
                                     "–": "-", "—": "-"})
 WHITESPACE = re.compile(r"\s+")
+NAME_SEPARATORS = re.compile(r"[\s\-.]+")
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +76,36 @@ def normalise_name(name: str | None) -> str | None:
     if name is None:
         return None
     return normalise_text(strip_honorifics(name))
+
+
+@lru_cache(maxsize=1)
+def _transliteration() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in load("name_parts")["transliteration"])
+
+
+@lru_cache(maxsize=65536)
+def person_key(name: str | None) -> str | None:
+    """The key that makes spellings of one person one ("Sergey Lavrov" / "Sergei Lavrov",
+    "Yermekbayev" / "Ermekbaev", "Jenča" / "Jenca", "Keshavarz-Zadeh" / "Keshavarz Zadeh",
+    "Shri Piyush Goyal" / "Piyush Goyal"): no honorifics, case, diacritics, hyphens or
+    apostrophes, one space between words, and every word folded by the transliteration rules
+    of name_parts.toml."""
+    return fold_name(normalise_name(name))
+
+
+def fold_name(text: str | None) -> str | None:
+    """Text folded as a person key is, honorifics and all (for what a reader types)."""
+    plain = normalise_text(text)
+    if plain is None:
+        return None
+    letters = "".join(char for char in unicodedata.normalize("NFKD", plain)
+                      if not unicodedata.combining(char) and char != "'")
+    words = []
+    for word in NAME_SEPARATORS.split(letters):
+        for pattern, replacement in _transliteration():
+            word = pattern.sub(replacement, word)
+        words.append(word)
+    return " ".join(word for word in words if word) or None
 
 
 @lru_cache(maxsize=1)
