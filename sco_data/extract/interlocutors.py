@@ -35,6 +35,9 @@ SPEAKING = re.compile(
     r"recalled|outlined|handed|presented|called\s+for|spoke\s+about|drew\s+attention)\b")
 # A name needs two capitalised words in a row (an initial counts).
 TWO_CAPITALISED = re.compile(r"[A-Z][\w'’\-.]*\s+[A-Z][\w'’\-]+")
+# How many sentences from the top are read for the other side speaking: reports of talks give
+# the other side's words early, and what comes later (background, other events) names others.
+SPEAKER_SENTENCES = 12
 # How far into a sentence its subject may run.
 SUBJECT_MAX_CHARS = 200
 
@@ -64,7 +67,7 @@ def speakers(document: Document, official: Official, known: set[str]) -> list[tu
     """People who speak in the release in sentences of their own, with their spans; the SCO
     side, journalists and those already `known` (by name key) left out."""
     found: list[tuple[Person, int, int]] = []
-    for sentence in document.sentences:
+    for sentence in document.sentences[:SPEAKER_SENTENCES]:
         if document.kinds[sentence.paragraph] != PROSE:
             continue
         text = document.sentence_text(sentence)

@@ -46,6 +46,8 @@ class Sentence:
     paragraph: int
 
 
+# How many characters two writings of one line may differ by (quotes, spaces, a full stop).
+SAME_LINE_SLACK = 4
 # How a sentence of prose ends (before any closing quotation mark or bracket).
 LEAD_END = (".", "!", "?", "…", ":", ";")
 # What a paragraph of the body is.
@@ -236,7 +238,9 @@ def segment(text: str) -> Document:
 
 
 def _same_line(first: str, second: str) -> bool:
-    return normalise_for_id(first) == normalise_for_id(second)
+    """The same line, written with other quotes or spacing (compared only when the lengths are
+    close: the normalising costs more than the look)."""
+    return abs(len(first) - len(second)) <= SAME_LINE_SLACK and normalise_for_id(first) == normalise_for_id(second)
 
 
 def normalise_for_id(text: str) -> str:
