@@ -80,7 +80,7 @@ def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path 
         if store is not None:
             store.close()
     found = corrections_path(paths, corrections)
-    if found is not None and found.exists():
+    if found is not None and os.path.lexists(found):  # a link is read, to be refused with a reason
         corpus = _corrected(corpus, found, paths, taxonomy)
     elif found is not None and corrections not in (None, True):
         notices.append(f"No corrections file at {found}; no corrections were applied.")
