@@ -18,7 +18,7 @@ import sco_data
 from sco_data.corpus import roots
 from sco_data.explore import (aggregations, charts, correcting, drilldown, evidence, export, fields,
                               filtering, maps, paging, people, profiles, urlstate, viewstate, wording)
-from sco_data.explore.markup import escape_markdown
+from sco_data.explore.markup import escape_markdown, visible, visible_column
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
 from sco_data.explore.prepared import PreparedCorpus, configure_page_process, prepare_corpus
 from sco_data.explore.wording import CAPTIONS, plural
@@ -145,7 +145,7 @@ def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: b
     key = paging.widget_key(key, first)
     kwargs |= {"selection_mode": "single-row", "on_select": partial(pick_release, key, pick, first)} if pick else {}
     dated = {c for c in headings if pd.api.types.is_datetime64_any_dtype(frame[c])}
-    shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else c)
+    shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else visible_column(c))
     config = {c: st.column_config.TextColumn(h, width=TEXT_WIDTHS.get(c, "medium")) if wrap and c not in dated
               and not pd.api.types.is_numeric_dtype(frame[c]) else h for c, h in headings.items()}
     return area.dataframe(shown, hide_index=True, key=key, column_config=config,
@@ -234,7 +234,7 @@ def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
     if lines or count:
         st.caption(wording.foreign_lines_note(len(lines) or count, kept=bool(lines)))
     if lines:
-        st.text("\n".join(lines))
+        st.text(visible("\n".join(lines)))
     extracted = evidence.release_fields(release, data.taxonomy)  # every row in sight, none scrolled
     table(st, extracted, {"field": "Field", "value": "Value"}, "release_fields", wrap=True,
           height=(len(extracted) + 1) * WRAPPED_ROW_HEIGHT)
