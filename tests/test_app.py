@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import sco_data
 from sco_data.corpus.roots import LOCK_ENV, ROOTS_ENV
+from sco_data.explore.wording import CAPTIONS
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 TIMEOUT_S = 30
@@ -300,6 +301,20 @@ def test_reload_reads_files_added_to_the_folder(monkeypatch, tmp_path):
     at.button(key="reload_data").click().run()
     assert not at.exception
     assert metric(at, "Engagements") == "1"
+    # Reloading cleared the shared corpus for everyone; now it is read again at most once every
+    # 30 s, whoever asks, and the page says so instead.
+    (tmp_path / "newer.txt").write_text(HOSTILE_RELEASE.replace("1 June 2022", "2 June 2022"))
+    at.button(key="reload_data").click().run()
+    assert metric(at, "Engagements") == "1"
+    assert [toast.value for toast in at.toast] == [CAPTIONS["reload_wait"]]
+
+
+@pytest.mark.parametrize("argv", [["--lock"], ["--read-only"]])
+def test_a_locked_or_read_only_page_offers_no_reload(monkeypatch, argv):
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", *argv])
+    assert "reload_data" not in [button.key for button in run_app().button]
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+    assert "reload_data" in [button.key for button in run_app().button]
 
 
 def test_docs_name_every_url_parameter_widget_key_and_variable():

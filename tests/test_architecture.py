@@ -22,9 +22,11 @@ STAGES = {"schema": 0, "extract": 1, "corpus": 2, "explore": 3, "cli": 4, "evalu
 STAGE_NAMES = {0: "schema", 1: "extract", 2: "corpus", 3: "explore", 4: "cli/evaluate"}
 
 MAX_MODULE_LINES = 400
-# The page grew past DESIGN's "near 300" with the evidence view's corrections form (issue 14);
-# every line left in it draws a widget or wires one to sco_data.explore.
-MAX_PAGE_LINES = 380
+# The page grew past DESIGN's "near 300" with the evidence view's corrections form (issue 14)
+# and the per-session uploads and throttled reload (issue 20: Streamlit's own upload store and
+# cache are only reachable from the page); every line left in it draws a widget or wires one
+# to sco_data.explore.
+MAX_PAGE_LINES = 400
 # Modules allowed over the limit for now, each with the reason; an entry must go once its
 # module is short enough (the test below says so).
 LONG_MODULES: dict[str, str] = {}

@@ -21,7 +21,9 @@ CAPTIONS: dict[str, str] = {
     "folder_refused": "The page shows the folder it was started with.",
     "corrections": "Corrected by a reader: each correction beside the value the extractor found. Every "
                    "chart, table, filter and download uses the corrected values.",
-    "reload_data": "Read the folder again, for files added or changed since it was loaded.",
+    "reload_data": "Read the folder again, for files added or changed since it was loaded (at most "
+                   "once every 30 seconds).",
+    "reload_wait": "The folder was read again moments ago; try again in half a minute.",
     "engagements": "Click a bar to filter the page to its period and type.",
     "topics": "Releases that discuss each topic; hover for the number of mentions, click a bar "
               "to filter.",
