@@ -24,7 +24,8 @@ from pathlib import Path
 from browser import CHROMIUM_ARGS, REPO, VIEWPORT, WATCH_PAGE, served, visit
 
 import sco_data
-from sco_data.explore.sessions import BYTES_PER_MB, UPLOAD_LIMITS
+from sco_data.corpus.discovery import BYTES_PER_MB
+from sco_data.explore.sessions import UPLOAD_LIMITS
 
 LEAD = "SCO Secretary-General meets envoy\n\nOn 3 March 2021, SCO Secretary-General Zhang Ming met "
 REPEATED = {

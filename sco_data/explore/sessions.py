@@ -27,6 +27,7 @@ from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sco_data.corpus.discovery import BYTES_PER_MB
 from sco_data.corpus.load import load_corpus
 from sco_data.corpus.roots import acceptable_text
 from sco_data.corpus.tables import Corpus, with_uploads
@@ -34,7 +35,6 @@ from sco_data.explore.prepared import PreparedCorpus, prepare_corpus
 from sco_data.explore.wording import plural
 
 STATE_KEY = "session_uploads"
-BYTES_PER_MB = 1_000_000
 UPLOAD_SESSIONS = 4
 RELOAD_INTERVAL_S = 30.0
 READING = threading.Lock()
