@@ -15,6 +15,7 @@ size allowed), and the ratio of the two. Files go to a temporary folder removed 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import tempfile
@@ -110,7 +111,8 @@ def second_visitor(folder: Path) -> None:
         finally:
             browser.close()
     ratio = statistics.median(loaded) / statistics.median(idle)
-    print(f"\nsecond visitor's page on the bundled sample, done s: idle {statistics.median(idle):.2f} "
+    print(f"\n1-minute load average after: {os.getloadavg()[0]:.1f} (2 cores: above 1, the run shared a core)")
+    print(f"second visitor's page on the bundled sample, done s: idle {statistics.median(idle):.2f} "
           f"(median of {len(idle)}: {', '.join(f'{s:.2f}' for s in idle)})")
     print(f"while a first uploads {len(uploads)} files of {uploads[0].stat().st_size / 1e6:.1f} MB "
           f"(the most a session may): {statistics.median(loaded):.2f} (median of {len(loaded)}: "
