@@ -59,6 +59,14 @@ def test_uploads_read_apart_and_joined_make_the_corpus_one_load_makes(folder_dat
     assert joined.report.set_index("path").loc["copy.txt", "reason"] == f"duplicate of {SEED_FILES[0].name}"
 
 
+def test_uploads_joined_to_an_empty_folder_are_the_corpus(tmp_path):
+    ups = [("mine.txt", MINE), ("again.txt", MINE)]
+    uploaded = sco_data.load_corpus([], use_cache=False, corrections=False, extra_files=ups)
+    joined = with_uploads(sco_data.load_corpus(tmp_path, use_cache=False), uploaded)
+    assert joined.releases.index.tolist() == [0] and joined.participants.index.tolist() == [0, 1]
+    assert joined.report[["path", "status"]].values.tolist() == [["mine.txt", "ok"], ["again.txt", "rejected"]]
+
+
 def test_a_session_reads_its_uploads_once_and_the_shared_corpus_is_untouched(folder_data):
     session: dict = {}
     files = [Upload("mine.txt", MINE)]

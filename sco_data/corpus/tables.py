@@ -144,14 +144,15 @@ def with_uploads(corpus: Corpus, uploaded: Corpus) -> Corpus:
     first_path = read.dropna(subset=["release_id"]).drop_duplicates("release_id").set_index("release_id")["path"]
     report = uploaded.report.copy()
     again = report["status"].isin([REPORT_OK, REPORT_WARNING]) & report["release_id"].isin(first_path.index)
-    report.loc[again, "status"] = REPORT_REJECTED
-    report.loc[again, "reason"] = "duplicate of " + report.loc[again, "release_id"].map(first_path)
+    if again.any():
+        report.loc[again, "status"] = REPORT_REJECTED
+        report.loc[again, "reason"] = "duplicate of " + report.loc[again, "release_id"].map(first_path)
     new = ~uploaded.releases["release_id"].isin(first_path.index)
+    people = uploaded.participants[uploaded.participants["release_id"].isin(uploaded.releases.loc[new, "release_id"])]
     return Corpus(releases=concat_rows(corpus.releases, uploaded.releases[new]).reset_index(drop=True),
-                  participants=concat_rows(corpus.participants, uploaded.participants[
-                      uploaded.participants["release_id"].isin(uploaded.releases.loc[new, "release_id"])]),
-                  report=concat_rows(corpus.report, report), parsed_files=uploaded.parsed_files,
-                  notices=corpus.notices, corrections=corpus.corrections)
+                  participants=concat_rows(corpus.participants, people).reset_index(drop=True),
+                  report=concat_rows(corpus.report, report).reset_index(drop=True),
+                  parsed_files=uploaded.parsed_files, notices=corpus.notices, corrections=corpus.corrections)
 
 
 def concat_rows(*frames: pd.DataFrame) -> pd.DataFrame:
