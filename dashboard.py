@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import sco_data
 from sco_data.corpus import roots
 from sco_data.explore import (aggregations, charts, correcting, drilldown, evidence, export, fetching, fields,
-                              filtering, maps, paging, people, profiles, urlstate, viewstate, wording)
-from sco_data.explore.markup import escape_markdown
+                              filtering, maps, paging, people, profiles, sessions, urlstate, viewstate, wording)
+from sco_data.explore.markup import escape_markdown, visible, visible_column
 from sco_data.explore.periods import PERIOD_LABELS, PERIODS
 from sco_data.explore.prepared import PreparedCorpus, configure_page_process, prepare_corpus
 from sco_data.explore.wording import CAPTIONS, plural
@@ -60,15 +61,32 @@ def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
 
 
 @st.cache_resource(show_spinner="Reading releases…", max_entries=4)
-def load(folder: str, uploads: tuple[tuple[str, bytes], ...]) -> PreparedCorpus:
-    """The folder plus uploaded files (read in memory, never written anywhere), prepared once
-    and shared read-only by every session."""
-    return prepare_corpus(sco_data.load_corpus(Path(folder), extra_files=uploads))
+def load(folder: str) -> PreparedCorpus:
+    """The folder's releases, prepared once and shared read-only by every session (a visitor's
+    uploads join them in that visitor's session only: explore.sessions)."""
+    return prepare_corpus(sco_data.load_corpus(Path(folder)))
 
 
-def data_source_widgets(access: roots.FolderAccess, start: str) -> tuple[str, tuple[tuple[str, bytes], ...]]:
-    """The folder box (none when locked) and the upload field; returns the folder to read,
-    resolved and inside the allowed folders ('' for the one started with), and the uploads."""
+def reload_folder(folder: str) -> None:
+    """The reload button's callback: the folder read again (the cache parses what changed),
+    at most once every sessions.RELOAD_INTERVAL_S seconds whoever asks."""
+    if sessions.RELOADS.allow(folder):
+        return load.clear(folder)
+    st.toast(CAPTIONS["reload_wait"])
+
+
+def session_data(data: PreparedCorpus, files: list) -> tuple[PreparedCorpus, int]:
+    """The folder's shared corpus joined to this session's uploads, how many were read; unread ones let go."""
+    with st.spinner("Reading your uploaded files…"):
+        shown = sessions.with_session_uploads(st.session_state, data, files)
+    for file in shown.refused if st.runtime.exists() else ():
+        st.runtime.get_instance().uploaded_file_mgr.remove_file(get_script_run_ctx().session_id, file.file_id)
+    return shown.data, shown.read
+
+
+def data_source_widgets(access: roots.FolderAccess, start: str, read_only: bool) -> tuple[str, list]:
+    """The folder box (none when locked), the upload field, the reload button (none when locked or
+    read-only); returns the folder to read ('' for the one started with) and the uploaded files."""
     sb = st.sidebar
     sb.header("Data")
     folder = ""
@@ -80,8 +98,10 @@ def data_source_widgets(access: roots.FolderAccess, start: str) -> tuple[str, tu
             sb.error(escape_markdown(refused) + " " + CAPTIONS["folder_refused"], icon="🚫")
     files = sb.file_uploader("Add release files", type=UPLOAD_TYPES, accept_multiple_files=True,
                              key="uploads", help=CAPTIONS["uploads"]) or []
-    sb.button("Reload the folder", key="reload_data", on_click=load.clear, help=CAPTIONS["reload_data"])
-    return folder, tuple((f.name, f.getvalue()) for f in files)
+    if not (access.locked or read_only):
+        sb.button("Reload the folder", key="reload_data", on_click=reload_folder, args=(folder or str(access.start),),
+                  help=CAPTIONS["reload_data"])
+    return folder, files
 
 
 def fetch_widgets(folder: Path, offered: bool) -> None:
@@ -160,7 +180,7 @@ def table(area, frame: pd.DataFrame, headings: dict[str, str], key: str, wrap: b
     key = paging.widget_key(key, first)
     kwargs |= {"selection_mode": "single-row", "on_select": partial(pick_release, key, pick, first)} if pick else {}
     dated = {c for c in headings if pd.api.types.is_datetime64_any_dtype(frame[c])}
-    shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else c)
+    shown = frame[list(headings)].apply(lambda c: c.dt.date if c.name in dated else visible_column(c))
     config = {c: st.column_config.TextColumn(h, width=TEXT_WIDTHS.get(c, "medium")) if wrap and c not in dated
               and not pd.api.types.is_numeric_dtype(frame[c]) else h for c, h in headings.items()}
     return area.dataframe(shown, hide_index=True, key=key, column_config=config,
@@ -249,7 +269,7 @@ def show_release(data: PreparedCorpus, shown: pd.DataFrame) -> None:
     if lines or count:
         st.caption(wording.foreign_lines_note(len(lines) or count, kept=bool(lines)))
     if lines:
-        st.text("\n".join(lines))
+        st.text(visible("\n".join(lines)))
     extracted = evidence.release_fields(release, data.taxonomy)  # every row in sight, none scrolled
     table(st, extracted, {"field": "Field", "value": "Value"}, "release_fields", wrap=True,
           height=(len(extracted) + 1) * WRAPPED_ROW_HEIGHT)
@@ -358,15 +378,15 @@ def main() -> None:
     if "data_dir" not in st.session_state:  # a link's folder, else the one started with
         st.session_state["data_dir"] = (st.query_params.get_all("folder") or [start])[-1]
     filter_area = st.sidebar.container()  # filters above the data source, drawn once loaded
-    folder, uploads = data_source_widgets(access, start)
+    folder, files = data_source_widgets(access, start, launch.read_only)
     shown = Path(folder or access.start)
     fetch_widgets(shown, fetching.fetch_offered(shown, BUNDLED_DATA, launch.read_only, access.locked))
-    data = load(folder or str(access.start), uploads)
+    data, uploads_read = session_data(load(folder or str(access.start)), files)
     st.session_state["corrections_target"] = correcting.corrections_target(
         Path(folder or access.start), BUNDLED_DATA, launch.read_only)
     releases, report = data.releases, data.report
     source = escape_markdown(folder or start or "the bundled sample (data/releases)")
-    st.caption(wording.source_caption(len(releases), source, len(uploads)))
+    st.caption(wording.source_caption(len(releases), source, uploads_read))
     for notice in data.notices:
         st.warning(escape_markdown(notice), icon="⚠️")
     if problem := aggregations.source_problem(Path(folder or access.start), source, releases, report):

@@ -19,6 +19,7 @@ from sco_data.corpus.corrections import (
     effective_corrections,
     read_corrections,
 )
+from sco_data.corpus.corrections_csv import guard
 from sco_data.corpus.discovery import DEFAULT_MAX_FILE_MB
 from sco_data.corpus.load import Corpus, load_corpus
 from sco_data.corpus.store import (
@@ -30,6 +31,7 @@ from sco_data.corpus.store import (
 )
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S
 from sco_data.explore.export import to_csv_bytes
+from sco_data.explore.markup import one_line
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.fetch import command as fetch_command
 from sco_data.schema import (
@@ -244,12 +246,14 @@ def _corrections_problem(args: argparse.Namespace) -> str | None:
 
 def corrections_text(path: Path) -> str:
     """Every row of a corrections file, one tab-separated line each (a row that is no valid
-    correction says why in the last column), then how many stand."""
+    correction says why in the last column), then how many stand. Cells are shown as the file
+    holds them: a tab or line break as \\t, \\r or \\n, so no column shifts, and a formula
+    behind its quote, so a spreadsheet the lines are pasted into runs none."""
     read = read_corrections(path)
     rows = sorted([(c.line, c.release_id, c.field, c.value, c.note, c.corrected_at, "") for c in read.corrections]
                   + [(p.line, p.release_id, p.field, p.value, "", "", f"invalid: {p.reason}") for p in read.problems])
     lines = ["\t".join(("line", *CORRECTION_COLUMNS, "problem"))]
-    lines += ["\t".join(" ".join(str(cell).split()) for cell in row) for row in rows]
+    lines += ["\t".join(guard(one_line(str(cell))) for cell in row) for row in rows]
     lines.append(f"{len(rows)} rows in {path}: {len(effective_corrections(read.corrections))} corrections stand "
                  f"(later rows replace earlier ones, undo takes them back), {len(read.problems)} invalid")
     return "\n".join(lines)

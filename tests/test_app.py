@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 from pathlib import Path
@@ -11,7 +12,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import sco_data
 from sco_data.corpus.roots import LOCK_ENV, ROOTS_ENV
+from sco_data.explore.wording import CAPTIONS
+from sco_data.explore import profiles
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 TIMEOUT_S = 30
@@ -236,6 +240,46 @@ def test_release_text_is_shown_literally_never_as_html(monkeypatch, tmp_path):
     assert re.search(r"(?<!\\)<", everything) is None
 
 
+# A right-to-left override makes "txt.exe" show as "exe.txt"; a zero-width space and isolates
+# hide in a title; a word joiner of the release's own.
+BIDI_RELEASE = """\
+SCO Secretary-General meets envoy \u202etxt.exe
+
+On 1 June 2022, SCO Secretary-General Zhang Ming met with Special\u200b Envoy \u2066of Iran\u2069 \
+Mohammad Keshavarzzadeh in Beijing. He sent \u202etxt.exe and w\u2060ords.
+The sides discussed cooperation in trade.
+"""
+HIDDEN_CHARACTERS = "\u202e\u200b\u2066\u2069\u2060"
+
+
+def everything_shown(at: AppTest) -> str:
+    """Every text the page sends: markdown, headings, captions, table cells, chart specs and
+    the options of every box."""
+    cells = [str(cell) for frame in at.dataframe for column in frame.value.columns for cell in frame.value[column]]
+    options = [str(option) for box in [*at.selectbox, *at.multiselect] for option in box.options]
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return "\n".join([markdown_text(at), *(h.value for h in at.subheader), messages(at, "caption"), *cells,
+                      *options, json.dumps(specs, ensure_ascii=False)])
+
+
+def test_bidirectional_and_zero_width_characters_are_shown_or_removed_everywhere(monkeypatch, tmp_path):
+    (tmp_path / "envoy \u202etxt.exe.txt").write_text(BIDI_RELEASE)
+    monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert metric(at, "Engagements") == "1"
+    at.radio(key="view").set_value("profile").run()
+    at.selectbox(key="profile").set_value(profiles.canonical_profile("person:Mohammad Keshavarzzadeh")).run()
+    shown = everything_shown(at)
+    assert [hex(ord(character)) for character in HIDDEN_CHARACTERS if character in shown] == []
+    assert "envoy ⟨RLO⟩txt.exe" in at.subheader[-1].value.replace("\\", "")  # the release's headline
+    assert "He sent ⟨RLO⟩txt.exe and words." in shown.replace("\\", "")
+    assert "Special Envoy ⟨LRI⟩of Iran⟨PDI⟩" in shown  # the title held then, in the timeline
+    at.radio(key="view").set_value("overview").run()
+    assert "envoy ⟨RLO⟩txt.exe.txt" in everything_shown(at)  # the file's name in the report
+    # Only what is shown: the data keeps the release's own characters (and downloads with them).
+    assert sco_data.load_corpus(tmp_path, use_cache=False).releases.loc[0, "title"].endswith("\u202etxt.exe")
+
+
 def test_dashboard_never_renders_html():
     source = DASHBOARD.read_text(encoding="utf-8")
     assert "unsafe_allow_html" not in source
@@ -258,6 +302,20 @@ def test_reload_reads_files_added_to_the_folder(monkeypatch, tmp_path):
     at.button(key="reload_data").click().run()
     assert not at.exception
     assert metric(at, "Engagements") == "1"
+    # Reloading cleared the shared corpus for everyone; now it is read again at most once every
+    # 30 s, whoever asks, and the page says so instead.
+    (tmp_path / "newer.txt").write_text(HOSTILE_RELEASE.replace("1 June 2022", "2 June 2022"))
+    at.button(key="reload_data").click().run()
+    assert metric(at, "Engagements") == "1"
+    assert [toast.value for toast in at.toast] == [CAPTIONS["reload_wait"]]
+
+
+@pytest.mark.parametrize("argv", [["--lock"], ["--read-only"]])
+def test_a_locked_or_read_only_page_offers_no_reload(monkeypatch, argv):
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", *argv])
+    assert "reload_data" not in [button.key for button in run_app().button]
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+    assert "reload_data" in [button.key for button in run_app().button]
 
 
 def test_docs_name_every_url_parameter_widget_key_and_variable():

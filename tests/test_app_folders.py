@@ -103,3 +103,30 @@ def test_a_locked_dashboard_offers_no_folder_box_and_ignores_a_link(monkeypatch,
     assert "data_dir" not in [box.key for box in at.text_input]
     assert refusals(at) == ""
     assert metric(at, "Engagements") == SEED_ENGAGEMENTS
+
+
+@pytest.mark.parametrize("folder", ["\x00", "/etc\x00", "/etc\x00/passwd", "\x1b[2J/etc", "/" + "x" * 10_000])
+def test_a_nul_byte_or_a_control_character_in_a_link_or_the_box_is_refused_not_a_crash(folder):
+    """?folder=%00 replaced the page with Streamlit's error screen (ValueError: embedded null
+    byte), and the box kept the value, so the page stayed broken."""
+    at = run_app({"folder": folder})
+    assert "outside the allowed folders" in refusals(at)
+    assert metric(at, "Engagements") == SEED_ENGAGEMENTS
+    assert len(refusals(at)) < 400  # a huge value is named by its start
+    at.text_input(key="data_dir").input("/tmp\x00").run()
+    assert not at.exception
+    assert "Not reading /tmp⟨U+0000⟩: outside the allowed folders" in refusals(at)
+    at.text_input(key="data_dir").input("").run()
+    assert refusals(at) == "" and metric(at, "Engagements") == SEED_ENGAGEMENTS
+
+
+def test_a_symlink_loop_outside_the_roots_gets_the_same_answer_as_any_folder_there(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "real").mkdir()
+    at = run_app()
+    answers = []
+    for typed in ("loop", "real", "missing"):
+        at.text_input(key="data_dir").input(str(tmp_path / typed)).run()
+        answers.append(refusals(at).replace(str(tmp_path / typed), "FOLDER"))
+    assert answers == ["Not reading FOLDER: outside the allowed folders. The page shows the folder it was "
+                       "started with."] * 3

@@ -147,7 +147,7 @@ def test_filters_and_grouping_outlive_another_view_and_a_missing_folder(monkeypa
     at.radio(key="view").set_value("overview").run()
     assert at.radio(key="period").value == "year"
     at.text_input(key="data_dir").input(str(tmp_path / "nowhere")).run()
-    assert "no such folder" in at.sidebar.error[0].value
+    assert "not a folder" in at.sidebar.error[0].value
     assert metrics(at)["Engagements"] == "1"  # the folder started with, still filtered
     at.text_input(key="data_dir").input("").run()
     assert at.multiselect(key="f_types").value == ["phone_call"]

@@ -23,9 +23,10 @@ STAGE_NAMES = {0: "schema", 1: "fetch", 2: "extract", 3: "corpus", 4: "explore",
 
 MAX_MODULE_LINES = 400
 # The page grew past DESIGN's "near 300" with the evidence view's corrections form (issue 14)
-# and the sidebar's fetch (issue 23); every line left in it draws a widget or wires one to
-# sco_data.explore.
-MAX_PAGE_LINES = 400
+# , the sidebar's fetch (issue 23) and the per-session uploads and throttled reload (issue 20:
+# Streamlit's own upload store and cache are only reachable from the page); every line left in
+# it draws a widget or wires one to sco_data.explore.
+MAX_PAGE_LINES = 420
 # Modules allowed over the limit for now, each with the reason; an entry must go once its
 # module is short enough (the test below says so).
 LONG_MODULES: dict[str, str] = {}

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+import sco_data
+
 pytestmark = pytest.mark.browser
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -228,14 +230,32 @@ Mohammad Keshavarzzadeh in Beijing. The envoy wrote <script>window.__xss = 1</sc
 """
 
 
+# "envoy <RLO>txt.exe" showed as "envoy exe.txt"; a zero-width space hid in a title.
+BIDI_RELEASE = """\
+SCO Secretary-General meets envoy \u202etxt.exe
+
+On 2 June 2022, SCO Secretary-General Zhang Ming met with Special\u200b Envoy \u2066of Iran\u2069 \
+Mohammad Keshavarzzadeh in Beijing. He sent \u202etxt.exe along.
+"""
+HIDDEN_IN_PAGE = """() => [...document.body.textContent].filter(c => /[\\u202a-\\u202e\\u2066-\\u2069\\u200b]/.test(c))
+    .map(c => c.codePointAt(0).toString(16))"""
+
+
 def test_release_text_is_shown_literally(page, tmp_path):
     folder = tmp_path / "releases"
     folder.mkdir()
     (folder / "hostile.txt").write_text(HOSTILE_RELEASE, encoding="utf-8")
+    (folder / "envoy \u202etxt.exe.txt").write_text(BIDI_RELEASE, encoding="utf-8")
     with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
         page.goto(url)
         _wait_for_charts(page, 4)
-        assert _metric(page, "Engagements") == "1"
+        assert _metric(page, "Engagements") == "2"
+        # Bidirectional controls are shown by name and zero-width characters removed, in the
+        # headline, the text, the tables, the hovers and the file names alike.
+        page.locator("h3").filter(has_text="envoy ⟨RLO⟩txt.exe").first.wait_for()  # the newest release's headline
+        assert page.evaluate(HIDDEN_IN_PAGE) == []
+        page.goto(url + "?release=" + sco_data.parse_release(HOSTILE_RELEASE).release_id)
+        _wait_for_charts(page, 4)
         main = page.locator('[data-testid="stMain"]')
         main.get_by_text("<script>window.__xss = 1</script>", exact=False).first.wait_for()
         assert main.get_by_text('<img src=x onerror="window.__xss = 2">', exact=False).count() >= 1
@@ -359,6 +379,12 @@ def test_a_visitor_cannot_open_a_system_folder(page, server_url):
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert "passwd" not in text and "hostname" not in text
     assert page.locator('[data-testid="stException"]').count() == 0
+    # A NUL byte in a link's folder replaced the page with Streamlit's error screen.
+    page.goto(server_url + "?folder=%2Fetc%00")
+    page.get_by_text("outside the allowed folders", exact=False).first.wait_for()
+    _wait_for_charts(page, 4)
+    assert _metric(page, "Engagements") == "3"
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 PAYLOAD_RELEASE = """\
@@ -435,6 +461,35 @@ def test_a_second_visitor_is_answered_while_huge_files_are_read(page, tmp_path):
         page.get_by_text("None of the files could be read as a release", exact=False).wait_for()
         assert _metric(page, "Rejected") == "5"  # the reasons, in the report table, are the store tests' concern
         assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_uploads_past_a_sessions_budget_are_refused_and_no_other_visitor_sees_any(page, server_url, tmp_path):
+    """Uploads were cached across sessions, without a limit: 50 files of 5 MB held both cores
+    for minutes. Two files built to stall a parser and ten releases: ten files are read (10 MB
+    in all), the last two refused in words, while a second visitor sees the folder alone."""
+    lead = "SCO Secretary-General meets envoy\n\nOn 3 March 2021, SCO Secretary-General Zhang Ming met "
+    files = []
+    for name, unit in list(STALLING_UNITS.items())[:2]:
+        files.append(tmp_path / name)
+        files[-1].write_text((lead + unit * (4_900_000 // len(unit)))[:4_900_000], encoding="utf-8")
+    for day in range(1, 11):
+        files.append(tmp_path / f"call-{day:02d}.txt")
+        files[-1].write_text(UPLOADED_RELEASE.replace("3 March", f"{day} April"), encoding="utf-8")
+    page.goto(server_url)
+    _wait_for_charts(page, 4)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(path) for path in files])
+    other = page.context.browser.new_context(viewport=VIEWPORT).new_page()
+    other.goto(server_url)
+    _wait_for_charts(other, 4)
+    assert _metric(other, "Engagements") == "3"
+    page.get_by_text("Not reading 2 uploaded files: a visitor's session reads at most 10 uploaded files of 10 MB "
+                     "in all.", exact=False).first.wait_for()
+    _wait_for_metric(page, "Engagements", "11")  # the eight releases read; the stalling files rejected
+    assert page.get_by_text("and 10 uploaded files", exact=False).count() == 1
+    other.reload()
+    _wait_for_charts(other, 4)
+    assert _metric(other, "Engagements") == "3"
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_a_reader_corrects_a_release_in_the_page(page, tmp_path):

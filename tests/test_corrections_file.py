@@ -70,8 +70,11 @@ def test_a_save_keeps_the_files_own_columns_bom_and_line_ends(tmp_path: Path) ->
     old = "\ufeffnote,release_id,field,value,corrected_at,reviewer\r\nold,r1,occasion,y,,ann".encode()
     path.write_bytes(old)
     save_correction(path, CALL, "occasion", "x", "new", corrected_at=WHEN)
-    assert path.read_bytes() == old + f"\nnew,{CALL},occasion,x,{WHEN},\n".encode()
-    assert notes(path) == ["old", "new"]
+    assert path.read_bytes() == old + f"\r\nnew,{CALL},occasion,x,{WHEN},\r\n".encode()  # a CRLF file stays CRLF
+    save_correction(path, CALL, "occasion", "y", "newer", corrected_at=WHEN)
+    assert path.read_bytes().endswith(f"\r\nnewer,{CALL},occasion,y,{WHEN},\r\n".encode())
+    assert b"\n" not in path.read_bytes().replace(b"\r\n", b"")
+    assert notes(path) == ["old", "new", "newer"]
 
 
 def test_a_file_that_is_no_corrections_file_is_not_written(tmp_path: Path) -> None:
@@ -284,7 +287,7 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_file(small_mount: Path) -
             while True:
                 filler.write(b"\0" * 4096)
     with pytest.raises(CorrectionNotSaved, match=rf"^cannot save corrections in {small_mount}: the disk is full$"):
-        save_correction(path, CALL, "occasion", "x" * 8000)
+        save_correction(path, CALL, "occasion", "x" * 2000)
     assert path.read_bytes() == before
     assert list(small_mount.glob(".c.csv.*.tmp")) == []
 

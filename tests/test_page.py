@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sco_data.explore import evidence, markup
+from sco_data.explore import charts, evidence, markup
 from sco_data.schema import Evidence, evidence_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,29 @@ def test_escaped_text_has_no_unescaped_special_character(page, text):
             continue
         assert escaped[i] not in markup.MARKDOWN_SPECIAL
         i += 1
+
+
+@pytest.mark.parametrize(("control", "name"), list(markup.BIDI_CONTROLS.items()))
+def test_every_bidirectional_control_is_shown_by_its_name(control, name):
+    assert markup.visible(f"envoy {control}txt.exe") == f"envoy ⟨{name}⟩txt.exe"
+
+
+def test_zero_width_characters_are_removed_and_control_characters_shown():
+    hidden = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\U000e0041\ufe0f"
+    assert markup.visible(f"Zhang{hidden} Ming") == "Zhang Ming"
+    assert markup.visible("a\x00b\x1bc\u2028d\te\nf\rg") == "a⟨U+0000⟩b⟨U+001B⟩c⟨U+2028⟩d\te\nf\rg"
+    assert markup.one_line("a\tb\r\nc\u202e") == "a\\tb\\r\\nc⟨RLO⟩"
+    assert charts.plain("<b>\u202eenvoy</b>") == "&lt;b&gt;⟨RLO⟩envoy&lt;/b&gt;"
+    assert page_escape("\u202ewww.x\u2060y") == r"⟨RLO⟩www\.xy"
+
+
+def page_escape(text: str) -> str:
+    return markup.escape_markdown(text).replace(markup.WORD_JOINER, "")
+
+
+@given(text=st.text(max_size=60))
+def test_no_bidirectional_control_or_zero_width_character_is_left(text):
+    assert not set(markup.visible(text)) & {*markup.BIDI_CONTROLS, "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 
 def test_markdown_marks_spans_and_tags_them_with_a_badge(page):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sco_data.corpus.roots import OUTSIDE, folder_access
+from sco_data.corpus.roots import NOT_A_FOLDER, OUTSIDE, acceptable_text, folder_access
 
 
 @pytest.fixture()
@@ -56,20 +56,48 @@ def test_a_root_reached_through_a_link_is_compared_resolved(tree: Path) -> None:
 
 @pytest.mark.parametrize(("requested", "reason"), [
     ("", "no folder given"),
-    ("{tree}/start/missing", "no such folder"),
-    ("{tree}/start/notes.txt", "not a folder"),
+    ("{tree}/start/missing", NOT_A_FOLDER),
+    ("{tree}/start/notes.txt", NOT_A_FOLDER),
+    ("{tree}/start/" + "x" * 300, NOT_A_FOLDER),  # a name longer than a file system allows
 ])
 def test_other_refusals_say_why(tree: Path, requested: str, reason: str) -> None:
     access = folder_access(tree / "start", tree / "sample", environ={})
     assert access.check(requested.format(tree=tree)).reason == reason
 
 
-def test_a_symlink_loop_inside_a_root_is_a_reason_not_an_error(tree: Path) -> None:
+def test_a_symlink_loop_inside_a_root_is_not_a_folder(tree: Path) -> None:
     (tree / "start" / "loop").symlink_to(tree / "start" / "loop")
     access = folder_access(tree / "start", tree / "sample", environ={})
-    check = access.check(tree / "start" / "loop")
-    assert check.folder is None
-    assert check.reason.startswith("cannot open this folder")
+    assert access.check(tree / "start" / "loop") == access.check(tree / "start" / "loop" / "deeper")
+    assert access.check(tree / "start" / "loop").reason == NOT_A_FOLDER
+
+
+def test_a_symlink_loop_outside_the_roots_is_outside_like_any_path_there(tree: Path) -> None:
+    """It answered "cannot open this folder (Symlink loop ...)", telling a visitor it exists."""
+    (tree / "secret" / "loop").symlink_to(tree / "secret" / "loop")
+    (tree / "secret" / "a").symlink_to(tree / "secret" / "b")
+    (tree / "secret" / "b").symlink_to(tree / "secret" / "a")
+    access = folder_access(tree / "start", tree / "sample", environ={})
+    for requested in ("secret/loop", "secret/loop/deeper", "secret/a", "secret/no-loop-here"):
+        assert access.check(tree / requested).reason == OUTSIDE, requested
+
+
+@pytest.mark.parametrize("requested", ["\x00", "/etc\x00", "{tree}/start\x00", "{tree}/start/sub\x00/x",
+                                       "{tree}/start/\x1b[31m", "{tree}/start/s\nub", "{tree}/start/\x7f",
+                                       "{tree}/start/\ud800", "{tree}/start/" + "x/" * 3000])
+def test_a_nul_byte_a_control_character_or_a_huge_path_is_outside_never_an_error(tree: Path,
+                                                                                  requested: str) -> None:
+    """A NUL byte raised ValueError in the rule (which caught only OSError and RuntimeError),
+    replacing the page with Streamlit's error screen."""
+    access = folder_access(tree / "start", tree / "sample", environ={})
+    check = access.check(requested.format(tree=tree))
+    assert (check.folder, check.reason) == (None, OUTSIDE)
+
+
+def test_acceptable_text_is_printable_valid_and_short() -> None:
+    assert acceptable_text("Отчёт 2021 (copy).txt")
+    assert not acceptable_text("a\x00b") and not acceptable_text("a\tb") and not acceptable_text("\x85")
+    assert not acceptable_text("\udc80") and not acceptable_text("x" * 300, limit=255)
 
 
 def test_no_start_folder_means_the_bundled_sample(tree: Path) -> None:

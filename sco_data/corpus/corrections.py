@@ -21,9 +21,7 @@ Applying them to a Corpus is `corrected.py`'s job; writing the file `corrections
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 import re
 from collections.abc import Iterable
@@ -31,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
 
+from sco_data.corpus.corrections_csv import CorrectionsFileError, read_text, records
 from sco_data.extract.countries import country_name_forms, organisation_forms, short_names
 from sco_data.extract.gazetteer import find_city
 from sco_data.extract.lexicon import load
@@ -60,14 +59,13 @@ ACTION = re.compile(r"^\s*(add|remove|change|undo)\s*:\s*(.*?)\s*$", re.IGNORECA
 PART_SEPARATOR = "|"
 RENAME_ARROW = "->"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The longest text a cell may hold: room for a long note. A cell longer than this is a row of
+# its own not applied (at a save, refused), never a reason to drop the whole file.
+MAX_CELL_CHARS = 2_000
 
 
 class InvalidCorrection(ValueError):
     """A correction that cannot be applied; the message says why, in words a user understands."""
-
-
-class CorrectionsFileError(Exception):
-    """A corrections file that cannot be read as one (not UTF-8, columns missing, unreadable)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +154,10 @@ def lock_path(path: PurePath) -> PurePath:
 def parse_correction(release_id: str, field: str, value: str, note: str = "", corrected_at: str = "",
                      line: int = 0, taxonomy: Taxonomy | None = None) -> Correction:
     """Check one row against its field's grammar; raises InvalidCorrection saying what is wrong."""
+    cells = dict(release_id=release_id, field=field, value=value, note=note, corrected_at=corrected_at)
+    for column, text in cells.items():
+        if len(text) > MAX_CELL_CHARS:
+            raise InvalidCorrection(f"{column} too long ({len(text):,} characters; at most {MAX_CELL_CHARS:,})")
     release_id, field, value = release_id.strip(), field.strip(), value.strip()
     if not release_id:
         raise InvalidCorrection("no release_id")
@@ -305,15 +307,17 @@ def _affiliations() -> dict[str, tuple[str, str]]:
 
 
 def read_corrections(path: str | Path, taxonomy: Taxonomy | None = None) -> CorrectionsRead:
-    """Every row of a corrections file, checked; raises CorrectionsFileError when the file
-    cannot be read as a corrections file at all."""
+    """Every row of a corrections file, checked (a row that is no CSV row is a problem of its
+    line); raises CorrectionsFileError when the file cannot be read as a corrections file at all."""
     path = Path(path)
     taxonomy = taxonomy or load_taxonomy()
     corrections: list[Correction] = []
     problems: list[Problem] = []
-    for line, row in csv_rows(path):
+    for line, row, problem in csv_rows(path):
         values = {column: row.get(column) or "" for column in CORRECTION_COLUMNS}
         try:
+            if problem:
+                raise InvalidCorrection(problem)
             corrections.append(parse_correction(**values, line=line, taxonomy=taxonomy))
         except InvalidCorrection as error:
             problems.append(Problem(line, values["release_id"].strip(), values["field"].strip(), values["value"],
@@ -321,30 +325,17 @@ def read_corrections(path: str | Path, taxonomy: Taxonomy | None = None) -> Corr
     return CorrectionsRead(path, tuple(corrections), tuple(problems))
 
 
-def csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(first line number, row) of each record of a corrections file; a header of other columns,
-    bytes that are not UTF-8 or a file that cannot be read raise CorrectionsFileError."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CorrectionsFileError(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
-    except OSError as error:
-        raise CorrectionsFileError(f"cannot read file: {error.strerror}") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
-    missing = [column for column in CORRECTION_COLUMNS if column not in header]
+def csv_rows(path: Path) -> list[tuple[int, dict[str, str], str | None]]:
+    """(first line, row, why it is no row) of each record of a corrections file; a header of
+    other columns, bytes that are not UTF-8, a link or a file that cannot be read raise
+    CorrectionsFileError."""
+    text = read_text(path)
+    found = records(text)
+    header = next(found, None)
+    missing = [column for column in CORRECTION_COLUMNS if header is None or column not in header.cells]
     if missing and text.strip():
         raise CorrectionsFileError(f"not a corrections file: no column {', '.join(missing)} in its first line")
-    rows: list[tuple[int, dict[str, str]]] = []
-    last_line = reader.line_num
-    try:
-        for cells in reader:
-            if cells:  # a blank line is no row
-                rows.append((last_line + 1, dict(zip(header, cells))))
-            last_line = reader.line_num
-    except csv.Error as error:
-        raise CorrectionsFileError(f"line {reader.line_num}: {error}") from None
-    return rows
+    return [(record.line, dict(zip(header.cells, record.cells)), record.problem) for record in found]
 
 
 def effective_corrections(corrections: Iterable[Correction]) -> list[Correction]:

@@ -11,11 +11,9 @@ files a killed writer left behind are removed by the next save.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import errno
 import fcntl
-import io
 import os
 import secrets
 import time
@@ -29,15 +27,21 @@ from sco_data.corpus.corrections import (
     lock_path,
     parse_correction,
 )
+from sco_data.corpus.corrections_csv import (
+    NEW_FILE_LINE_END,
+    CorrectionsFileError,
+    decoded,
+    line_ending,
+    read_file,
+    records,
+    row_text,
+)
 from sco_data.extract.topics import Taxonomy
 from sco_data.schema import CORRECTION_COLUMNS
 
 # How long a save waits for another one to finish before it gives up.
 LOCK_TIMEOUT_S = 10.0
 LOCK_POLL_S = 0.01
-# A corrections file keeps the line endings a spreadsheet or an editor left in it; new files
-# get plain newlines.
-LINE_END = "\n"
 
 
 class CorrectionNotSaved(Exception):
@@ -45,10 +49,11 @@ class CorrectionNotSaved(Exception):
 
 
 def can_save_corrections(path: str | Path) -> bool:
-    """Whether a save to this corrections file can work: its folder exists and may be written
-    (a read-only folder or file system shows corrections but offers no editing)."""
+    """Whether a save to this corrections file can work: its folder exists and may be written,
+    and the file is no symbolic link (a read-only folder or file system, or a link, shows
+    corrections but offers no editing)."""
     folder = Path(path).parent
-    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) and not Path(path).is_symlink()
 
 
 def save_correction(path: str | Path, release_id: str, field: str, value: str, note: str = "", *,
@@ -56,8 +61,12 @@ def save_correction(path: str | Path, release_id: str, field: str, value: str, n
                     lock_timeout: float = LOCK_TIMEOUT_S) -> Correction:
     """Append one correction to the file (created when missing) and return it, checked.
 
-    Raises InvalidCorrection (a ValueError) when the value does not fit the field's grammar,
-    and CorrectionNotSaved when the file cannot be written; either way the file is unchanged.
+    Raises InvalidCorrection (a ValueError) when the value does not fit the field's grammar
+    or a cell is too long, and CorrectionNotSaved when the file cannot be written (or is a
+    symbolic link); either way the file is unchanged. The row goes in with the file's own line
+    endings, every cell that holds a comma, quote, tab or line break quoted, and a value or note
+    a spreadsheet would run as a formula behind a quote that reading takes off again
+    (corrections_csv).
     """
     corrected_at = corrected_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     correction = parse_correction(release_id, field, value, note, corrected_at, taxonomy=taxonomy)
@@ -84,18 +93,14 @@ def undo_correction(path: str | Path, release_id: str, field: str, value: str | 
 
 def _append(path: Path, row: dict[str, str], lock_timeout: float) -> None:
     try:
-        handle = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o666)
+        handle = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
     except OSError as error:
         raise CorrectionNotSaved(_why(path, error)) from None
     try:
         _lock(handle, path, lock_timeout)
         _remove_leftovers(path)
         current, mode = _current(path)
-        data = current
-        if data and not data.endswith(b"\n"):
-            data += LINE_END.encode()
-        data += _row_bytes(row, current)
-        _replace(path, data, mode)
+        _replace(path, current + _row_bytes(row, current), mode)
     finally:
         os.close(handle)  # closing the lock file releases the lock
 
@@ -123,32 +128,33 @@ def _remove_leftovers(path: Path) -> None:
 def _current(path: Path) -> tuple[bytes, int | None]:
     """The file's bytes and permission bits now (nothing and None when it does not exist)."""
     try:
-        return path.read_bytes(), os.stat(path).st_mode & 0o7777
+        return read_file(path)
     except FileNotFoundError:
         return b"", None
+    except CorrectionsFileError as error:
+        raise CorrectionNotSaved(f"cannot save corrections: {error}") from None
     except OSError as error:
         raise CorrectionNotSaved(_why(path, error)) from None
 
 
 def _row_bytes(row: dict[str, str], current: bytes) -> bytes:
-    """The new row (with a header first for a new file) in the file's own column order."""
-    columns = list(CORRECTION_COLUMNS)
-    if current.strip():
-        try:
-            first = current.decode("utf-8-sig").splitlines()[0]
-        except UnicodeDecodeError:
-            raise CorrectionNotSaved("the corrections file is not UTF-8 text; correct or move it first") from None
-        columns = next(csv.reader([first]))
-        missing = [column for column in CORRECTION_COLUMNS if column not in columns]
-        if missing:
-            raise CorrectionNotSaved(f"the file is not a corrections file (no column {', '.join(missing)} "
-                                     "in its first line); correct or move it first")
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator=LINE_END, extrasaction="ignore", restval="")
-    if not current.strip():
-        writer.writeheader()
-    writer.writerow(row)
-    return out.getvalue().encode("utf-8")
+    """The new row (with a header first for a new file) in the file's own column order and line
+    ending, after a line break the file's last line may lack."""
+    try:
+        text = decoded(current)
+    except CorrectionsFileError as error:
+        raise CorrectionNotSaved(f"the corrections file is {error}; correct or move it first") from None
+    header = next(records(text), None)
+    if header is None:
+        return row_text(list(CORRECTION_COLUMNS), NEW_FILE_LINE_END).encode() + \
+            row_text([row[column] for column in CORRECTION_COLUMNS], NEW_FILE_LINE_END).encode()
+    missing = [column for column in CORRECTION_COLUMNS if column not in header.cells]
+    if missing:
+        raise CorrectionNotSaved(f"the file is not a corrections file (no column {', '.join(missing)} "
+                                 "in its first line); correct or move it first")
+    end = line_ending(text)
+    before = "" if text.endswith(("\n", "\r")) else end
+    return (before + row_text([row.get(column, "") for column in header.cells], end)).encode()
 
 
 def _replace(path: Path, data: bytes, mode: int | None) -> None:

@@ -30,7 +30,7 @@ from sco_data.corpus.store import (
     default_cache_max_mb,
     parser_identity,
 )
-from sco_data.corpus.tables import Corpus, build_tables, outcome_frames, select_rows, unique_rows
+from sco_data.corpus.tables import Corpus, build_tables, concat_rows, outcome_frames, select_rows, unique_rows
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S, Job, Parsed, parse_in_workers
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import REPORT_REJECTED
@@ -49,12 +49,15 @@ def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path 
                 corrections: str | Path | bool | None = None, *, extra_files: Sequence[tuple[str, bytes]] = (),
                 max_file_mb: float = DEFAULT_MAX_FILE_MB, max_file_bytes: int | None = None,
                 use_cache: bool = True, cache_max_mb: float | None = None,
-                time_limit: float = DEFAULT_TIME_LIMIT_S, taxonomy: Taxonomy | None = None,
-                workers: int | None = None, progress: Progress | None = None) -> Corpus:
+                time_limit: float = DEFAULT_TIME_LIMIT_S, time_budget: float | None = None,
+                taxonomy: Taxonomy | None = None, workers: int | None = None,
+                progress: Progress | None = None) -> Corpus:
     """Read releases from files and folders (recursively) and in-memory uploads.
 
     Never raises for what a file contains or for a path that does not exist: each becomes a
-    report row; a file whose parse takes longer than `time_limit` seconds is rejected.
+    report row; a file whose parse takes longer than `time_limit` seconds is rejected, and so is
+    every file not read when the whole load has taken `time_budget` seconds, if given (files are
+    then sent to the worker one at a time, so that each one read by then is kept).
     `max_file_mb` is the size limit for files and uploads alike (`max_file_bytes`, the same
     limit in bytes, is kept for callers written before it). `cache_dir` defaults to the user
     cache folder; `use_cache=False` skips it; a cache that cannot be used is a notice in
@@ -75,12 +78,13 @@ def load_corpus(paths: str | Path | Iterable[str | Path], cache_dir: str | Path 
     notices: list[str] = []
     store = _open_store(cache_dir, taxonomy, cache_max_mb, notices) if use_cache else None
     try:
-        corpus = _load(inputs, store, taxonomy, workers, time_limit, progress, started_ns, notices)
+        deadline = None if time_budget is None else time.monotonic() + time_budget
+        corpus = _load(inputs, store, taxonomy, workers, (time_limit, deadline), progress, started_ns, notices)
     finally:
         if store is not None:
             store.close()
     found = corrections_path(paths, corrections)
-    if found is not None and found.exists():
+    if found is not None and os.path.lexists(found):  # a link is read, to be refused with a reason
         corpus = _corrected(corpus, found, paths, taxonomy)
     elif found is not None and corrections not in (None, True):
         notices.append(f"No corrections file at {found}; no corrections were applied.")
@@ -127,7 +131,8 @@ def _open_store(cache_dir: str | Path | None, taxonomy: Taxonomy, max_mb: float 
 
 
 def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy, workers: int | None,
-          time_limit: float, progress: Progress | None, started_ns: int, notices: list[str]) -> Corpus:
+          timing: tuple[float, float | None], progress: Progress | None, started_ns: int,
+          notices: list[str]) -> Corpus:
     stats: dict[str, tuple[tuple[int, int, int, int], str]] = {}
     held: dict[str, int] = {}
     if store is not None:
@@ -145,7 +150,7 @@ def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy
             item.digest = known[1]
         else:
             pending.append(item)
-    fresh, fresh_people = _parse(pending, taxonomy, frozenset(held), workers, time_limit, progress)
+    fresh, fresh_people = _parse(pending, taxonomy, frozenset(held), workers, timing, progress)
     parsed, read_again = len(fresh), []
     cached, cached_people, used = pd.DataFrame(), pd.DataFrame(), []
     if store is not None:
@@ -158,28 +163,29 @@ def _load(inputs: list[FileInput], store: CorpusStore | None, taxonomy: Taxonomy
         missing = wanted - set(cached.get("content_hash", ()))
         if missing:  # rows the cache claimed but could not give back (a damaged blob or no cache)
             read_again = [item for item in inputs if item.digest in missing]
-            more, more_people = _parse(read_again, taxonomy, frozenset(), workers, time_limit, None)
-            fresh = _concat(fresh, more)
-            fresh_people = _concat(fresh_people, more_people)
+            more, more_people = _parse(read_again, taxonomy, frozenset(), workers, timing, None)
+            fresh = concat_rows(fresh, more)
+            fresh_people = concat_rows(fresh_people, more_people)
             parsed += len(more)
     if store is not None:
         _remember(store, pending + read_again, stats, fresh, fresh_people, used, started_ns, notices)
-    corpus = build_tables(inputs, _concat(cached, fresh), _concat(cached_people, fresh_people), taxonomy)
+    corpus = build_tables(inputs, concat_rows(cached, fresh), concat_rows(cached_people, fresh_people), taxonomy)
     corpus.parsed_files = parsed
     return corpus
 
 
 def _parse(items: list[FileInput], taxonomy: Taxonomy, known: frozenset[str], workers: int | None,
-           time_limit: float, progress: Progress | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+           timing: tuple[float, float | None], progress: Progress | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse the items in worker processes; sets each item's digest or verdict and returns the
     new outcome rows and their participants."""
     jobs: list[tuple[int, Job]] = [(index, (item.label, item.path, item.data)) for index, item in enumerate(items)]
     total = len(jobs)
     worker_count = 1 if total < PARALLEL_MIN_FILES else max(1, workers or os.cpu_count() or 1)
-    batches = [jobs[start:start + PARALLEL_CHUNK] for start in range(0, total, PARALLEL_CHUNK)]
+    chunk = PARALLEL_CHUNK if timing[1] is None else 1  # under a budget, each file read is kept
+    batches = [jobs[start:start + chunk] for start in range(0, total, chunk)]
     finished: list[tuple[int, Parsed]] = []
     done = 0
-    for positions, result in parse_in_workers(batches, taxonomy, known, worker_count, time_limit):
+    for positions, result in parse_in_workers(batches, taxonomy, known, worker_count, *timing):
         for position, digest, verdict in zip(positions, result.digests, result.verdicts):
             items[position].digest, items[position].verdict = digest, verdict
         finished.append((positions[0], result))
@@ -190,8 +196,8 @@ def _parse(items: list[FileInput], taxonomy: Taxonomy, known: frozenset[str], wo
     # that order, and a warm load of the same folder needs not reorder them.
     finished.sort(key=lambda item: item[0])
     empty, empty_people = outcome_frames([], taxonomy)
-    outcomes = unique_rows(_concat(empty, *(result.outcomes for _, result in finished)), "content_hash")
-    participants = unique_rows(_concat(empty_people, *(result.participants for _, result in finished)))
+    outcomes = unique_rows(concat_rows(empty, *(result.outcomes for _, result in finished)), "content_hash")
+    participants = unique_rows(concat_rows(empty_people, *(result.participants for _, result in finished)))
     return outcomes, participants
 
 
@@ -217,11 +223,3 @@ def _remember(store: CorpusStore, read: list[FileInput], stats: dict[str, tuple[
 
 def _unusable(folder: Path, error: CacheUnavailable) -> str:
     return f"The cache in {folder} cannot be used ({error}); files were read without it."
-
-
-def _concat(*frames: pd.DataFrame) -> pd.DataFrame:
-    """Row-wise concatenation that skips empty frames (their all-missing columns carry no dtype)."""
-    filled = [frame for frame in frames if not frame.empty]
-    if not filled:
-        return next((frame for frame in frames if len(frame.columns)), pd.DataFrame())
-    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]

@@ -5,11 +5,19 @@ sample, and the folders listed in SCO_DATA_ROOTS (separated by os.pathsep). A re
 is allowed only if, with every symlink resolved, it lies inside one of the resolved roots, so
 neither `..` nor a link inside a root can lead out of it. A locked dashboard (`--lock` or
 SCO_DATA_LOCK=1) reads its start folder only and offers no folder box.
+
+What a visitor sends (the folder box, a link's folder=, an upload's name) is checked before it
+is used: `acceptable_text` refuses control characters (NUL among them), text that is no valid
+Unicode and text longer than a path can be. A folder is refused in two words only: "outside
+the allowed folders" for anything not inside a root (whether or not it exists, a link loop
+included) or not acceptable, "not a folder" for what is inside a root but cannot be read as a
+folder; never an exception.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +25,22 @@ from pathlib import Path
 ROOTS_ENV = "SCO_DATA_ROOTS"
 LOCK_ENV = "SCO_DATA_LOCK"
 OUTSIDE = "outside the allowed folders"
+NOT_A_FOLDER = "not a folder"
+# PATH_MAX on Linux: no longer path can be opened.
+MAX_PATH_CHARS = 4096
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def acceptable_text(text: str, limit: int = MAX_PATH_CHARS) -> bool:
+    """Whether a string a visitor sent can name a file or folder: at most `limit` characters,
+    no control character, and valid Unicode (no lone surrogate, which no file name encodes)."""
+    if len(text) > limit or CONTROL_CHARACTERS.search(text):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -46,21 +70,23 @@ class FolderAccess:
         text = str(requested).strip()
         if not text:
             return FolderCheck(None, "no folder given")
+        if not acceptable_text(text):
+            return FolderCheck(None, OUTSIDE)
+        # os.path.realpath resolves what links it can and raises for none (a loop stays as
+        # written), so a path outside the roots is refused before anything there is opened.
+        path = os.path.expanduser(text)
+        if not self._inside(Path(os.path.realpath(path))):
+            return FolderCheck(None, OUTSIDE)
         try:
-            folder = Path(text).expanduser().resolve(strict=False)
-            if not self._inside(folder):
-                return FolderCheck(None, OUTSIDE)
-            folder = folder.resolve(strict=True)
-        except FileNotFoundError:
-            return FolderCheck(None, "no such folder")
-        except (OSError, RuntimeError) as error:  # a symlink loop is a RuntimeError before Python 3.13
-            return FolderCheck(None, f"cannot open this folder ({getattr(error, 'strerror', None) or error})")
+            folder = Path(path).resolve(strict=True)
+        except (OSError, RuntimeError):  # missing, unreadable, a link loop (RuntimeError before 3.13)
+            return FolderCheck(None, NOT_A_FOLDER)
         if not self._inside(folder):
             return FolderCheck(None, OUTSIDE)
         if self.locked and folder != self.start:
             return FolderCheck(None, "this dashboard is locked to its folder")
         if not folder.is_dir():
-            return FolderCheck(None, "not a folder")
+            return FolderCheck(None, NOT_A_FOLDER)
         return FolderCheck(folder)
 
     def _inside(self, folder: Path) -> bool:

@@ -138,6 +138,34 @@ def build_tables(inputs: list[FileInput], known: pd.DataFrame, known_people: pd.
     return Corpus(releases=releases, participants=participants, report=report)
 
 
+def with_uploads(corpus: Corpus, uploaded: Corpus) -> Corpus:
+    """The corpus with the releases of another load added: a visitor's uploads, read apart so
+    that the folder's corpus is read once for every visitor. An uploaded release the corpus
+    already has is its file's `rejected` row, a duplicate of the file that has it, as in one
+    load; the corpus keeps its notices and corrections (uploads take none)."""
+    read = corpus.report[corpus.report["status"].isin([REPORT_OK, REPORT_WARNING])]
+    first_path = read.dropna(subset=["release_id"]).drop_duplicates("release_id").set_index("release_id")["path"]
+    report = uploaded.report.copy()
+    again = report["status"].isin([REPORT_OK, REPORT_WARNING]) & report["release_id"].isin(first_path.index)
+    if again.any():
+        report.loc[again, "status"] = REPORT_REJECTED
+        report.loc[again, "reason"] = "duplicate of " + report.loc[again, "release_id"].map(first_path)
+    new = ~uploaded.releases["release_id"].isin(first_path.index)
+    people = uploaded.participants[uploaded.participants["release_id"].isin(uploaded.releases.loc[new, "release_id"])]
+    return Corpus(releases=concat_rows(corpus.releases, uploaded.releases[new]).reset_index(drop=True),
+                  participants=concat_rows(corpus.participants, people).reset_index(drop=True),
+                  report=concat_rows(corpus.report, report).reset_index(drop=True),
+                  parsed_files=uploaded.parsed_files, notices=corpus.notices, corrections=corpus.corrections)
+
+
+def concat_rows(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Row-wise concatenation that skips empty frames (their all-missing columns carry no dtype)."""
+    filled = [frame for frame in frames if not frame.empty]
+    if not filled:
+        return next((frame for frame in frames if len(frame.columns)), pd.DataFrame())
+    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+
+
 def unique_rows(frame: pd.DataFrame, subset: str | None = None) -> pd.DataFrame:
     """drop_duplicates without its copy of every row when there is no duplicate (the usual case:
     a copy of 100,000 texts costs a second and their size in memory)."""

@@ -88,6 +88,10 @@ def time_limit_reason(seconds: float) -> str:
     return f"took longer than {seconds:g} s to read"
 
 
+# The reason of a file left unread when a load's whole time budget ran out.
+OUT_OF_TIME = "not read: the time for reading these files was used up"
+
+
 def _exit_when_orphaned(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_S)
@@ -203,16 +207,22 @@ def _return(workers: list[_Worker]) -> None:
 
 
 def parse_in_workers(batches: list[list[tuple[int, Job]]], taxonomy: Taxonomy, known: frozenset[str],
-                     worker_count: int, time_limit: float) -> Iterator[tuple[list[int], Parsed]]:
+                     worker_count: int, time_limit: float,
+                     deadline: float | None = None) -> Iterator[tuple[list[int], Parsed]]:
     """Parse batches of (position, job) in up to `worker_count` processes; yields, per finished
     piece of work, the positions it covers and what they became. A file that overran the time
-    limit, or that its worker died on, comes back alone, with a verdict."""
+    limit, or that its worker died on, comes back alone, with a verdict. At the `deadline`
+    (time.monotonic()), if given, every worker is stopped and every batch not finished comes
+    back rejected as OUT_OF_TIME."""
     pending = deque(batch for batch in batches if batch)
     check_every = min(time_limit / 4, MAX_CHECK_INTERVAL_S)
     idle: list[_Worker] = []
     busy: list[_Worker] = []
     try:
         while pending or busy:
+            if deadline is not None and time.monotonic() > deadline:
+                yield from _out_of_time(busy, pending, taxonomy)
+                break
             while pending and len(busy) < worker_count:
                 worker = idle.pop() if idle else _borrow(taxonomy, known)
                 worker.give(pending.popleft())
@@ -237,6 +247,18 @@ def parse_in_workers(batches: list[list[tuple[int, Job]]], taxonomy: Taxonomy, k
         for worker in busy:
             worker.close()
         _return(idle)
+
+
+def _out_of_time(busy: list[_Worker], pending: deque, taxonomy: Taxonomy) -> Iterator[tuple[list[int], Parsed]]:
+    """Stop every busy worker; each file of theirs or still pending comes back rejected."""
+    for worker in busy:
+        worker.close()
+    for batch in [*(worker.batch for worker in busy), *pending]:
+        positions = [position for position, _ in batch]
+        yield positions, Parsed([None] * len(positions), [(REPORT_REJECTED, OUT_OF_TIME)] * len(positions),
+                                *outcome_frames([], taxonomy))
+    busy.clear()
+    pending.clear()
 
 
 def _give_up(worker: _Worker, pending: deque, taxonomy: Taxonomy, reason: str) -> tuple[list[int], Parsed]:

@@ -20,6 +20,7 @@ from plotly.subplots import make_subplots
 
 from sco_data.explore import palette
 from sco_data.explore.drilldown import link, period_links
+from sco_data.explore.markup import visible
 from sco_data.explore.periods import PERIOD_LABELS
 from sco_data.schema import ENGAGEMENT_LABELS, ENGAGEMENT_TYPES
 
@@ -41,8 +42,9 @@ CELL_TARGET_SIZE = 18
 
 def plain(text: object) -> str:
     """Text for a plotly label or hover: plotly reads <b>, <a href> and friends in any text it
-    draws, so a release's own "<" and "&" are written as entities and show as typed."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    draws, so a release's own "<" and "&" are written as entities and show as typed; and it is
+    `visible` (no bidirectional control reorders it)."""
+    return visible(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def count_ticks(largest: float) -> dict:

@@ -42,13 +42,15 @@ SIDE_BY_SIDE_COLUMNS = {"field": "Field", "extracted": "Extracted", "value": "Co
 
 def corrections_target(folder: Path, bundled: Path, read_only: bool) -> tuple[Path | None, str | None]:
     """The corrections file saves go to, or None and the reason the page offers no editing:
-    started read-only, showing the bundled sample (it belongs to the program), or a file in a
-    folder that cannot be written."""
+    started read-only, showing the bundled sample (it belongs to the program), a file that is a
+    link (corrections_csv refuses it), or a file in a folder that cannot be written."""
     if read_only:
         return None, "this dashboard was started read-only"
     if folder.resolve() == bundled.resolve():
         return None, "the bundled sample is read-only; open a folder of your own to correct it"
     path = corrections_path(folder)
+    if path is not None and path.is_symlink():
+        return None, f"{path.name} is a symbolic link; corrections are kept only in a file of the folder itself"
     if path is None or not can_save_corrections(path):
         # Named by the file's name only: the page's visitors need not learn the server's paths.
         return None, f"the folder of {path.name if path else 'the corrections file'} cannot be written"

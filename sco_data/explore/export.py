@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
+from sco_data.corpus.corrections_csv import FORMULA_GUARD, FORMULA_TRIGGERS
 from sco_data.explore.citations import with_sentences
 from sco_data.explore.filtering import drop_prepared
 
@@ -18,13 +19,6 @@ CSV_ENCODING = "utf-8-sig"
 
 # RFC 4180 line ending; a cell holding "\r" or "\n" is then always quoted by the writer.
 CSV_LINE_TERMINATOR = "\r\n"
-
-# OWASP "CSV injection": a cell starting with one of these may be run as a formula
-# (=SUM(...), +cmd|..., -2+3, @SUM(...)); tab and carriage return can hide the first character.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-# Prefixed to a triggering cell: the spreadsheet then reads it as text.
-FORMULA_GUARD = "'"
 
 DATE_FORMAT = "%Y-%m-%d"
 

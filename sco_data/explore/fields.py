@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sco_data.explore.filtering import TOPIC_MODES, FilterOptions, Filters
+from sco_data.explore.markup import visible
 from sco_data.schema import ENGAGEMENT_LABELS
 
 # Kinds of field: each has its widget, its URL form and its state.
@@ -109,7 +110,7 @@ def widget_arguments(field: FilterField, options: FilterOptions, asked: Filters)
     if field.kind == DATE_RANGE:
         arguments["min_value"], arguments["max_value"] = date_bounds(options, asked)
     elif field.kind in (CHOICES, MODE):
-        arguments.update(options=offered(field, options), format_func=lambda v: labels.get(v, v))
+        arguments.update(options=offered(field, options), format_func=lambda v: visible(labels.get(v, v)))
     if field.kind == MODE:
         arguments["horizontal"] = True
     elif field.placeholder:

@@ -45,8 +45,9 @@ def _hand_out(frame: pd.DataFrame) -> pd.DataFrame:
 class PreparedCorpus:
     """Releases and participants with their helper columns, the report, what each filter
     offers, the taxonomy they were read with, and the profiles they offer (profile -> how the
-    page names it), the load's notices (a cache it could not use) and the corrections that
-    were applied. Build it with prepare_corpus()."""
+    page names it), the load's notices (a cache it could not use), the corrections that were
+    applied, and the corpus it was prepared from (a visitor's uploads are joined to that:
+    explore.uploads). Build it with prepare_corpus()."""
 
     _releases: pd.DataFrame
     _participants: pd.DataFrame
@@ -57,6 +58,7 @@ class PreparedCorpus:
     profiles: dict[str, str]
     notices: tuple[str, ...] = ()
     corrections: pd.DataFrame = field(default_factory=no_corrections)
+    source: Corpus | None = None
 
     @property
     def releases(self) -> pd.DataFrame:
@@ -95,4 +97,5 @@ def prepare_corpus(corpus: Corpus, taxonomy: Taxonomy | None = None) -> Prepared
         taxonomy=taxonomy,
         notices=tuple(corpus.notices),
         corrections=corpus.corrections,
+        source=corpus,
     )

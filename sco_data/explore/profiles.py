@@ -16,6 +16,7 @@ import pandas as pd
 
 from sco_data.explore.filtering import affiliations, topic_labels
 from sco_data.explore.identity import person_keys, person_names, plain_text
+from sco_data.explore.markup import visible
 from sco_data.explore.periods import period_starts
 from sco_data.extract.lexicon import load
 from sco_data.extract.names import person_key
@@ -68,12 +69,12 @@ def profile_options(participants: pd.DataFrame) -> dict[str, str]:
     for kind, affiliation_type in (("country", AFFILIATION_STATE),
                                    ("organisation", AFFILIATION_ORGANISATION)):
         for name in sorted(set(affiliations(participants, affiliation_type).unique()) - {""}):
-            options[profile_name(kind, name)] = f"{name} ({kind})"
+            options[profile_name(kind, name)] = f"{visible(name)} ({kind})"
     counterparts = participants[participants["role"] == ROLE_COUNTERPART]
     people = pd.DataFrame({"key": person_keys(counterparts), "name": person_names(counterparts)})
     people = people[people["key"] != ""].drop_duplicates("key").sort_values("name")
     for key, name in zip(people["key"], people["name"]):
-        options[profile_name("person", key)] = f"{name} (person)"
+        options[profile_name("person", key)] = f"{visible(name)} (person)"
     return options
 
 

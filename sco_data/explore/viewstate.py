@@ -28,6 +28,8 @@ DEFAULT_PERIOD = "quarter"
 # The ViewState fields: each is also its URL parameter (and, but for the folder, whose box is
 # `data_dir`, the session-state key of its widget or value).
 VIEW_PARAMS: tuple[str, ...] = ("view", "period", "release", "profile", "folder")
+# A refused folder is named in its message by this many characters at most.
+REFUSED_FOLDER_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -114,12 +116,16 @@ def chosen_folder(typed: str, start: str) -> str:
 
 def readable_folder(access: FolderAccess, typed: str, start: str) -> tuple[str, str | None]:
     """The folder to read ('' for the one started with) and, when the box asks for one the
-    rules of corpus.roots refuse, the refusal in words (the page then shows its start folder)."""
+    rules of corpus.roots refuse, the refusal in words (the page then shows its start folder),
+    naming the folder by its first REFUSED_FOLDER_CHARS characters."""
     asked = chosen_folder(typed, start)
     if not asked or asked == start:
         return "", None
     check = access.check(asked)
-    return (str(check.folder), None) if check.folder is not None else ("", f"Not reading {asked}: {check.reason}.")
+    if check.folder is not None:
+        return str(check.folder), None
+    named = asked if len(asked) <= REFUSED_FOLDER_CHARS else asked[:REFUSED_FOLDER_CHARS] + "…"
+    return "", f"Not reading {named}: {check.reason}."
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ CAPTIONS: dict[str, str] = {
     "folder_refused": "The page shows the folder it was started with.",
     "corrections": "Corrected by a reader: each correction beside the value the extractor found. Every "
                    "chart, table, filter and download uses the corrected values.",
-    "reload_data": "Read the folder again, for files added or changed since it was loaded.",
+    "reload_data": "Read the folder again, for files added or changed since it was loaded (at most "
+                   "once every 30 seconds).",
+    "reload_wait": "The folder was read again moments ago; try again in half a minute.",
     "fetch_new": "Fetch the releases published since the folder's last fetch (from the SCO site, or the "
                  "Internet Archive's copy of a page gone from it), as `sco-data fetch` does, then read the "
                  "folder again. One request a second: a first fetch of the whole archive takes hours.",

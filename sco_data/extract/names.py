@@ -94,12 +94,13 @@ def person_key(name: str | None) -> str | None:
 
 
 def fold_name(text: str | None) -> str | None:
-    """Text folded as a person key is, honorifics and all (for what a reader types)."""
+    """Text folded as a person key is, honorifics and all (for what a reader types); invisible
+    format characters (a zero-width space, a direction mark) are no part of it."""
     plain = normalise_text(text)
     if plain is None:
         return None
     letters = "".join(char for char in unicodedata.normalize("NFKD", plain)
-                      if not unicodedata.combining(char) and char != "'")
+                      if not unicodedata.combining(char) and char != "'" and unicodedata.category(char) != "Cf")
     words = []
     for word in NAME_SEPARATORS.split(letters):
         for pattern, replacement in _transliteration():
