@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 import sco_data
 from sco_data.corpus.roots import LOCK_ENV, ROOTS_ENV
-from sco_data.explore.wording import CAPTIONS
 from sco_data.explore import profiles
+from sco_data.explore.wording import CAPTIONS
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 TIMEOUT_S = 30
