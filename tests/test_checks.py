@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 
 import sco_data
+from sco_data.cli import main
 from sco_data.corpus.corrections import InvalidCorrection, effective_corrections, parse_correction, read_corrections
 from sco_data.corpus.corrections_file import save_correction, undo_correction
+from sco_data.evaluate import evaluate_corrections
 from sco_data.extract.counterparts import DOUBT_NONE_NAMED
 from sco_data.extract.dates import DOUBT_FROM_HEADLINE
 from sco_data.extract.engagement import DOUBT_WEAK
@@ -169,3 +171,38 @@ def test_uploads_and_empty_loads_have_the_column(tmp_path: Path) -> None:
     empty = load(tmp_path / "nothing-here")
     assert list(empty.releases.columns[26:28]) == ["corrected_fields", "checked"]
     assert empty.releases["checked"].dtype == bool and empty.releases.empty
+
+
+def test_evaluate_counts_a_checked_release_as_confirming_every_field(data: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / "sco-corrections.csv"
+    for release_id, field, value in [(CALL, "checked", ""), (DOUBTED, "event_date", "2022-03-11"),
+                                     (DOUBTED, "checked", ""), ("rb9b699944301547f", "checked", ""),
+                                     ("rb9b699944301547f", "checked", "undo"), ("rgone", "checked", "")]:
+        save_correction(path, release_id, field, value, corrected_at=WHEN)
+    result = evaluate_corrections(path, [data])
+    assert result.checked == 2
+    # The call confirms all seven fields; the doubted release the six its correction leaves.
+    assert dict(result.confirmed) == {"event_date": 1, **{name: 2 for name in CORRECTABLE_FIELDS[1:]}}
+    assert (dict(result.corrected), dict(result.agreed)) == ({"event_date": 1}, {"event_date": 0})
+    assert [(c.release_id, c.field) for c in result.not_found] == [("rgone", "checked")]
+    assert main(["evaluate", "--corrections", str(path), str(data)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Corrections: sco-corrections.csv, 1 corrected values and 2 checked releases (13 values their checks "
+        "confirm) in releases found",
+        "",
+        "field                     extractor agrees",
+        "event_date                1 of 2",
+        "engagement_type           2 of 2",
+        "sco_official              2 of 2",
+        "counterparts              2 of 2",
+        "location_city             2 of 2",
+        "occasion                  2 of 2",
+        "topics                    2 of 2",
+        "all                       13 of 14",
+        "",
+        "disagreements (1)",
+        f"  line 3: {DOUBTED}: event_date: corrected 2022-03-11, extracted 2022-03-12",
+        "",
+        "releases not found (1)",
+        "  line 7: rgone: checked"]
