@@ -3,6 +3,7 @@ the releases table says so, and a release's doubts follow what the analyst did."
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -206,3 +207,40 @@ def test_evaluate_counts_a_checked_release_as_confirming_every_field(data: Path,
         "",
         "releases not found (1)",
         "  line 7: rgone: checked"]
+
+
+def test_stats_counts_doubts_per_field_and_checks(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", str(data), "--no-cache"]) == 0
+    printed = capsys.readouterr().out
+    assert ("Releases with doubts, by field\n  event_date            1\n  engagement_type       1\n"
+            "  sco_official          0\n  counterparts          1\n  location_city         0\n"
+            "  topics                0\n  any field             1\n\n0 of 4 releases checked\n") in printed
+    path = data / "sco-corrections.csv"
+    save_correction(path, DOUBTED, "event_date", "2022-03-11", corrected_at=WHEN)
+    save_correction(path, CALL, "checked", "", corrected_at=WHEN)
+    assert main(["stats", str(data), "--no-cache"]) == 0
+    printed = capsys.readouterr().out
+    assert "  event_date            0\n  engagement_type       1\n" in printed
+    assert "  any field             1\n\n1 of 4 releases checked\n" in printed
+    save_correction(path, DOUBTED, "checked", "", corrected_at=WHEN)
+    assert main(["stats", str(data), "--no-cache"]) == 0
+    assert "  any field             0\n\n2 of 4 releases checked\n" in capsys.readouterr().out
+
+
+def test_the_releases_csv_carries_doubts_and_checked(data: Path, tmp_path: Path) -> None:
+    save_correction(data / "sco-corrections.csv", DOUBTED, "counterparts", "add: Ivan Petrov | Ambassador",
+                    corrected_at=WHEN)
+    save_correction(data / "sco-corrections.csv", CALL, "checked", "", corrected_at=WHEN)
+    expected = [["rb9b699944301547f", "", "", "False"], [CALL, "", "", "True"], ["r89edcce67822133e", "", "", "False"],
+                [DOUBTED, f"{DATE_DOUBT}; {TYPE_DOUBT}", "counterparts", "False"]]
+    columns = ["release_id", "doubts", "corrected_fields", "checked"]
+    exported = pd.read_csv(io.BytesIO(sco_data.to_csv_bytes(load(data).releases)), encoding="utf-8-sig",
+                           keep_default_na=False, dtype=str)
+    assert exported[columns].values.tolist() == expected
+    out = tmp_path / "out.csv"
+    assert main(["ingest", str(data), "-o", str(out), "--no-cache"]) == 0
+    assert pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False, dtype=str)[columns].values.tolist() == expected
+    assert b"\r\nrb04e3d5bc8e0bc74," in out.read_bytes() and b",,True," in out.read_bytes()
+    parquet = tmp_path / "out.parquet"
+    assert main(["ingest", str(data), "-o", str(parquet), "--no-cache"]) == 0
+    assert pd.read_parquet(parquet)["checked"].tolist() == [False, True, False, False]
