@@ -35,13 +35,16 @@ from sco_data.explore.markup import one_line
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.fetch import command as fetch_command
 from sco_data.schema import (
+    CHECKED_COLUMN,
     CORRECTION_COLUMNS,
+    DOUBTED_FIELDS,
     ENGAGEMENT_LABELS,
     REPORT_INVALID,
     REPORT_OK,
     REPORT_REJECTED,
     REPORT_SKIPPED,
     REPORT_WARNING,
+    doubts_from_text,
     topic_flag_column,
 )
 
@@ -105,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write the tables and exit 0 even when no release was read")
 
     stats = commands.add_parser("stats", help="print counts by year, engagement type, topic and official",
-                                description="Print counts of releases by year, engagement type, topic and SCO official.",
+                                description="Print counts of releases by year, engagement type, topic and SCO official, "
+                                            "how many carry doubts on each field, and how many are checked.",
                                 epilog=EXIT_CODES)
     _add_source_options(stats)
     stats.add_argument("--allow-empty", action="store_true", help="exit 0 even when no release was read")
@@ -115,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse every release a gold JSON Lines file lists and print per-field accuracy, "
                     "counterpart precision/recall/F1, per-topic F1 and every error. With --corrections, "
                     "read the releases under DIR without corrections and print, per field, how many "
-                    "corrected values the extractor now gives itself, and every disagreement.",
+                    "corrected values the extractor now gives itself (a checked release confirms every field "
+                    "it was not corrected on), and every disagreement.",
         epilog=EXIT_CODES)
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="GOLD.jsonl | DIR",
                           help="the gold set (e.g. tests/gold/gold.jsonl); with --corrections, the release "
@@ -219,7 +224,16 @@ def stats_text(corpus: Corpus, taxonomy: Taxonomy) -> str:
         _count_table("By engagement type", by_type),
         _count_table("By topic (releases)", topics.sort_values(ascending=False)),
         _count_table("By SCO official", officials),
+        _count_table("Releases with doubts, by field", doubted_counts(releases)),
+        f"{int(releases[CHECKED_COLUMN].sum())} of {len(releases)} releases checked",
     ])
+
+
+def doubted_counts(releases: pd.DataFrame) -> pd.Series:
+    """How many releases carry a doubt on each field (DOUBTED_FIELDS), and on any."""
+    doubted = [{doubt.field for doubt in doubts_from_text(cell)} for cell in releases["doubts"].fillna("")]
+    counts = {field: sum(field in fields for fields in doubted) for field in DOUBTED_FIELDS}
+    return pd.Series({**counts, "any field": sum(map(bool, doubted))}, dtype="int64")
 
 
 def cache_summary(folder: Path) -> str:

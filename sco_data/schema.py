@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 ENGAGEMENT_TYPES: tuple[str, ...] = ("meeting", "phone_call", "video_call", "event", "other")
@@ -181,6 +182,13 @@ CORRECTION_COLUMNS: tuple[str, ...] = ("release_id", "field", "value", "note", "
 CORRECTABLE_FIELDS: tuple[str, ...] = ("event_date", "engagement_type", "sco_official", "counterparts",
                                        "location_city", "occasion", "topics")
 CORRECTED_FIELDS_COLUMN = "corrected_fields"
+# An analyst who read a release and found it right marks it checked: a corrections row of this
+# field with an empty value. It is no Release field, so it is not among CORRECTABLE_FIELDS (the
+# fields a correction form offers); CORRECTION_FIELDS are all a row may name. Corpus.releases
+# says it in a boolean column of the same name.
+CHECKED_FIELD = "checked"
+CORRECTION_FIELDS: tuple[str, ...] = (*CORRECTABLE_FIELDS, CHECKED_FIELD)
+CHECKED_COLUMN = "checked"
 APPLIED_CORRECTION_COLUMNS: tuple[str, ...] = (*CORRECTION_COLUMNS, "extracted", "line")
 
 
@@ -192,6 +200,24 @@ def topic_flag_column(topic_id: str) -> str:
 def topic_mentions_column(topic_id: str) -> str:
     """Name of the integer column that counts the topic's mentions in a release."""
     return f"topic_{topic_id}_mentions"
+
+
+# Where one doubt ends in a releases table's `doubts` cell: the separator before a field's name.
+_NEXT_DOUBT = re.compile(f"{re.escape(LIST_SEPARATOR)}(?=(?:{'|'.join(DOUBTED_FIELDS)}): )")
+
+
+def doubts_to_text(doubts: tuple[Doubt, ...]) -> str:
+    """A release's doubts as a releases table's `doubts` cell."""
+    return LIST_SEPARATOR.join(map(str, doubts))
+
+
+def doubts_from_text(text: str | None) -> tuple[Doubt, ...]:
+    """The doubts a releases table's `doubts` cell holds ("field: reason; field: reason"; none
+    for an empty or missing cell). A reason may hold "; " itself: a doubt starts only where a
+    field's name does."""
+    if not text:
+        return ()
+    return tuple(Doubt(*item.partition(": ")[::2]) for item in _NEXT_DOUBT.split(text))
 
 
 def evidence_to_json(evidence: tuple[Evidence, ...]) -> str:

@@ -231,7 +231,8 @@ def test_later_rows_win_and_undo_restores_the_extracted_value(data: Path) -> Non
     (CALL, "event_date", "2020-02-30", "event_date: bad date '2020-02-30' (write YYYY-MM-DD, or leave empty to clear)"),
     (CALL, "event_date", "30 April 2020", "event_date: bad date '30 April 2020' (write YYYY-MM-DD, or leave empty to clear)"),
     (CALL, "colour", "blue", "colour: unknown field 'colour' (fields that can be corrected: event_date, "
-                             "engagement_type, sco_official, counterparts, location_city, occasion, topics)"),
+                             "engagement_type, sco_official, counterparts, location_city, occasion, topics; or checked, "
+                             "with no value)"),
     (CALL, "topics", "add: sport", "topics: unknown topic 'sport' (topics: health, covid19, ecommerce, women, "
                                    "security, economy_trade, culture_humanitarian, transport_logistics, digital_tech, "
                                    "agriculture, tourism, education_science, energy)"),

@@ -6,6 +6,9 @@ taken out of the tables as plain values (`ReleaseValues`), the corrections that 
 applied to it in the order of their rows, and the cells of the corrected fields and the
 release's participants rows are written back in the tables' own dtypes. A correction that
 cannot be applied becomes an `invalid` report row and changes nothing.
+
+A release's doubts follow what the analyst did: a corrected field keeps none (the analyst set
+it), and a checked release keeps none at all (the analyst read it and found it right).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from sco_data.extract.names import normalise_name, normalise_text
 from sco_data.extract.topics import Taxonomy
 from sco_data.schema import (
     APPLIED_CORRECTION_COLUMNS,
+    CHECKED_COLUMN,
+    CHECKED_FIELD,
     CORRECTABLE_FIELDS,
     CORRECTED_FIELDS_COLUMN,
     LIST_SEPARATOR,
@@ -46,7 +51,10 @@ from sco_data.schema import (
     REPORT_OK,
     REPORT_WARNING,
     ROLE_COUNTERPART,
+    Doubt,
     Person,
+    doubts_from_text,
+    doubts_to_text,
     topic_flag_column,
 )
 
@@ -76,7 +84,14 @@ class ReleaseValues:
         self.topics = set(filter(None, (_plain(row["topics"]) or "").split(LIST_SEPARATOR)))
         self.counterparts = counterparts
         self.taxonomy = taxonomy
+        self.doubts = doubts_from_text(_plain(row["doubts"]))
         self.corrected: dict[str, str] = {}  # field -> its extracted value, shown as text
+        self.checked = False
+
+    @property
+    def changed(self) -> bool:
+        """Whether a correction or a check applies to the release."""
+        return bool(self.corrected) or self.checked
 
     def shown(self, field: str) -> str:
         """A field's current value as the text a person reads (lists "; "-joined)."""
@@ -93,8 +108,12 @@ class ReleaseValues:
         return getattr(self, field) or ""
 
     def apply(self, correction: Correction) -> None:
-        """Change the field as the correction says; InvalidCorrection when it cannot be done."""
+        """Change the field as the correction says (or mark the release checked);
+        InvalidCorrection when it cannot be done."""
         field, target = correction.field, correction.target
+        if field == CHECKED_FIELD:
+            self.checked = True
+            return
         extracted = self.shown(field)
         if field == "counterparts":
             self._apply_person(correction)
@@ -190,6 +209,10 @@ class ReleaseValues:
             return {"topics": LIST_SEPARATOR.join(self._ordered_topics()), **flags}
         return {field: getattr(self, field)}
 
+    def doubts_left(self) -> tuple[Doubt, ...]:
+        """The extractor's doubts that still stand: none once checked, none about a corrected field."""
+        return () if self.checked else tuple(doubt for doubt in self.doubts if doubt.field not in self.corrected)
+
     def people(self) -> list[dict]:
         return people_rows(self.release_id, self.event_date, self.sco_official, self.sco_role, self.counterparts)
 
@@ -209,8 +232,9 @@ def release_values(corpus: Corpus, release_ids: Iterable[str], taxonomy: Taxonom
 
 
 def apply_corrections(corpus: Corpus, read: CorrectionsRead, label: str, taxonomy: Taxonomy) -> Corpus:
-    """The corpus with the corrections that stand applied, `corrected_fields` filled in,
-    Corpus.corrections listing them, and report rows for the file and for every row that was
+    """The corpus with the corrections and checks that stand applied, `corrected_fields`,
+    `checked` and `doubts` filled in, Corpus.corrections listing them (a check's `extracted` is
+    empty), and report rows for the file and for every row that was
     not applied (`label` is the file's name in the report)."""
     standing = effective_corrections(read.corrections)
     values = release_values(corpus, {correction.release_id for correction in standing}, taxonomy)
@@ -227,9 +251,9 @@ def apply_corrections(corpus: Corpus, read: CorrectionsRead, label: str, taxonom
                                     str(error)))
         else:
             applied.append(correction)
-    changed = {release_id: release for release_id, release in values.items() if release.corrected}
+    changed = {release_id: release for release_id, release in values.items() if release.changed}
     listed = pd.DataFrame([(c.release_id, c.field, c.value, c.note, c.corrected_at,
-                            changed[c.release_id].corrected[c.field], c.line)
+                            changed[c.release_id].corrected.get(c.field, ""), c.line)
                            for c in sorted(applied, key=lambda correction: correction.line)],
                           columns=list(APPLIED_CORRECTION_COLUMNS))
     return dataclasses.replace(
@@ -285,7 +309,8 @@ def _corrected_releases(releases: pd.DataFrame, changed: dict[str, ReleaseValues
     updates: dict[str, tuple[list[int], list[object]]] = {}
     for at, release in zip(position, changed.values()):
         fields = [field for field in CORRECTABLE_FIELDS if field in release.corrected]
-        cells = {CORRECTED_FIELDS_COLUMN: LIST_SEPARATOR.join(fields)}
+        cells = {CORRECTED_FIELDS_COLUMN: LIST_SEPARATOR.join(fields), CHECKED_COLUMN: release.checked,
+                 "doubts": doubts_to_text(release.doubts_left())}
         for field in fields:
             cells.update(release.cells(field))
         for column, value in cells.items():

@@ -12,6 +12,7 @@ and checks each row's value against its field's grammar (README, "Corrections"):
     topics            add: ID | remove: ID
     counterparts      add: Name | Title | Country, remove: Name,
                       change: Name -> New name | Title | Country
+    checked           empty: the release was read and found right as it stands
     any field         undo (every earlier row of that field of that release);
                       topics and counterparts also undo: ID or undo: Name
 
@@ -39,8 +40,10 @@ from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
     AFFILIATION_STATE,
+    CHECKED_FIELD,
     CORRECTABLE_FIELDS,
     CORRECTION_COLUMNS,
+    CORRECTION_FIELDS,
     ENGAGEMENT_LABELS,
     ENGAGEMENT_TYPES,
 )
@@ -83,9 +86,9 @@ class PersonEdit:
 
 @dataclass(frozen=True)
 class Correction:
-    """One checked row. `subject` is what a list edit or an undo is about (a topic id or a
+    """One valid row. `subject` is what a list edit or an undo is about (a topic id or a
     person's name key); `target` is the new value: a date, a type, (name, role), a City, a
-    text, a PersonEdit, or None to clear."""
+    text, a PersonEdit, None to clear, or True for a check."""
 
     release_id: str
     field: str
@@ -161,9 +164,9 @@ def parse_correction(release_id: str, field: str, value: str, note: str = "", co
     release_id, field, value = release_id.strip(), field.strip(), value.strip()
     if not release_id:
         raise InvalidCorrection("no release_id")
-    if field not in CORRECTABLE_FIELDS:
-        raise InvalidCorrection(f"unknown field {field!r} "
-                                f"(fields that can be corrected: {', '.join(CORRECTABLE_FIELDS)})")
+    if field not in CORRECTION_FIELDS:
+        raise InvalidCorrection(f"unknown field {field!r} (fields that can be corrected: "
+                                f"{', '.join(CORRECTABLE_FIELDS)}; or {CHECKED_FIELD}, with no value)")
     if corrected_at.strip():
         try:
             dt.datetime.fromisoformat(corrected_at.strip())
@@ -176,6 +179,10 @@ def parse_correction(release_id: str, field: str, value: str, note: str = "", co
     rest = matched.group(2) if matched else ""
     if action == UNDO:
         return Correction(**row, action=UNDO, subject=_undo_subject(field, rest, taxonomy))
+    if field == CHECKED_FIELD:
+        if value:
+            raise InvalidCorrection(f"{CHECKED_FIELD} takes no value (leave it empty; undo withdraws the check)")
+        return Correction(**row, target=True)
     if field == "topics":
         topic = _topic_id(_list_item(field, action, rest), taxonomy)
         return Correction(**row, action=action, subject=topic, target=topic)

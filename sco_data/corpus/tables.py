@@ -12,6 +12,7 @@ from sco_data.corpus.ingest import Outcome
 from sco_data.extract.topics import Taxonomy
 from sco_data.schema import (
     APPLIED_CORRECTION_COLUMNS,
+    CHECKED_COLUMN,
     CORRECTED_FIELDS_COLUMN,
     PARTICIPANT_COLUMNS,
     RELEASE_COLUMNS,
@@ -133,6 +134,7 @@ def build_tables(inputs: list[FileInput], known: pd.DataFrame, known_people: pd.
         if column not in NON_TEXT_COLUMNS:
             releases[column] = as_text(releases[column])
     releases.insert(len(RELEASE_COLUMNS), CORRECTED_FIELDS_COLUMN, as_text(pd.Series("", index=releases.index)))
+    releases.insert(len(RELEASE_COLUMNS) + 1, CHECKED_COLUMN, pd.Series(False, index=releases.index, dtype=bool))
     people = kept[["content_hash"]].merge(known_people.drop_duplicates(), on="content_hash", how="inner", sort=False)
     participants = typed_participants(people[list(PARTICIPANT_COLUMNS)].reset_index(drop=True))
     return Corpus(releases=releases, participants=participants, report=report)
