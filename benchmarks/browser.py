@@ -10,6 +10,7 @@ every chart drawn and every table painted.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -29,21 +30,29 @@ START_TIMEOUT_S = 120
 # Returning visits per page; the figures are their median, with the range beside it.
 RETURNING_VISITS = 3
 
-# Noted in window.__page: firstChart and done, in ms since navigation began (performance.now()).
+# Noted in window.__page: firstChart and done, in ms since navigation began (performance.now());
+# and, for every script run that the page starts later (a click), `settled`: when that run was
+# over with every chart drawn and every table painted, beside `started`, when it began.
 WATCH_PAGE = """
 (() => {
-  const page = window.__page = {firstChart: null, done: null};
+  const page = window.__page = {firstChart: null, done: null, started: [], settled: []};
   const drawn = el => el.querySelector('.main-svg') !== null;
+  let state = null, pending = false;
   const tick = () => {
     const app = document.querySelector('[data-testid="stApp"]');
+    const now = app ? app.getAttribute('data-test-script-state') : null;
+    if (now !== state) {
+      if (now === 'running') { page.started.push(performance.now()); pending = true; }
+      state = now;
+    }
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     if (page.firstChart === null && charts.some(drawn)) page.firstChart = performance.now();
     const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
-    if (app && app.getAttribute('data-test-script-state') === 'notRunning' && charts.length
-        && charts.every(drawn) && tables.every(t => t.querySelector('canvas'))) {
-      page.done = performance.now();
-      return;
-    }
+    const ready = state === 'notRunning' && charts.length && charts.every(drawn)
+      && tables.every(t => t.querySelector('canvas'))
+      && !document.querySelector('[data-stale="true"]');
+    if (ready && page.done === null) page.done = performance.now();
+    if (ready && pending) { page.settled.push(performance.now()); pending = false; }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -103,9 +112,71 @@ def visit(context, url: str, timeout_s: float) -> dict:
         page.close()
 
 
+def interact(page, act, timeout_s: float) -> float:
+    """Seconds from `act()`'s last step (a click on the page) to the end of the script run it
+    starts, with every chart drawn and every table painted; when that run is followed at once
+    by another (a callback's rerun), to the end of the last. `act` is a pair of callables: what
+    leads to the click (opening a list; not timed), and the click."""
+    prepare, click = act
+    prepare()
+    mark = page.evaluate("performance.now()")
+    click()
+    wait = "m => { const p = window.__page, s = p.started.filter(t => t > m);" \
+           " return s.length > 0 && p.settled.some(t => t > s[s.length - 1]); }"
+    while True:
+        page.wait_for_function(wait, arg=mark, timeout=timeout_s * 1000, polling=50)
+        noted = page.evaluate("window.__page")
+        runs = [t for t in noted["started"] if t > mark]
+        page.wait_for_timeout(400)  # a second run would have started by now
+        if len([t for t in page.evaluate("window.__page.started") if t > mark]) == len(runs):
+            return (min(t for t in noted["settled"] if t > runs[-1]) - mark) / 1000
+
+
+def _choose(page, kind: str, name: str):
+    """A click on the choice `name` of a radio group, tab bar or segmented control."""
+    exact = re.compile(f"^{re.escape(name)}$")
+    for found in (page.locator('[data-testid="stRadio"] label').filter(has_text=exact),
+                  page.get_by_role("tab", name=name, exact=True),
+                  page.get_by_role("button", name=name, exact=True)):
+        if found.count():
+            return (lambda: None), (lambda: found.first.click())
+    raise RuntimeError(f"no {kind} choice {name!r} on the page")
+
+
+def _pick_type(page):
+    select = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has_text="Engagement type")
+
+    option = page.get_by_role("option", name="Phone call")
+
+    def open_list():
+        select.locator("input").click()
+        option.wait_for()
+    return open_list, (lambda: option.click())
+
+
+def measure_interactions(context, url: str, timeout_s: float) -> dict:
+    """On a returning visit: a filter change (engagement type: Phone call), a change of grouping
+    (by month) and a switch of view (to the Secretaries-General and back), in seconds each."""
+    page = context.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_function("window.__page && window.__page.done !== null", timeout=timeout_s * 1000,
+                               polling=100)
+        result = {"filter_s": interact(page, _pick_type(page), timeout_s)}
+        page.keyboard.press("Escape")
+        result["group_by_s"] = interact(page, _choose(page, "grouping", "Month"), timeout_s)
+        result["view_s"] = interact(page, _choose(page, "view", "Secretaries-General"), timeout_s)
+        result["view_back_s"] = interact(page, _choose(page, "view", "Overview"), timeout_s)
+        if page.locator('[data-testid="stException"]').count():
+            raise RuntimeError(f"the page at {url} shows an exception")
+        return result
+    finally:
+        page.close()
+
+
 def _summary(visits: list[dict]) -> dict:
     out = {}
-    for key in ("first_chart_s", "done_s"):
+    for key in visits[0]:
         values = [v[key] for v in visits]
         out[key] = statistics.median(values)
         out[key + "_range"] = [min(values), max(values)]

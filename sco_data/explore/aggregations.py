@@ -9,7 +9,17 @@ from typing import Any
 
 import pandas as pd
 
-from sco_data.explore.filtering import flag_array, place_keys, place_label, place_spellings, topic_labels
+from sco_data.explore.dating import OffAxis, axis_dates, engagement_dates, left_off_axes
+from sco_data.explore.filtering import (
+    AXIS_DATE,
+    DATE,
+    flag_array,
+    is_prepared,
+    place_keys,
+    place_label,
+    place_spellings,
+    topic_labels,
+)
 from sco_data.explore.identity import plain_text
 from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
@@ -147,6 +157,7 @@ class Headline:
     first_date: dt.date | None
     last_date: dt.date | None
     undated: int
+    outside: tuple[dt.date, ...] = ()  # dates outside every Secretary-General's term
 
     @property
     def span_text(self) -> str:
@@ -160,9 +171,12 @@ class Headline:
 
 def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Headline:
     """Engagements and the date span (release-level); distinct counterparts, the countries and
-    the organisations they represent (counterpart-level: the participants apply_filters kept)."""
-    dates = pd.to_datetime(releases["event_date"], errors="coerce")
-    known = dates.dropna()
+    the organisations they represent (counterpart-level: the participants apply_filters kept).
+    The span is that of the time axes: a date outside every term is counted apart, as are the
+    undated (explore.dating)."""
+    off = off_axis(releases)
+    known = axis_dates(engagement_dates(releases)[0]) if not is_prepared(releases) else releases[AXIS_DATE]
+    known = known.dropna()
     return Headline(
         engagements=len(releases),
         counterparts=distinct_counterparts(participants),
@@ -170,8 +184,17 @@ def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Head
         organisations=distinct_affiliations(participants, AFFILIATION_ORGANISATION),
         first_date=known.min().date() if len(known) else None,
         last_date=known.max().date() if len(known) else None,
-        undated=int(dates.isna().sum()),
+        undated=off.undated,
+        outside=off.outside,
     )
+
+
+def off_axis(releases: pd.DataFrame) -> OffAxis:
+    """What the time axes of these releases cannot show: the undated and the misdated."""
+    if is_prepared(releases):
+        return left_off_axes(releases, DATE, AXIS_DATE)
+    dates = engagement_dates(releases)[0]
+    return left_off_axes(pd.DataFrame({DATE: dates, AXIS_DATE: axis_dates(dates)}), DATE, AXIS_DATE)
 
 
 # The releases table's columns, most useful first, with the heading the page gives each.
@@ -260,10 +283,19 @@ def headline_metrics(figures: Headline) -> list[tuple[str, str, str]]:
 
 
 def dates_sentence(figures: Headline) -> str:
-    """'Engagement dates: May 2019 – May 2021; 1 release has no known date.'"""
+    """'Engagement dates: May 2019 – May 2021; 1 release has no known date; 1 is dated outside
+    every Secretary-General's term (12 May 2004).'"""
     undated = f"; {plural(figures.undated, 'release has', 'releases have')} no known date" \
         if figures.undated else ""
-    return f"Engagement dates: {figures.span_text}{undated}."
+    outside = f"; {outside_terms(figures.outside)}" if figures.outside else ""
+    return f"Engagement dates: {figures.span_text}{undated}{outside}."
+
+
+def outside_terms(days: tuple[dt.date, ...]) -> str:
+    """'2 are dated outside every Secretary-General's term (12 May 2004, 1 Jan 2099)'."""
+    shown = ", ".join(f"{day:%d %b %Y}".lstrip("0") for day in days[:3]) + (", ..." if len(days) > 3 else "")
+    verb = "is" if len(days) == 1 else "are"
+    return f"{len(days):,} {verb} dated outside every Secretary-General's term ({shown})"
 
 
 def source_problem(folder: Path, source: str, releases: pd.DataFrame,

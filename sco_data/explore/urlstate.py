@@ -41,10 +41,9 @@ def filters_to_query_params(filters: Filters) -> dict[str, str | list[str]]:
     params: dict[str, str | list[str]] = {}
     for name, key in PARAM_NAMES.items():
         value = getattr(filters, name)
-        if name == "topic_mode":
-            if value != Filters.topic_mode:
-                params[key] = value
-        elif isinstance(value, dt.date):
+        if value == getattr(Filters, name, None):  # at its default: left out
+            continue
+        if isinstance(value, dt.date):
             params[key] = value.isoformat()
         elif isinstance(value, tuple):
             if value:
