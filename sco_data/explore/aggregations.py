@@ -10,19 +10,11 @@ from typing import Any
 import pandas as pd
 
 from sco_data.explore.dating import OffAxis, axis_dates, engagement_dates, left_off_axes
-from sco_data.explore.filtering import (
-    AXIS_DATE,
-    DATE,
-    flag_array,
-    is_prepared,
-    place_keys,
-    place_label,
-    place_spellings,
-    topic_labels,
-)
+from sco_data.explore.filtering import AXIS_DATE, DATE, flag_array, is_prepared, topic_labels
 from sco_data.explore.identity import plain_text
 from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
+from sco_data.explore.places import place_keys, place_label, place_spellings
 from sco_data.explore.wording import plural
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,

@@ -39,6 +39,7 @@ import pyarrow.compute as pc
 from sco_data.corpus.tables import select_rows
 from sco_data.explore.dating import UNDATED_BY_RANGE, UNDATED_MODES, UNDATED_ONLY, axis_dates, engagement_dates, in_range
 from sco_data.explore.identity import normalise_query, person_keys, plain_text
+from sco_data.explore.places import place_keys, place_label, place_spellings
 from sco_data.explore.periods import PERIOD_FREQ, period_column
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
@@ -143,33 +144,6 @@ def is_prepared(releases: pd.DataFrame) -> bool:
     return PREPARED_MARK in releases.columns
 
 
-def place_keys(releases: pd.DataFrame) -> pd.Series:
-    """Each release's place key: the gazetteer's name, else the name the release used."""
-    city = plain_text(releases["location_city"]).str.strip()
-    if "location_key" not in releases.columns:
-        return city
-    key = plain_text(releases["location_key"]).str.strip()
-    return key.where(key != "", city)
-
-
-def place_spellings(releases: pd.DataFrame) -> dict[str, list[str]]:
-    """Place key -> every name the releases write it with, the key first."""
-    frame = pd.DataFrame({"key": place_keys(releases),
-                          "name": plain_text(releases["location_city"]).str.strip()})
-    frame = frame[frame["key"] != ""].drop_duplicates()
-    spellings: dict[str, list[str]] = {}
-    for key, name in zip(frame["key"], frame["name"]):
-        names = spellings.setdefault(key, [key])
-        if name and name not in names:
-            names.append(name)
-    return spellings
-
-
-def place_label(names: list[str]) -> str:
-    """'Astana (also Nur-Sultan)': the key, then the other names releases use."""
-    return names[0] if len(names) == 1 else f"{names[0]} (also {', '.join(sorted(names[1:]))})"
-
-
 def prepare(releases: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of the releases with the helper columns filtering and charts use."""
     if is_prepared(releases):
@@ -182,7 +156,7 @@ def prepare(releases: pd.DataFrame) -> pd.DataFrame:
         plain_text(out["engagement_type"]), categories=list(ENGAGEMENT_TYPES)
     )
     out[PLACE] = place_keys(out)
-    names = {key: " | ".join(spelled) for key, spelled in place_spellings(out).items()}
+    names = {key: " | ".join(dict.fromkeys([key, *spelled])) for key, spelled in place_spellings(out).items()}
     out[PLACE_NAMES] = out[PLACE].map(names).astype(out[PLACE].dtype).fillna("")
     for period, freq in PERIOD_FREQ.items():
         out[period_column(period)] = dates.dt.to_period(freq).dt.start_time
@@ -251,7 +225,7 @@ def filter_options(
         undated=int(every.isna().sum()),
         topic_labels=labels,
         place_labels={key: place_label(names) for key, names in spellings.items()},
-        place_names={name: key for key, names in spellings.items() for name in names},
+        place_names={name: key for key, names in spellings.items() for name in (key, *names)},
     )
 
 

@@ -21,6 +21,7 @@ from sco_data.explore.fields import (
     value_labels,
 )
 from sco_data.explore.filtering import FilterOptions, Filters
+from sco_data.explore.places import gazetteer_key
 
 # Text typed into the page or a link beyond this length is cut (a guard, not a feature).
 MAX_TEXT_PARAM = 200
@@ -113,6 +114,8 @@ def filters_from_query_params(
         unknown: list[str] = []
         for item in _as_list(params.get(field.params[0])):
             match = lookup.get(item.strip().lower())
+            if match is None and field.name == "places":  # a spelling this corpus does not use
+                match = lookup.get((gazetteer_key(item) or "").lower())
             if match is None:
                 unknown.append(item)
             elif match not in chosen:
