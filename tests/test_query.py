@@ -491,7 +491,12 @@ def test_releases_table_is_newest_first_with_labels(sample):
     assert table["engagement"].tolist() == [
         "Video call", "Meeting", "Phone call", "Meeting", "Other",
     ]
-    assert list(table.columns) == list(aggregations.RELEASE_TABLE_COLUMNS)
+    assert list(table.columns) == ["event_date", *aggregations.RELEASE_TABLE_COLUMNS]
+    # Each row names its release: the headline, else the first words of the text; and its file.
+    assert table["release"].tolist() == ["Talks by videoconference.", "Cross-border E-commerce conference.",
+                                         "Telephone conversation", "Norov meets Shen Yueyue", "A letter of greetings."]
+    assert table["source"].tolist() == ["d.txt", "c.txt", "b.txt", "a.txt", "e.txt"]
+    assert table["date"].tolist() == ["2021-06-01", "2021-05-09", "2020-04-29", "2019-05-26", "–"]
 
 
 def test_empty_inputs_give_empty_tables(sample):

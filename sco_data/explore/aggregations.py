@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 
 from sco_data.explore.dating import OffAxis, axis_dates, engagement_dates, left_off_axes
-from sco_data.explore.filtering import AXIS_DATE, DATE, flag_array, is_prepared, topic_labels
+from sco_data.explore.display import date_text, release_labels
+from sco_data.explore.filtering import AXIS_DATE, DATE, LABEL, flag_array, is_prepared, topic_labels
 from sco_data.explore.identity import plain_text
 from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
@@ -191,8 +192,9 @@ def off_axis(releases: pd.DataFrame) -> OffAxis:
 
 # The releases table's columns, most useful first, with the heading the page gives each.
 RELEASE_TABLE_COLUMNS: dict[str, str] = {
-    "event_date": "Date",
-    "title": "Title",
+    "date": "Date",
+    "release": "Release",
+    "source": "File",
     "engagement": "Type",
     "sco_official": "SCO official",
     "counterparts": "Counterparts",
@@ -204,14 +206,19 @@ RELEASE_TABLE_COLUMNS: dict[str, str] = {
 
 
 def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
-    """The releases as the page lists them, newest first, with readable labels and no missing
-    text (an empty cell, never 'None'). With a taxonomy (or an id -> label mapping), topic ids
-    are shown as their labels."""
+    """The releases as the page lists them, newest first, each named by its headline or the
+    first words of its text and by its file, dates as days (flagged when outside every term),
+    readable labels, no missing text (an empty cell, never 'None'). With a taxonomy (or an
+    id -> label mapping), topic ids are shown as their labels. `event_date` (the sort key)
+    stays for the page to leave out."""
     city, country = plain_text(releases["location_city"]), plain_text(releases["location_country"])
+    dates = pd.to_datetime(releases["event_date"], errors="coerce")
     table = pd.DataFrame(
         {
-            "event_date": pd.to_datetime(releases["event_date"], errors="coerce"),
-            "title": plain_text(releases["title"]),
+            "event_date": dates,
+            "date": date_text(dates, releases[AXIS_DATE] if AXIS_DATE in releases.columns else None),
+            "release": releases[LABEL].astype(object) if LABEL in releases.columns else release_labels(releases),
+            "source": plain_text(releases["source"]).astype(object),
             "engagement": plain_text(releases["engagement_type"]).map(ENGAGEMENT_LABELS).fillna(""),
             "sco_official": plain_text(releases["sco_official"]),
             "counterparts": plain_text(releases["counterparts"]),

@@ -19,7 +19,9 @@ handful of vectorised operations (the dashboard prepares once per corpus: explor
 - `_date`, each release's date as the date filter sees it, and `_axis_date`, as the time axes
   do (explore.dating: the one place that decides both; an undated release, or one dated
   outside every Secretary-General's term, has no axis date);
-- `_month`, `_quarter`, `_year`: each release's period start on the time axes (explore.periods).
+- `_month`, `_quarter`, `_year`: each release's period start on the time axes (explore.periods);
+- `_label`, the release's headline or the first words of its text (explore.display), so the
+  tables name every release without reading the texts the page filters without.
 The engagement type becomes a categorical; a topic filter reads the topic_<id> flag columns.
 Counterpart names are matched on the participants' person key (explore.people).
 """
@@ -38,6 +40,7 @@ import pyarrow.compute as pc
 
 from sco_data.corpus.tables import select_rows
 from sco_data.explore.dating import UNDATED_BY_RANGE, UNDATED_MODES, UNDATED_ONLY, axis_dates, engagement_dates, in_range
+from sco_data.explore.display import release_labels
 from sco_data.explore.identity import normalise_query, person_keys, plain_text
 from sco_data.explore.places import place_keys, place_label, place_spellings
 from sco_data.explore.periods import PERIOD_FREQ, period_column
@@ -57,6 +60,7 @@ PLACE = "_place"
 PLACE_NAMES = "_place_names"
 DATE = "_date"
 AXIS_DATE = "_axis_date"
+LABEL = "_label"
 PREPARED_MARK = PLACE_NAMES
 # The columns the search box looks in, besides the names of the release's place.
 SEARCHED = ("title", "text")
@@ -155,6 +159,7 @@ def prepare(releases: pd.DataFrame) -> pd.DataFrame:
     out["engagement_type"] = pd.Categorical(
         plain_text(out["engagement_type"]), categories=list(ENGAGEMENT_TYPES)
     )
+    out[LABEL] = release_labels(out)
     out[PLACE] = place_keys(out)
     names = {key: " | ".join(dict.fromkeys([key, *spelled])) for key, spelled in place_spellings(out).items()}
     out[PLACE_NAMES] = out[PLACE].map(names).astype(out[PLACE].dtype).fillna("")
