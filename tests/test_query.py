@@ -477,6 +477,11 @@ def test_report_counts_every_status_and_lists_problems_first():
     ]
     assert aggregations.report_counts(report.iloc[:0]) == dict.fromkeys(
         ["Read", "With warnings", "Rejected", "Skipped"], 0)
+    with_fixes = pd.concat([report, pd.DataFrame({
+        "path": ["sco-corrections.csv"], "status": ["corrections"],
+        "reason": ["corrections file: 2 corrections applied to 1 release"], "release_id": [None]})])
+    assert aggregations.report_counts(with_fixes)["Corrections file"] == 1
+    assert aggregations.report_counts(with_fixes)["Read"] == 1  # not counted as a release file read
 
 
 def test_seed_headline(seed_corpus):

@@ -24,6 +24,7 @@ from sco_data.schema import (
     ENGAGEMENT_TYPES,
     LIST_SEPARATOR,
     REPORT_COLUMNS,
+    REPORT_CORRECTIONS,
     REPORT_INVALID,
     REPORT_OK,
     REPORT_REJECTED,
@@ -247,18 +248,22 @@ REPORT_STATUS_LABELS: dict[str, str] = {
     REPORT_REJECTED: "Rejected",
     REPORT_SKIPPED: "Skipped",
     REPORT_INVALID: "Corrections not applied",
+    REPORT_CORRECTIONS: "Corrections file",
 }
+# Statuses counted only when some row has them: they are not about release files.
+OCCASIONAL_STATUSES = (REPORT_INVALID, REPORT_CORRECTIONS)
 # The report table lists what needs attention first.
-REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_INVALID, REPORT_WARNING, REPORT_SKIPPED, REPORT_OK)
+REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_INVALID, REPORT_WARNING, REPORT_CORRECTIONS,
+                                        REPORT_SKIPPED, REPORT_OK)
 REPORT_HEADINGS: dict[str, str] = dict(zip(REPORT_COLUMNS, ("File", "Status", "Reason", "Release id")))
 
 
 def report_counts(report: pd.DataFrame) -> dict[str, int]:
     """Files per status, every status named as the page names it (zero included), but for
-    corrections not applied, counted only when there are some."""
+    the corrections file and its rows not applied, counted only when there are some."""
     counts = report["status"].value_counts()
     return {label: int(counts.get(status, 0)) for status, label in REPORT_STATUS_LABELS.items()
-            if status != REPORT_INVALID or counts.get(status, 0)}
+            if status not in OCCASIONAL_STATUSES or counts.get(status, 0)}
 
 
 def report_table(report: pd.DataFrame) -> pd.DataFrame:
