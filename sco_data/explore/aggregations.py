@@ -16,7 +16,7 @@ from sco_data.explore.identity import plain_text
 from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
 from sco_data.explore.places import place_keys, place_label, place_spellings
-from sco_data.explore.wording import plural
+from sco_data.explore.wording import days_text, plural
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
     AFFILIATION_STATE,
@@ -297,9 +297,8 @@ def dates_sentence(figures: Headline) -> str:
 
 def outside_terms(days: tuple[dt.date, ...]) -> str:
     """'2 are dated outside every Secretary-General's term (12 May 2004, 1 Jan 2099)'."""
-    shown = ", ".join(f"{day:%d %b %Y}".lstrip("0") for day in days[:3]) + (", ..." if len(days) > 3 else "")
     verb = "is" if len(days) == 1 else "are"
-    return f"{len(days):,} {verb} dated outside every Secretary-General's term ({shown})"
+    return f"{len(days):,} {verb} dated outside every Secretary-General's term ({days_text(days)})"
 
 
 def source_problem(folder: Path, source: str, releases: pd.DataFrame,

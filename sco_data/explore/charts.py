@@ -266,7 +266,8 @@ def months_of_term_figure(months: pd.DataFrame) -> go.Figure:
             ), row=1, col=column)
     totals = months.groupby(["official", "month"])["count"].sum()
     # One scale: every panel spans the longest term shown, so a month sits at the same place in each.
-    fig.update_xaxes(title_text="Month of term", range=[0.5, int(months["month"].max()) + 0.5], matches="x")
+    fig.update_xaxes(title_text="Month of term", range=[0.5, int(months["month"].max()) + 0.5])
+    fig.update_xaxes(matches="x", selector=lambda axis: axis.plotly_name != "xaxis")
     fig.update_yaxes(title_text="Engagements", rangemode="tozero", col=1, **count_ticks(totals.max()))
     return layout(fig, title, barmode="stack", height=380, legend_title_text="",
                   legend={"orientation": "h", "y": -0.25, "yanchor": "top", "x": 0, "xanchor": "left"})
