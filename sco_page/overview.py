@@ -16,6 +16,7 @@ TOP_N = 10
 EAGER_CSV_ROWS = 5_000  # up to this many releases the CSV files are written at once
 DOWNLOAD_ICON = ":material/download:"
 PARTICIPANT_ROWS = 12  # the participants table shows this many rows at once
+RELEASE_ROWS = 8  # ... and the releases table, above the release picked
 PERIOD_RADIO = {"label": "Group by", "options": PERIODS, "format_func": PERIOD_LABELS.get,
                 "horizontal": True, "key": "period"}
 
@@ -80,7 +81,7 @@ def show_releases(shown: Shown) -> None:
         return
     st.caption(CAPTIONS["releases"])
     table(st, listed, aggregations.RELEASE_TABLE_COLUMNS, key="releases_table", wrap=True, paged="release",
-          pick=list(listed["release_id"]))
+          pick=list(listed["release_id"]), rows=RELEASE_ROWS)
     release.show(shown, shown.kept)
 
 

@@ -52,9 +52,9 @@ MAP_MARGIN_DEGREES = 12
 MAP_MIN_SPAN_DEGREES = (90.0, 50.0)
 # The map's height follows the shape of the area shown (plotly keeps the projection's aspect,
 # so a fixed height leaves bands of white above and below a wide view): the height for a map
-# about MAP_WIDTH_GUESS pixels wide (the page's width at 1440 pixels, less the sidebar), kept
-# between the two limits.
-MAP_WIDTH_GUESS = 1100
+# about MAP_WIDTH_GUESS pixels wide (the page's width at 1440 pixels, less the sidebar and the
+# colour bar), kept between the two limits. Points are spread apart at that scale too.
+MAP_WIDTH_GUESS = 880
 MAP_HEIGHTS = (420, 720)
 MAP_FRAME = 90
 # Pixels kept free between two points, and how a moved point looks for its spot: on rings
