@@ -339,14 +339,15 @@ def test_views_reached_by_their_links(page, gold_url, tmp_path):
 
 
 def test_the_evidence_view_marks_and_tags_what_was_read(page, server_url, tmp_path):
-    page.goto(server_url + "?from=2019-05-26&to=2019-05-26&section=releases")
+    page.goto(server_url + "?from=2019-05-26&to=2019-05-26&section=releases&q=cooperation")
     legend = page.get_by_text("Marked in the text and the headline")
     legend.wait_for()
     text = page.locator('[data-testid="stVerticalBlock"]').filter(has_text="On 26 May 2019").last
     shown = text.inner_text()
     # Each mark is followed by its tag (the page shows them side by side).
     for marked_and_tag in ("26 May 2019date", "Vladimir NorovSCO official", "Shen Yueyuecounterpart",
-                           "Fangchenggangplace", "Cooperation Forumoccasion", "women'sWomen and gender"):
+                           "Fangchenggangplace", "Cooperation Forumoccasion", "women'sWomen and gender",
+                           "cooperationsearched"):  # a searched word, where nothing extracted marks it
         assert marked_and_tag in shown
     headline = page.locator("h3").filter(has_text="Shen Yueyue").first
     headline.scroll_into_view_if_needed()

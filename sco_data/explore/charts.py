@@ -41,7 +41,7 @@ CELL_TARGET_SIZE = 18
 # each kind carry their name as a label (every node has it on hover).
 NETWORK_MIN_NODE = 8
 NETWORK_NODE_SCALE = 34
-NETWORK_LABELS = 12
+NETWORK_LABELS = 10
 
 
 def plain(text: object) -> str:

@@ -4,7 +4,7 @@ organisations those counterparts represent; every node sized by its engagements.
 An official and a counterpart are joined by the releases in which they met; a counterpart and
 an organisation by the releases in which the counterpart spoke for it. The counterparts are
 the `top` met most often (the participants table lists everyone), so the picture stays
-readable and its layout cheap. The layout is networkx's force-directed one with a fixed seed:
+readable and its layout cheap; an official who met none of them is left out with them. The layout is networkx's force-directed one with a fixed seed:
 the same releases always give the same picture. Each node carries the link that filters the
 page to it (explore.drilldown), as a chart point does.
 """
@@ -25,6 +25,13 @@ ORGANISATION = "organisation"
 # Counterparts shown: those met most often.
 TOP_COUNTERPARTS = 40
 LAYOUT_SEED = 22
+# The layout's spring length, times 1/sqrt(nodes) (networkx's own default is 1): longer springs
+# give each official's circle of counterparts room for their labels.
+SPRING_LENGTH = 1.6
+LAYOUT_ITERATIONS = 200
+# The layout ties every official to one unseen point, so that officials who met no one in
+# common stay in one picture instead of drifting to its corners.
+ANCHOR = "anchor:"
 NODE_COLUMNS = ["node", "name", "kind", "engagements", "link"]
 EDGE_COLUMNS = ["source", "target", "releases"]
 
@@ -73,6 +80,7 @@ def engagement_network(participants: pd.DataFrame, top: int = TOP_COUNTERPARTS) 
         "target": ["person:" + key for key in talks["key_met"]] + ["org:" + name for name in members["organisation"]],
         "releases": [*talks["releases"], *members["releases"]],
     }, columns=EDGE_COLUMNS)
+    nodes = nodes[nodes["node"].isin(set(edges["source"]) | set(edges["target"]))].copy()
     nodes["engagements"] = nodes["engagements"].astype("int64")
     return nodes.sort_values(["kind", "node"], kind="stable").reset_index(drop=True), \
         edges.sort_values(["source", "target"]).reset_index(drop=True)
@@ -84,8 +92,10 @@ def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     graph = nx.Graph()
     graph.add_nodes_from(nodes["node"])
     graph.add_weighted_edges_from(zip(edges["source"], edges["target"], edges["releases"]))
-    if not len(graph):
+    graph.add_edges_from((ANCHOR, node) for node in nodes.loc[nodes["kind"] == OFFICIAL, "node"])
+    if not len(nodes):
         return nodes.assign(x=pd.Series(dtype=float), y=pd.Series(dtype=float))
-    positions = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight")
+    positions = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight", k=SPRING_LENGTH / len(graph) ** 0.5,
+                                 iterations=LAYOUT_ITERATIONS)
     return nodes.assign(x=[float(positions[n][0]) for n in nodes["node"]],
                         y=[float(positions[n][1]) for n in nodes["node"]])
