@@ -37,14 +37,21 @@ WATCH_PAGE = """
 (() => {
   const page = window.__page = {firstChart: null, done: null, started: [], settled: []};
   const drawn = el => el.querySelector('.main-svg') !== null;
-  let state = null, pending = false;
+  let pending = false, watched = null;
+  // Every start of a script run, however short: a run served from memory can start and end
+  // within one animation frame, so the attribute's changes are observed, not polled.
+  const observer = new MutationObserver(records => records.forEach((record, i) => {
+    const now = i + 1 < records.length ? records[i + 1].oldValue
+      : record.target.getAttribute('data-test-script-state');
+    if (now === 'running' && record.oldValue !== 'running') { page.started.push(performance.now()); pending = true; }
+  }));
   const tick = () => {
     const app = document.querySelector('[data-testid="stApp"]');
-    const now = app ? app.getAttribute('data-test-script-state') : null;
-    if (now !== state) {
-      if (now === 'running') { page.started.push(performance.now()); pending = true; }
-      state = now;
+    if (app && app !== watched) {
+      observer.observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
+      watched = app;
     }
+    const state = app ? app.getAttribute('data-test-script-state') : null;
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     if (page.firstChart === null && charts.some(drawn)) page.firstChart = performance.now();
     const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
