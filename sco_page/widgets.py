@@ -22,7 +22,7 @@ WRAPPED_ROW_HEIGHT = 72
 HEADER_HEIGHT = 35
 # How wide a text column is drawn: the page's width in pixels at 1440, less the sidebar, is
 # about 1,000; a wrapped table's columns are kept within it, so none hides behind a scroll.
-TEXT_WIDTHS = {"release": 260, "title": 260, "title_then": 260, "engagement": 90, "date": 110, "source": 150,
+TEXT_WIDTHS = {"release": 260, "counterpart": 170, "event_date": 110, "title": 260, "title_then": 260, "engagement": 90, "date": 110, "source": 150,
                "sco_official": 140, "counterparts": 180, "counterpart_countries": 150, "place": 130,
                "topics": 160, "release_id": 150, "name": 170, "role": 95, "affiliation": 150, "first": 95,
                "last": 95, "engagements": 100}

@@ -45,6 +45,7 @@ def test_a_country_timeline_lists_each_engagement_with_the_title_held_then(gold)
     assert norov[["title_then", "sco_official"]].values.tolist() == [
         ["Acting Minister of Foreign Affairs of the Republic of Uzbekistan", "Zhang Ming"]]
     assert not timeline.isna().any().any()  # empty cells, never None
+    assert timeline["release"].str.len().min() > 10  # each row names its release
 
 
 def test_a_person_profile_follows_that_person_only(gold):

@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from sco_data.explore.filtering import affiliations, topic_labels
+from sco_data.explore.display import release_labels
+from sco_data.explore.filtering import LABEL, affiliations, topic_labels
 from sco_data.explore.identity import person_keys, person_names, plain_text
 from sco_data.explore.periods import period_starts
 from sco_data.extract.lexicon import load
@@ -38,6 +39,7 @@ PROFILE_SEPARATOR = ":"
 # The timeline's columns, in order, with the heading the page gives each.
 TIMELINE_COLUMNS: dict[str, str] = {
     "event_date": "Date",
+    "release": "Release",
     "engagement": "Type",
     "counterpart": "Met",
     "title_then": "Title held then",
@@ -95,8 +97,9 @@ def profile_releases(releases: pd.DataFrame, participants: pd.DataFrame, profile
 
 def profile_timeline(releases: pd.DataFrame, participants: pd.DataFrame, profile: str,
                      taxonomy: Any = None) -> pd.DataFrame:
-    """One row per engagement of the profile, newest first: date, type, who was met, the title
-    they held then, the SCO official, topics (labels) and the release id. No missing text."""
+    """One row per engagement of the profile, newest first: date, the release (its headline or
+    first words), type, who was met, the title they held then, the SCO official, topics
+    (labels) and the release id. No missing text."""
     rows = profile_participants(participants, profile)
     met = pd.DataFrame({"release_id": rows["release_id"].astype(object),
                         "counterpart": person_names(rows).astype(object),
@@ -107,6 +110,7 @@ def profile_timeline(releases: pd.DataFrame, participants: pd.DataFrame, profile
     table = pd.DataFrame({
         "release_id": chosen["release_id"].astype(object),
         "event_date": pd.to_datetime(chosen["event_date"], errors="coerce"),
+        "release": chosen[LABEL].astype(object) if LABEL in chosen.columns else release_labels(chosen),
         "engagement": plain_text(chosen["engagement_type"]).map(ENGAGEMENT_LABELS).fillna(""),
         "sco_official": plain_text(chosen["sco_official"]),
         "topics": [LIST_SEPARATOR.join(labels.get(t, t) for t in text.split(LIST_SEPARATOR) if t)
