@@ -29,6 +29,8 @@ VIEWPORT = {"width": 1280, "height": 900}
 START_TIMEOUT_S = 120
 # Returning visits per page; the figures are their median, with the range beside it.
 RETURNING_VISITS = 3
+# A click that starts no script run within this many seconds is taken as lost.
+CLICK_STARTS_RUN_S = 20
 
 # Noted in window.__page: firstChart and done, in ms since navigation began (performance.now());
 # and, for every script run that the page starts later (a click), `settled`: when that run was
@@ -124,10 +126,20 @@ def interact(page, act, timeout_s: float) -> float:
     starts, with every chart drawn and every table painted; when that run is followed at once
     by another (a callback's rerun), to the end of the last. `act` is a pair of callables: what
     leads to the click (opening a list; not timed), and the click."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     prepare, click = act
-    prepare()
-    mark = page.evaluate("performance.now()")
-    click()
+    for attempt in range(2):  # a click lost on a busy machine (no run starts) is made again
+        prepare()
+        mark = page.evaluate("performance.now()")
+        click()
+        try:
+            page.wait_for_function("m => window.__page.started.some(t => t > m)", arg=mark,
+                                   timeout=CLICK_STARTS_RUN_S * 1000, polling=50)
+            break
+        except PlaywrightTimeout:
+            if attempt:
+                raise
     wait = "m => { const p = window.__page, s = p.started.filter(t => t > m);" \
            " return s.length > 0 && p.settled.some(t => t > s[s.length - 1]); }"
     while True:

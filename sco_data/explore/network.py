@@ -61,7 +61,7 @@ def engagement_network(participants: pd.DataFrame, top: int = TOP_COUNTERPARTS) 
     official_nodes = _nodes(officials, OFFICIAL, "sco:")
     official_nodes["link"] = [link(officials=name) for name in official_nodes["name"]]
     met = _nodes(counterparts, COUNTERPART, "person:")
-    met = met.sort_values(["engagements", "name"], ascending=[False, True]).head(top)
+    met = met.sort_values(["engagements", "name"], ascending=[False, True]).head(top).copy()
     met["link"] = [link(counterpart=name) for name in met["name"]]
     counterparts = counterparts[counterparts["key"].isin(met["key"])]
     pairs = officials[["key", "release_id"]].merge(counterparts[["key", "release_id"]], on="release_id",

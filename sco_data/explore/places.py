@@ -32,7 +32,7 @@ def place_spellings(releases: pd.DataFrame) -> dict[str, list[str]]:
     release writes it, else the most written (ties alphabetically); then the others, sorted."""
     frame = pd.DataFrame({"key": place_keys(releases),
                           "name": plain_text(releases["location_city"]).str.strip()})
-    frame = frame[frame["key"] != ""]
+    frame = frame[frame["key"] != ""].copy()
     frame["name"] = frame["name"].where(frame["name"] != "", frame["key"])
     counts = frame.groupby(["key", "name"]).size().reset_index(name="count")
     spellings: dict[str, list[str]] = {}
