@@ -29,39 +29,30 @@ VIEWPORT = {"width": 1280, "height": 900}
 START_TIMEOUT_S = 120
 # Returning visits per page; the figures are their median, with the range beside it.
 RETURNING_VISITS = 3
-# A click that starts no script run within this many seconds is taken as lost.
-CLICK_STARTS_RUN_S = 20
+# A click the server does not answer within this many seconds is taken as lost; a page whose
+# content has not changed for QUIET_S seconds is done.
+CLICK_ANSWERED_S = 20
+QUIET_S = 0.6
 
 # Noted in window.__page: firstChart and done, in ms since navigation began (performance.now());
-# and, for every script run that the page starts later (a click), `settled`: when that run was
-# over with every chart drawn and every table painted, beside `started`, when it began.
+# `ready`, whether the page is done now (no script run, every chart drawn, every table painted,
+# nothing stale); and `changed`, when the page's content last changed (hover labels aside).
 WATCH_PAGE = """
 (() => {
-  const page = window.__page = {firstChart: null, done: null, started: [], settled: []};
+  const page = window.__page = {firstChart: null, done: null, ready: false, changed: 0};
   const drawn = el => el.querySelector('.main-svg') !== null;
-  let pending = false, watched = null;
-  // Every start of a script run, however short: a run served from memory can start and end
-  // within one animation frame, so the attribute's changes are observed, not polled.
-  const observer = new MutationObserver(records => records.forEach((record, i) => {
-    const now = i + 1 < records.length ? records[i + 1].oldValue
-      : record.target.getAttribute('data-test-script-state');
-    if (now === 'running' && record.oldValue !== 'running') { page.started.push(performance.now()); pending = true; }
-  }));
+  new MutationObserver(records => {
+    if (records.some(r => !(r.target.closest && r.target.closest('.hoverlayer')))) page.changed = performance.now();
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   const tick = () => {
     const app = document.querySelector('[data-testid="stApp"]');
-    if (app && app !== watched) {
-      observer.observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
-      watched = app;
-    }
-    const state = app ? app.getAttribute('data-test-script-state') : null;
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     if (page.firstChart === null && charts.some(drawn)) page.firstChart = performance.now();
     const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
-    const ready = state === 'notRunning' && charts.length && charts.every(drawn)
-      && tables.every(t => t.querySelector('canvas'))
-      && !document.querySelector('[data-stale="true"]');
-    if (ready && page.done === null) page.done = performance.now();
-    if (ready && pending) { page.settled.push(performance.now()); pending = false; }
+    page.ready = Boolean(app && app.getAttribute('data-test-script-state') === 'notRunning' && charts.length
+      && charts.every(drawn) && tables.every(t => t.querySelector('canvas'))
+      && !document.querySelector('[data-stale="true"]'));
+    if (page.ready && page.done === null) page.done = performance.now();
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -121,34 +112,38 @@ def visit(context, url: str, timeout_s: float) -> dict:
         page.close()
 
 
-def interact(page, act, timeout_s: float) -> float:
-    """Seconds from `act()`'s last step (a click on the page) to the end of the script run it
-    starts, with every chart drawn and every table painted; when that run is followed at once
-    by another (a callback's rerun), to the end of the last. `act` is a pair of callables: what
-    leads to the click (opening a list; not timed), and the click."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
+def interact(page, answers: list, act, timeout_s: float) -> float:
+    """Seconds from `act()`'s last step (a click on the page) to the page done again: the
+    server answered the click (a message on the page's websocket, counted in `answers`: a run
+    served from memory can start and end between two frames, so the page's run state alone may
+    never show it), the page is ready, and its content has not changed for QUIET_S; the time is
+    that of its last change. `act` is a pair of callables: what leads to the click (opening a
+    list; not timed), and the click. A click not answered within CLICK_ANSWERED_S is made again."""
     prepare, click = act
-    for attempt in range(2):  # a click lost on a busy machine (no run starts) is made again
+    for attempt in range(2):
         prepare()
+        before = len(answers)
         mark = page.evaluate("performance.now()")
         click()
-        try:
-            page.wait_for_function("m => window.__page.started.some(t => t > m)", arg=mark,
-                                   timeout=CLICK_STARTS_RUN_S * 1000, polling=50)
+        deadline = time.monotonic() + CLICK_ANSWERED_S
+        while len(answers) == before and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        if len(answers) > before:
             break
-        except PlaywrightTimeout:
-            if attempt:
-                raise
-    wait = "m => { const p = window.__page, s = p.started.filter(t => t > m);" \
-           " return s.length > 0 && p.settled.some(t => t > s[s.length - 1]); }"
-    while True:
-        page.wait_for_function(wait, arg=mark, timeout=timeout_s * 1000, polling=50)
-        noted = page.evaluate("window.__page")
-        runs = [t for t in noted["started"] if t > mark]
-        page.wait_for_timeout(400)  # a second run would have started by now
-        if len([t for t in page.evaluate("window.__page.started") if t > mark]) == len(runs):
-            return (min(t for t in noted["settled"] if t > runs[-1]) - mark) / 1000
+        if attempt:
+            raise RuntimeError("the server never answered a click")
+    page.wait_for_function(
+        "([m, quiet]) => window.__page.ready && window.__page.changed > m"
+        " && performance.now() - window.__page.changed > quiet",
+        arg=[mark, QUIET_S * 1000], timeout=timeout_s * 1000, polling=50)
+    return (page.evaluate("window.__page.changed") - mark) / 1000
+
+
+def count_answers(page) -> list:
+    """A list that grows by one for each message the server sends the page."""
+    received: list = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda _: received.append(1)))
+    return received
 
 
 def _choose(page, kind: str, name: str):
@@ -177,15 +172,16 @@ def measure_interactions(context, url: str, timeout_s: float) -> dict:
     """On a returning visit: a filter change (engagement type: Phone call), a change of grouping
     (by month) and a switch of view (to the Secretaries-General and back), in seconds each."""
     page = context.new_page()
+    answers = count_answers(page)
     try:
         page.goto(url)
         page.wait_for_function("window.__page && window.__page.done !== null", timeout=timeout_s * 1000,
                                polling=100)
-        result = {"filter_s": interact(page, _pick_type(page), timeout_s)}
+        result = {"filter_s": interact(page, answers, _pick_type(page), timeout_s)}
         page.keyboard.press("Escape")
-        result["group_by_s"] = interact(page, _choose(page, "grouping", "Month"), timeout_s)
-        result["view_s"] = interact(page, _choose(page, "view", "Secretaries-General"), timeout_s)
-        result["view_back_s"] = interact(page, _choose(page, "view", "Overview"), timeout_s)
+        result["group_by_s"] = interact(page, answers, _choose(page, "grouping", "Month"), timeout_s)
+        result["view_s"] = interact(page, answers, _choose(page, "view", "Secretaries-General"), timeout_s)
+        result["view_back_s"] = interact(page, answers, _choose(page, "view", "Overview"), timeout_s)
         if page.locator('[data-testid="stException"]').count():
             raise RuntimeError(f"the page at {url} shows an exception")
         return result

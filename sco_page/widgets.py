@@ -14,18 +14,21 @@ import streamlit as st
 from sco_data.explore import dating, display, drilldown, filtering, paging, people, wording
 from sco_data.explore.markup import escape_markdown
 from sco_data.explore.prepared import PreparedCorpus
+from sco_data.explore.viewstate import SECTIONS
 from sco_data.explore.wording import CAPTIONS
 
 # Streamlit wraps a cell's text from about 70 pixels of row height on (three lines).
 WRAPPED_ROW_HEIGHT = 72
 # A table's header row, in pixels (Streamlit's default row height).
 HEADER_HEIGHT = 35
-# How wide a text column is drawn: the page's width in pixels at 1440, less the sidebar, is
-# about 1,000; a wrapped table's columns are kept within it, so none hides behind a scroll.
-TEXT_WIDTHS = {"release": 260, "counterpart": 170, "event_date": 110, "title": 260, "title_then": 260, "engagement": 90, "date": 110, "source": 150,
+# How wide a wrapped table's columns are drawn, in pixels (else "medium"): the page is about
+# 1,000 pixels wide at 1440, less the sidebar; the participants' columns fit in it, and the
+# releases table's first six (date, release, file, type, official, counterparts).
+TEXT_WIDTHS = {"date": 110, "event_date": 110, "release": 260, "source": 150, "engagement": 90,
                "sco_official": 140, "counterparts": 180, "counterpart_countries": 150, "place": 130,
-               "topics": 160, "release_id": 150, "name": 170, "role": 95, "affiliation": 150, "first": 95,
-               "last": 95, "engagements": 100}
+               "topics": 160, "release_id": 150, "name": 170, "role": 95, "title": 260,
+               "affiliation": 150, "engagements": 100, "first": 95, "last": 95, "counterpart": 170,
+               "title_then": 260}
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ def ranked(shown: Shown, frame: pd.DataFrame, figure, name: str, headings: dict[
 
 def list_undated() -> None:
     """The note's button: the releases without a date, alone, in the releases table."""
-    st.session_state.update(f_undated=dating.UNDATED_ONLY, section="Releases", view="overview")
+    st.session_state.update(f_undated=dating.UNDATED_ONLY, section=SECTIONS["releases"], view="overview")
 
 
 def off_axis_note(shown: Shown, releases: pd.DataFrame, name: str) -> None:
