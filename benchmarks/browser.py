@@ -10,6 +10,7 @@ every chart drawn and every table painted.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -28,22 +29,30 @@ VIEWPORT = {"width": 1280, "height": 900}
 START_TIMEOUT_S = 120
 # Returning visits per page; the figures are their median, with the range beside it.
 RETURNING_VISITS = 3
+# A click the server does not answer within this many seconds is taken as lost; a page whose
+# content has not changed for QUIET_S seconds is done.
+CLICK_ANSWERED_S = 20
+QUIET_S = 0.6
 
-# Noted in window.__page: firstChart and done, in ms since navigation began (performance.now()).
+# Noted in window.__page: firstChart and done, in ms since navigation began (performance.now());
+# `ready`, whether the page is done now (no script run, every chart drawn, every table painted,
+# nothing stale); and `changed`, when the page's content last changed (hover labels aside).
 WATCH_PAGE = """
 (() => {
-  const page = window.__page = {firstChart: null, done: null};
+  const page = window.__page = {firstChart: null, done: null, ready: false, changed: 0};
   const drawn = el => el.querySelector('.main-svg') !== null;
+  new MutationObserver(records => {
+    if (records.some(r => !(r.target.closest && r.target.closest('.hoverlayer')))) page.changed = performance.now();
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   const tick = () => {
     const app = document.querySelector('[data-testid="stApp"]');
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     if (page.firstChart === null && charts.some(drawn)) page.firstChart = performance.now();
     const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
-    if (app && app.getAttribute('data-test-script-state') === 'notRunning' && charts.length
-        && charts.every(drawn) && tables.every(t => t.querySelector('canvas'))) {
-      page.done = performance.now();
-      return;
-    }
+    page.ready = Boolean(app && app.getAttribute('data-test-script-state') === 'notRunning' && charts.length
+      && charts.every(drawn) && tables.every(t => t.querySelector('canvas'))
+      && !document.querySelector('[data-stale="true"]'));
+    if (page.ready && page.done === null) page.done = performance.now();
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -103,9 +112,86 @@ def visit(context, url: str, timeout_s: float) -> dict:
         page.close()
 
 
+def interact(page, answers: list, act, timeout_s: float) -> float:
+    """Seconds from `act()`'s last step (a click on the page) to the page done again: the
+    server answered the click (a message on the page's websocket, counted in `answers`: a run
+    served from memory can start and end between two frames, so the page's run state alone may
+    never show it), the page is ready, and its content has not changed for QUIET_S; the time is
+    that of its last change. `act` is a pair of callables: what leads to the click (opening a
+    list; not timed), and the click. A click not answered within CLICK_ANSWERED_S is made again."""
+    prepare, click = act
+    for attempt in range(2):
+        prepare()
+        before = len(answers)
+        mark = page.evaluate("performance.now()")
+        click()
+        deadline = time.monotonic() + CLICK_ANSWERED_S
+        while len(answers) == before and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        if len(answers) > before:
+            break
+        if attempt:
+            raise RuntimeError("the server never answered a click")
+    page.wait_for_function(
+        "([m, quiet]) => window.__page.ready && window.__page.changed > m"
+        " && performance.now() - window.__page.changed > quiet",
+        arg=[mark, QUIET_S * 1000], timeout=timeout_s * 1000, polling=50)
+    return (page.evaluate("window.__page.changed") - mark) / 1000
+
+
+def count_answers(page) -> list:
+    """A list that grows by one for each message the server sends the page."""
+    received: list = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda _: received.append(1)))
+    return received
+
+
+def _choose(page, kind: str, name: str):
+    """A click on the choice `name` of a radio group, tab bar or segmented control."""
+    exact = re.compile(f"^{re.escape(name)}$")
+    for found in (page.locator('[data-testid="stRadio"] label').filter(has_text=exact),
+                  page.get_by_role("tab", name=name, exact=True),
+                  page.get_by_role("button", name=name, exact=True)):
+        if found.count():
+            return (lambda: None), (lambda: found.first.click())
+    raise RuntimeError(f"no {kind} choice {name!r} on the page")
+
+
+def _pick_type(page):
+    select = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has_text="Engagement type")
+
+    option = page.get_by_role("option", name="Phone call")
+
+    def open_list():
+        select.locator("input").click()
+        option.wait_for()
+    return open_list, (lambda: option.click())
+
+
+def measure_interactions(context, url: str, timeout_s: float) -> dict:
+    """On a returning visit: a filter change (engagement type: Phone call), a change of grouping
+    (by month) and a switch of view (to the Secretaries-General and back), in seconds each."""
+    page = context.new_page()
+    answers = count_answers(page)
+    try:
+        page.goto(url)
+        page.wait_for_function("window.__page && window.__page.done !== null", timeout=timeout_s * 1000,
+                               polling=100)
+        result = {"filter_s": interact(page, answers, _pick_type(page), timeout_s)}
+        page.keyboard.press("Escape")
+        result["group_by_s"] = interact(page, answers, _choose(page, "grouping", "Month"), timeout_s)
+        result["view_s"] = interact(page, answers, _choose(page, "view", "Secretaries-General"), timeout_s)
+        result["view_back_s"] = interact(page, answers, _choose(page, "view", "Overview"), timeout_s)
+        if page.locator('[data-testid="stException"]').count():
+            raise RuntimeError(f"the page at {url} shows an exception")
+        return result
+    finally:
+        page.close()
+
+
 def _summary(visits: list[dict]) -> dict:
     out = {}
-    for key in ("first_chart_s", "done_s"):
+    for key in visits[0]:
         values = [v[key] for v in visits]
         out[key] = statistics.median(values)
         out[key + "_range"] = [min(values), max(values)]

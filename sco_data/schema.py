@@ -31,6 +31,9 @@ REPORT_SKIPPED = "skipped"
 # A row of a corrections file that was not applied (a bad value, a release not in the corpus);
 # its report row's path is the file's name and the line number.
 REPORT_INVALID = "invalid"
+# The corrections file's own row: not a release file, so never counted as one read or skipped;
+# its reason says how many corrections were applied, or why none could be.
+REPORT_CORRECTIONS = "corrections"
 
 LIST_SEPARATOR = "; "
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,10 @@ import pytest
 import sco_data
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The page's own modules (sco_page) sit beside dashboard.py, where Streamlit finds them when it
+# runs the page; tests that import the page find them the same way.
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
 
 
 @pytest.fixture(scope="session")

@@ -51,14 +51,25 @@ def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
+def open_section(at: AppTest, label: str) -> AppTest:
+    """Open one of the overview's tabs (only the open one is drawn)."""
+    at.session_state["section"] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def releases_table(at: AppTest) -> pd.DataFrame:
-    """The releases table: the only one with a Date and a Type column."""
+    """The releases table (the Releases section, opened if need be): the only one with a Date
+    and a Type column."""
+    if at.session_state["section"] != "Releases":
+        open_section(at, "Releases")
     frames = [d.value for d in at.dataframe]
-    return next(f for f in frames if {"event_date", "engagement"} <= set(f.columns))
+    return next(f for f in frames if {"date", "engagement"} <= set(f.columns))
 
 
 def release_days(at: AppTest) -> list[str]:
-    return sorted(day.isoformat() for day in releases_table(at)["event_date"])
+    return sorted(releases_table(at)["date"])
 
 
 def markdown_text(at: AppTest) -> str:
@@ -75,20 +86,29 @@ def messages(at: AppTest, kind: str) -> str:
 SEEDS = ["2019-05-26", "2020-04-29", "2021-05-09"]
 
 
-def test_opens_on_the_bundled_sample():
+def charts_in(at: AppTest) -> list[str]:
+    return [chart.proto.spec for chart in at.get("plotly_chart")]
+
+
+def test_opens_on_the_bundled_sample_drawing_only_the_open_section():
     at = run_app()
     assert metric(at, "Engagements") == "3"
     assert metric(at, "Counterparts") == "3"
     assert "Engagement dates: May 2019 – May 2021." in messages(at, "caption")
-    assert release_days(at) == SEEDS
-    # Time, topics, topics over time, organisations (none: the figure says so) and the map; the
-    # three counterparts met once each and the one country are tables, not rankings.
-    titles = [chart.proto.spec for chart in at.get("plotly_chart")]
-    assert len(titles) == 5
-    assert "No counterpart from an international" in titles[3]
+    # Only the first section is computed and drawn: the time chart, no table.
+    assert len(charts_in(at)) == 1 and "Engagements per quarter" in charts_in(at)[0]
+    assert not at.dataframe and at.session_state["section"] == "Over time"
+    assert len(charts_in(open_section(at, "Topics"))) == 2  # the topics and the heatmap
+    # Organisations (none: the figure says so); the three counterparts met once each and the one
+    # country are tables, not rankings.
+    titles = charts_in(open_section(at, "Who was met"))
+    assert len(titles) == 1 and "No counterpart from an international" in titles[0]
     listed = [c.value for c in at.caption if "listed rather than ranked" in c.value]
     assert [text.split(":")[0] for text in listed] == [
         "Counterparts met most often", "Countries whose representatives were met"]
+    assert "choroplethlocation" not in "".join(titles) and len(charts_in(open_section(at, "Map"))) == 1
+    assert at.query_params["section"] in ("map", ["map"])
+    assert release_days(at) == SEEDS
     assert not at.error and not at.warning
     # The newest seed's two Russian lines, set aside from its text, are shown as they are.
     assert "2 lines in another language, set aside by the reader:" in messages(at, "caption")
@@ -144,7 +164,8 @@ def test_a_filter_matching_nothing_says_so_in_words():
     assert not at.exception
     assert metric(at, "Engagements") == "0"
     assert "No releases match the current filters" in messages(at, "info")
-    assert all(f.empty or "event_date" not in f.columns for f in [d.value for d in at.dataframe])
+    open_section(at, "Releases")
+    assert all(f.empty or "date" not in f.columns for f in [d.value for d in at.dataframe])
 
 
 def test_query_params_restore_the_filters():
@@ -229,7 +250,7 @@ def test_sidebar_folder_box_switches_the_data(monkeypatch, tmp_path):
 def test_release_text_is_shown_literally_never_as_html(monkeypatch, tmp_path):
     (tmp_path / "hostile.txt").write_text(HOSTILE_RELEASE)
     monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
-    at = run_app()
+    at = run_app({"section": "releases"})
     assert metric(at, "Engagements") == "1"
     shown = markdown_text(at)
     assert r"\<script\>alert\(1\)\</script\>" in shown
@@ -275,19 +296,27 @@ def test_bidirectional_and_zero_width_characters_are_shown_or_removed_everywhere
     assert "He sent ⟨RLO⟩txt.exe and words." in shown.replace("\\", "")
     assert "Special Envoy ⟨LRI⟩of Iran⟨PDI⟩" in shown  # the title held then, in the timeline
     at.radio(key="view").set_value("overview").run()
-    assert "envoy ⟨RLO⟩txt.exe.txt" in everything_shown(at)  # the file's name in the report
+    assert "envoy ⟨RLO⟩txt.exe.txt" in everything_shown(open_section(at, "Ingest report"))  # the file's name
     # Only what is shown: the data keeps the release's own characters (and downloads with them).
     assert sco_data.load_corpus(tmp_path, use_cache=False).releases.loc[0, "title"].endswith("\u202etxt.exe")
 
 
+def page_source() -> str:
+    """dashboard.py and the modules of its views (sco_page)."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in
+                     [DASHBOARD, *sorted((DASHBOARD.parent / "sco_page").glob("*.py"))])
+
+
 def test_dashboard_never_renders_html():
-    source = DASHBOARD.read_text(encoding="utf-8")
+    source = page_source()
     assert "unsafe_allow_html" not in source
-    assert "st.html" not in source
+    assert "st.html" not in source and "components" not in source
+    # One frame of script: the fixed one that scrolls a picked release into view.
+    assert source.count("st.iframe(") == 1 and "st.iframe(SCROLL_INTO_VIEW, height=1)" in source
 
 
 def test_downloads_offer_the_filtered_rows():
-    at = run_app({"type": "phone_call"})
+    at = run_app({"type": "phone_call", "section": "download"})
     buttons = at.get("download_button")
     assert len(buttons) == 2
     assert buttons[0].proto.label == "Releases (1 row)"
@@ -321,7 +350,7 @@ def test_a_locked_or_read_only_page_offers_no_reload(monkeypatch, argv):
 def test_docs_name_every_url_parameter_widget_key_and_variable():
     """docs/dashboard.md cannot drift from the page: every name it must explain is in it."""
     docs = (DASHBOARD.parent / "docs" / "dashboard.md").read_text(encoding="utf-8")
-    source = DASHBOARD.read_text(encoding="utf-8")
+    source = page_source()
     from sco_data.explore.fields import FILTER_FIELDS
     from sco_data.explore.urlstate import PARAM_NAMES
     from sco_data.explore.viewstate import VIEW_PARAMS

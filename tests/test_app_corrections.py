@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_app import metric, run_app
+from test_app import metric, open_section
+from test_app import run_app as run_page
 
 import sco_data
 from sco_data.corpus.corrections import CORRECTIONS_FILE_NAME
@@ -36,6 +37,11 @@ def own_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return folder
 
 
+def run_app(query_params: dict | None = None):
+    """The page on its Releases section, where the evidence view and its form are."""
+    return run_page({"section": "releases", **(query_params or {})})
+
+
 def correct(at, field: str, value: str, note: str = ""):
     at.selectbox(key="fix_field").set_value(field).run()
     at.text_input(key="fix_value").input(value)
@@ -51,11 +57,18 @@ def rows(folder: Path) -> list[dict[str, str]]:
 
 
 def side_by_side(at) -> list[dict[str, str]]:
-    frames = [d.value for d in at.dataframe if "extracted" in d.value.columns]
-    return frames[0][["field", "extracted", "value", "note"]].to_dict("records") if frames else []
+    """The release's corrections as the page shows them (read without markdown's escapes)."""
+    if at.session_state["section"] != "Releases":
+        open_section(at, "Releases")
+    frames = [t.value for t in at.table if "Extracted" in t.value.columns]
+    if not frames:
+        return []
+    shown = frames[0][["Field", "Extracted", "Correction", "Note"]].map(lambda cell: cell.replace("\\", ""))
+    return shown.set_axis(["field", "extracted", "value", "note"], axis=1).to_dict("records")
 
 
 def participants(at) -> pd.DataFrame:
+    open_section(at, "Participants")
     return next(d.value for d in at.dataframe if "role" in d.value.columns and "name" in d.value.columns)
 
 
@@ -64,6 +77,10 @@ def test_a_counterpart_added_in_the_page_counts_everywhere(own_folder):
     assert metric(at, "Counterparts") == "3"
     correct(at, "counterparts", "add: Li Qiang | Governor of Henan Province | China", "named in the caption")
     assert metric(at, "Counterparts") == "4"
+    # Said on the page, and in a toast, once.
+    assert [m.value for m in at.success] == [escape_markdown(correcting.done_message("counterparts", False))]
+    assert at.toast[0].value == at.success[0].value
+    assert at.text_input(key="fix_value").value == ""  # ready for the next one
     assert "Li Qiang" in set(participants(at)["name"])
     [saved] = rows(own_folder)
     assert (saved["field"], saved["value"], saved["note"]) == (
@@ -71,7 +88,14 @@ def test_a_counterpart_added_in_the_page_counts_everywhere(own_folder):
     assert side_by_side(at) == [{"field": "Counterparts", "extracted": NEWEST,
                                  "value": "add: Li Qiang | Governor of Henan Province | China",
                                  "note": "named in the caption"}]
-    assert at.text_input(key="fix_value").value == ""  # ready for the next one
+    assert not at.success  # the reruns since have not said it again
+
+
+def test_the_grammar_of_the_chosen_field_is_written_under_the_box(own_folder):
+    at = run_app()
+    at.selectbox(key="fix_field").set_value("topics").run()
+    hint = escape_markdown(f"How to write it: {correcting.VALUE_HINTS['topics']}")
+    assert hint in [caption.value for caption in at.caption]
 
 
 def test_a_corrected_type_moves_the_release_between_filters(own_folder):
@@ -102,8 +126,8 @@ def test_a_formula_saved_in_the_page_is_kept_behind_a_quote_and_shown_as_typed(o
     at = correct(run_app(), "occasion", leak, "+1 for the caption")
     [saved] = rows(own_folder)  # as a spreadsheet reads the file: text, no formula
     assert (saved["value"], saved["note"]) == ("'" + leak, "'+1 for the caption")
-    assert side_by_side(at)[0] | {"extracted": ""} == {"field": "Occasion", "extracted": "", "value": leak,
-                                                       "note": "+1 for the caption"}
+    shown = {key: value.replace("\u2060", "") for key, value in side_by_side(at)[0].items()}  # no link: a joiner
+    assert shown | {"extracted": ""} == {"field": "Occasion", "extracted": "", "value": leak, "note": "+1 for the caption"}
 
 
 def test_a_correction_is_taken_back_with_its_field(own_folder):
@@ -111,6 +135,7 @@ def test_a_correction_is_taken_back_with_its_field(own_folder):
     assert side_by_side(at)[0]["extracted"] == "Zhengzhou"
     at.button(key="fix_undo").click().run()
     assert side_by_side(at) == []
+    assert [m.value for m in at.success] == [escape_markdown(correcting.done_message("location_city", True))]
     assert [row["value"] for row in rows(own_folder)] == ["Beijing", "undo"]
     assert "fix_undo" not in [button.key for button in at.button]
 
@@ -118,6 +143,7 @@ def test_a_correction_is_taken_back_with_its_field(own_folder):
 def test_the_bundled_sample_offers_no_editing(monkeypatch):
     monkeypatch.delenv("SCO_DATA_DIR")
     at = run_app()
+    assert at.table  # the evidence view is there
     assert "fix_field" not in [box.key for box in at.selectbox]
     reason = correcting.corrections_target(SEEDS, SEEDS, False)[1]
     assert escape_markdown(wording.no_editing(reason)) in [caption.value for caption in at.caption]

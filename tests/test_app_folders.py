@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sco_data.explore.markup import WORD_JOINER
-from test_app import HOSTILE_RELEASE, messages, metric, run_app
+from test_app import HOSTILE_RELEASE, messages, metric, open_section, run_app
 
 SEED_ENGAGEMENTS = "3"
 
@@ -28,6 +28,9 @@ def refusals(at) -> str:
 
 
 def report_paths(at) -> list[str]:
+    """The files of the ingest report (its section opened where the folder gave releases)."""
+    if at.metric and at.metric[0].label == "Engagements":
+        open_section(at, "Ingest report")
     frames = [d.value for d in at.dataframe if "status" in d.value.columns]
     return sorted(frames[0]["path"]) if frames else []
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
-from test_app import bundled_data, run_app  # noqa: F401 (bundled_data: an autouse fixture)
+from test_app import bundled_data, open_section, run_app  # noqa: F401 (bundled_data: an autouse fixture)
 
 from sco_data.explore.wording import CAPTIONS
 
@@ -47,7 +47,7 @@ def test_a_country_filter_counts_its_counterparts_and_that_country_only(monkeypa
     at = run_app()
     at.multiselect(key="f_countries").set_value(["Uzbekistan"]).run()
     assert headline(at) == ("8", "7", "1", "0")
-    countries = frame_with(at, "people")  # one country: listed, not ranked
+    countries = frame_with(open_section(at, "Who was met"), "people")  # one country: listed, not ranked
     assert countries.values.tolist() == [["Uzbekistan", 8, 7]]
     assert at.query_params["country"] in ("Uzbekistan", ["Uzbekistan"])
 
@@ -61,7 +61,7 @@ def test_an_organisation_filter_and_its_link(monkeypatch):
 
 def test_both_names_of_a_renamed_city_find_it(monkeypatch):
     monkeypatch.setenv("SCO_DATA_DIR", str(GOLD))
-    at = run_app({"place": "Nur-Sultan"})
+    at = run_app({"place": "Nur-Sultan", "section": "people"})
     assert at.multiselect(key="f_places").value == ["Astana"]
     assert metrics(at)["Engagements"] == "2"
     places = frame_with(at, "place")
@@ -117,17 +117,22 @@ def test_the_secretaries_general_view(monkeypatch):
     at = run_app({"view": "officials"})
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Engagements per month of term" in spec
-    # One column per Secretary-General, side by side, in order of office.
-    shown = [m.value.replace("\\", "") for m in at.markdown]  # as read, without the escapes
-    cards = [text for text in shown if text.startswith("**") and "Term:" in text]
-    assert [card.split("**")[1] for card in cards] == [
-        "Rashid Alimov", "Vladimir Norov", "Zhang Ming", "Nurlan Yermekbayev"]
-    assert "Engagements: 27" in cards[1]
+    # One column per Secretary-General, side by side, in order of office, every cell filled.
+    summary = at.table[0].value
+    assert list(summary.columns)[1:] == ["Rashid Alimov", "Vladimir Norov", "Zhang Ming", "Nurlan Yermekbayev"]
+    rows = summary.set_index(summary.columns[0])
+    assert rows.loc["Engagements", "Vladimir Norov"] == "27"
+    assert rows.loc["Not counted", "Vladimir Norov"] == "3 without a date"
+    assert rows.loc["Top countries", "Nurlan Yermekbayev"].startswith("Bahrain \\(1\\)")  # escaped markdown
+    assert "" not in set(summary.to_numpy().ravel()) and "–" not in set(rows.loc["Top countries"])
+    # One x scale for all four panels; the six undated releases are said to be outside the chart.
+    assert spec.count('"matches":"x"') == 3
+    assert any("6 engagements without a date are not in this chart." in c.value for c in at.caption)
 
 
 def test_a_release_is_selected_by_its_link(seed_corpus):
     call = seed_corpus.releases[seed_corpus.releases["engagement_type"] == "phone_call"].iloc[0]
-    at = run_app({"release": call["release_id"]})
+    at = run_app({"release": call["release_id"], "section": "releases"})
     assert "telephone conversation" in at.subheader[-1].value
     assert not any("Showing the newest" in c.value for c in at.caption)
     unknown = run_app({"release": "rdoesnotexist"})

@@ -1,7 +1,8 @@
 """The real page in headless Chromium: charts drawn, no exception, a filter and a click on a
 bar change the page, the map is drawn with the network blocked, screenshots of every view; and
 as a visitor probing it: /etc refused, a hostile release drawn without one link, image or bold
-element, a second visitor answered while files built to stall a parser are read.
+element, a second visitor answered while files built to stall a parser are read. The analyst's
+day (issue 22) is in test_browser_reading.py.
 
 Starts `streamlit run dashboard.py` on a free loopback port and drives it with Playwright;
 with SCO_SAVE_SCREENSHOTS=1 the screenshots go into docs/. Skipped when Chromium or Playwright
@@ -44,6 +45,8 @@ START_TIMEOUT_S = 60
 PAGE_TIMEOUT_MS = 60_000
 # The narrowest screen the page is made for: every screenshot is taken at this width.
 VIEWPORT = {"width": 1024, "height": 900}
+# The analyst's screen: the tables are laid out to show every column at this width.
+READING_VIEWPORT = {"width": 1440, "height": 900}
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
@@ -198,8 +201,8 @@ def _metric(page, label: str) -> str:
 
 def test_page_draws_charts_and_a_filter_changes_it(page, server_url, tmp_path):
     page.goto(server_url)
-    _wait_for_charts(page, 4)
-    assert page.locator(".js-plotly-plot").count() >= 4
+    _wait_for_charts(page, 1)
+    assert page.locator(".js-plotly-plot").count() == 1  # only the open section is drawn
     assert page.locator('[data-testid="stException"]').count() == 0
     assert _metric(page, "Engagements") == "3"
 
@@ -247,15 +250,16 @@ def test_release_text_is_shown_literally(page, tmp_path):
     (folder / "hostile.txt").write_text(HOSTILE_RELEASE, encoding="utf-8")
     (folder / "envoy \u202etxt.exe.txt").write_text(BIDI_RELEASE, encoding="utf-8")
     with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
-        page.goto(url)
-        _wait_for_charts(page, 4)
+        page.goto(url + "?section=releases")
+        page.get_by_text("Marked in the text").wait_for()
+        _wait_for_charts(page, 0)
         assert _metric(page, "Engagements") == "2"
         # Bidirectional controls are shown by name and zero-width characters removed, in the
         # headline, the text, the tables, the hovers and the file names alike.
         page.locator("h3").filter(has_text="envoy ⟨RLO⟩txt.exe").first.wait_for()  # the newest release's headline
         assert page.evaluate(HIDDEN_IN_PAGE) == []
-        page.goto(url + "?release=" + sco_data.parse_release(HOSTILE_RELEASE).release_id)
-        _wait_for_charts(page, 4)
+        page.goto(url + "?section=releases&release=" + sco_data.parse_release(HOSTILE_RELEASE).release_id)
+        page.get_by_text("Marked in the text").wait_for()
         main = page.locator('[data-testid="stMain"]')
         main.get_by_text("<script>window.__xss = 1</script>", exact=False).first.wait_for()
         assert main.get_by_text('<img src=x onerror="window.__xss = 2">', exact=False).count() >= 1
@@ -277,7 +281,7 @@ def test_uploaded_file_joins_the_corpus(page, server_url, tmp_path):
     upload = tmp_path / "kyrgyz_call.txt"
     upload.write_text(UPLOADED_RELEASE, encoding="utf-8")
     page.goto(server_url)
-    _wait_for_charts(page, 4)
+    _wait_for_charts(page, 1)
     assert _metric(page, "Engagements") == "3"
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
     page.wait_for_function(
@@ -302,13 +306,20 @@ COUNTRY_PATHS = """() => [...document.querySelectorAll('path.choroplethlocation'
 
 
 def test_the_map_draws_country_shapes_with_the_network_blocked(page, gold_url, tmp_path):
-    page.goto(gold_url)
-    _wait_for_charts(page, 5)
+    page.set_viewport_size(READING_VIEWPORT)
+    page.goto(gold_url + "?section=map")
+    _wait_for_charts(page, 1)
     page.wait_for_function(f"({COUNTRY_PATHS})().length > 50", timeout=PAGE_TIMEOUT_MS)
     drawn = page.evaluate(COUNTRY_PATHS)
     assert len(drawn) > 50  # the countries in the map's view
     assert {"Kazakhstan", "China", "Uzbekistan", "Russia"} <= set(drawn)
     assert page.locator(".scattergeo .point").count() >= 10  # the places
+    # No point hides another: their drawn circles do not overlap.
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.scattergeo .point')].map(p => {
+        const b = p.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2, b.width / 2]; })""")
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 < a[2] + b[2] - 1]
+    assert overlapping == []
     # Nothing was asked of any other machine: no outline file, no tiles, no fonts.
     assert page.blocked_requests == []
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -320,7 +331,7 @@ def test_the_map_draws_country_shapes_with_the_network_blocked(page, gold_url, t
 
 def test_clicking_a_bar_filters_the_page(page, server_url):
     page.goto(server_url)
-    _wait_for_charts(page, 4)
+    _wait_for_charts(page, 1)
     assert _metric(page, "Engagements") == "3"
     time_chart = page.locator(".js-plotly-plot").first
     time_chart.scroll_into_view_if_needed()
@@ -348,14 +359,15 @@ def test_views_reached_by_their_links(page, gold_url, tmp_path):
 
 
 def test_the_evidence_view_marks_and_tags_what_was_read(page, server_url, tmp_path):
-    page.goto(server_url + "?from=2019-05-26&to=2019-05-26")
-    _wait_for_charts(page, 3)
+    page.goto(server_url + "?from=2019-05-26&to=2019-05-26&section=releases&q=cooperation")
     legend = page.get_by_text("Marked in the text and the headline")
+    legend.wait_for()
     text = page.locator('[data-testid="stVerticalBlock"]').filter(has_text="On 26 May 2019").last
     shown = text.inner_text()
     # Each mark is followed by its tag (the page shows them side by side).
     for marked_and_tag in ("26 May 2019date", "Vladimir NorovSCO official", "Shen Yueyuecounterpart",
-                           "Fangchenggangplace", "Cooperation Forumoccasion", "women'sWomen and gender"):
+                           "Fangchenggangplace", "Cooperation Forumoccasion", "women'sWomen and gender",
+                           "cooperationsearched"):  # a searched word, where nothing extracted marks it
         assert marked_and_tag in shown
     headline = page.locator("h3").filter(has_text="Shen Yueyue").first
     headline.scroll_into_view_if_needed()
@@ -369,12 +381,12 @@ def test_the_evidence_view_marks_and_tags_what_was_read(page, server_url, tmp_pa
 
 def test_a_visitor_cannot_open_a_system_folder(page, server_url):
     page.goto(server_url)
-    _wait_for_charts(page, 4)
+    _wait_for_charts(page, 1)
     box = page.locator('[data-testid="stSidebar"] input[aria-label="Folder of releases"]')
     box.fill("/etc")
     box.press("Enter")
     page.get_by_text("Not reading /etc: outside the allowed folders", exact=False).wait_for()
-    _wait_for_charts(page, 4)
+    _wait_for_charts(page, 1)
     assert _metric(page, "Engagements") == "3"  # the bundled sample it started with
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert "passwd" not in text and "hostname" not in text
@@ -415,12 +427,17 @@ def test_a_payload_release_makes_no_links_bold_or_images_anywhere(page, tmp_path
     (folder / "payload.txt").write_text(PAYLOAD_RELEASE, encoding="utf-8")
     (folder / "payload-again.txt").write_text(PAYLOAD_RELEASE.replace("1 June", "2 June"), encoding="utf-8")
     with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
-        page.goto(url)
-        _wait_for_charts(page, 4)
+        page.goto(url + "?section=releases")
+        page.get_by_text("Marked in the text").wait_for()
         assert _metric(page, "Engagements") == "5"
         shown = page.locator('[data-testid="stMain"]').inner_text().replace(WORD_JOINER, "")
         assert "[a link](http://evil.example/m), https://evil.example/raw, www.evil.example, " \
                "press@evil.example and :warning:." in shown
+        assert page.evaluate(MARKUP_FROM_PAYLOAD) == []
+        for section in ("network", "people"):  # names in the network's labels and hovers, then the charts'
+            page.goto(url + ("?view=network" if section == "network" else "?section=people"))
+            _wait_for_charts(page, 1)
+            assert page.evaluate(MARKUP_FROM_PAYLOAD) == []
         counterparts = page.locator(".js-plotly-plot", has_text="Counterparts met most often").first
         counterparts.scroll_into_view_if_needed()
         bar = counterparts.locator(".point path").first.bounding_box()
@@ -454,7 +471,7 @@ def test_a_second_visitor_is_answered_while_huge_files_are_read(page, tmp_path):
         page.get_by_text("Reading releases", exact=False).first.wait_for()
         other = page.context.browser.new_context(viewport=VIEWPORT).new_page()
         other.goto(url)
-        _wait_for_charts(other, 4)
+        _wait_for_charts(other, 1)
         assert _metric(other, "Engagements") == "3"
         # The first visitor's files are still being read when the second has a whole page.
         assert page.get_by_text("Reading releases", exact=False).count() >= 1
@@ -496,8 +513,8 @@ def test_a_reader_corrects_a_release_in_the_page(page, tmp_path):
     folder = tmp_path / "releases"
     shutil.copytree(REPO_ROOT / "data" / "releases", folder)
     with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
-        page.goto(url)
-        _wait_for_charts(page, 4)
+        page.goto(url + "?section=releases")
+        page.get_by_text("Correct this release").wait_for()
         assert _metric(page, "Counterparts") == "3"
         page.get_by_text("Correct this release").click()
         page.get_by_label("Field").click()
@@ -507,6 +524,7 @@ def test_a_reader_corrects_a_release_in_the_page(page, tmp_path):
         page.get_by_label("Note").press("Tab")
         page.get_by_role("button", name="Save the correction").click()
         _wait_for_metric(page, "Counterparts", "4")
+        page.get_by_text("Saved the correction of counterparts").first.wait_for()  # said on the page
         assert (folder / "sco-corrections.csv").read_text(encoding="utf-8").count("Li Qiang") == 1
         page.get_by_text("Correct this release").click()  # open again, as a reader about to add another
         _save_region(page, tmp_path, "screenshot-corrections.png",

@@ -244,3 +244,5 @@ def test_months_of_term_puts_the_officials_side_by_side():
     assert [a.text for a in fig.layout.annotations] == ["Vladimir Norov", "Zhang Ming"]
     assert {t.name for t in fig.data} == {"Meeting", "Phone call", "Event"}
     assert sum(t.showlegend for t in fig.data) == 3
+    # One x scale for every panel: the second follows the first, over the longest term.
+    assert tuple(fig.layout.xaxis.range) == (0.5, 36.5) and fig.layout.xaxis2.matches == "x"

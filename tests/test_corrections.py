@@ -153,7 +153,8 @@ def test_a_city_brings_its_country_and_coordinates(data: Path) -> None:
             call["longitude"]) == ("Nur-Sultan", "Astana", "Kazakhstan", astana.latitude, astana.longitude)
     women = row_of(corpus, WOMEN)
     assert women[["location_city", "location_key", "location_country", "latitude", "longitude"]].isna().all()
-    assert place_counts(corpus.releases)["place"].tolist() == ["Astana (also Nur-Sultan), Kazakhstan",
+    # One place, named as the releases now write it (the gazetteer's key stays Astana).
+    assert place_counts(corpus.releases)["place"].tolist() == ["Nur-Sultan, Kazakhstan",
                                                                "Zhengzhou, China"]
 
 
@@ -254,7 +255,7 @@ def test_a_correction_that_cannot_be_applied_is_an_invalid_report_row(data: Path
     corpus = corrected(data, [(HENAN, "occasion", "Applied"), (release_id, field, value)])
     report = corpus.report.values.tolist()
     assert report[3:] == [
-        ["sco-corrections.csv", "warning",
+        ["sco-corrections.csv", "corrections",
          "corrections file: 1 correction applied to 1 release; 1 row not applied (listed as invalid)", None],
         ["sco-corrections.csv, line 3", "invalid", f"{reason}; not applied", release_id]]
     unchanged = corpus.releases["release_id"] != HENAN
@@ -266,13 +267,15 @@ def test_a_bad_corrected_at_is_invalid() -> None:
         parse_correction(CALL, "occasion", "x", corrected_at="yesterday")
 
 
-def test_the_corrections_file_has_an_ok_row_where_the_walk_found_it(data: Path) -> None:
+def test_the_corrections_file_has_a_row_of_its_own_kind_and_its_lock_file_none(data: Path) -> None:
+    """The report lists release files: the corrections file is not read as one (nor skipped as
+    a .csv), and its lock file is no file of the corpus at all."""
     (data / ".sco-corrections.csv.lock").write_bytes(b"")
     corpus = corrected(data, [(CALL, "occasion", "A forum")])
-    assert corpus.report.values.tolist()[0] == [".sco-corrections.csv.lock", "skipped",
-                                                "lock file of sco-corrections.csv, not read", None]
-    assert corpus.report.values.tolist()[-1] == ["sco-corrections.csv", "ok",
+    assert ".sco-corrections.csv.lock" not in set(corpus.report["path"])
+    assert corpus.report.values.tolist()[-1] == ["sco-corrections.csv", "corrections",
                                                  "corrections file: 1 correction applied to 1 release", None]
+    assert corpus.report["status"].tolist()[:-1] == ["ok", "ok", "ok"]
 
 
 @pytest.mark.parametrize(("content", "reason"), [
@@ -285,7 +288,8 @@ def test_a_file_that_is_no_corrections_file_is_rejected_and_nothing_applied(data
     plain = sco_data.load_corpus(data, use_cache=False)
     (data / "sco-corrections.csv").write_bytes(content)
     corpus = sco_data.load_corpus(data, use_cache=False)
-    assert corpus.report.values.tolist()[-1] == ["sco-corrections.csv", "rejected", f"corrections file: {reason}", None]
+    assert corpus.report.values.tolist()[-1] == ["sco-corrections.csv", "corrections",
+                                                 f"corrections file not read: {reason}", None]
     pd.testing.assert_frame_equal(corpus.releases, plain.releases)
 
 
@@ -295,7 +299,7 @@ def test_where_the_file_is_found(data: Path, tmp_path: Path, monkeypatch: pytest
     assert row_of(sco_data.load_corpus(data, use_cache=False), CALL)["occasion"] == "Default"
     named = sco_data.load_corpus(data, corrections=elsewhere, use_cache=False)
     assert row_of(named, CALL)["occasion"] == "Named"
-    assert named.report.values.tolist()[-1][:2] == ["mine.csv", "ok"]
+    assert named.report.values.tolist()[-1][:2] == ["mine.csv", "corrections"]
     assert named.report["path"].tolist().count("sco-corrections.csv") == 1  # the default file: skipped, not applied
     assert pd.isna(row_of(sco_data.load_corpus(data, corrections=False, use_cache=False), CALL)["occasion"])
     monkeypatch.setenv(CORRECTIONS_ENV, str(elsewhere))
@@ -346,8 +350,8 @@ def test_ingest_applies_corrections_and_lists_invalid_ones(data: Path, tmp_path:
     assert main(["ingest", str(data), "-o", str(out), "--corrections", str(path)]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[:3] == [
-        "4 files: 3 ok, 1 warning, 0 rejected, 0 skipped; 1 corrections not applied (invalid)",
-        "  warning  fixes.csv: corrections file: 1 correction applied to 1 release; 1 row not applied (listed as invalid)",
+        "3 files: 3 ok, 0 warning, 0 rejected, 0 skipped; 1 corrections not applied (invalid)",
+        "  corrections fixes.csv: corrections file: 1 correction applied to 1 release; 1 row not applied (listed as invalid)",
         "  invalid  fixes.csv, line 3: occasion: release rnope is not in the corpus; not applied"]
     releases = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
     assert releases[["engagement_type", "corrected_fields"]].values.tolist() == [

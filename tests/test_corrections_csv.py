@@ -159,7 +159,7 @@ def test_a_corrections_file_that_is_a_link_is_refused_and_never_replaced(data: P
     corpus = sco_data.load_corpus(data, use_cache=False)
     row = corpus.report.set_index("path").loc[CORRECTIONS_FILE_NAME]
     assert (row["status"], row["reason"]) == (
-        "rejected", "corrections file: sco-corrections.csv is a symbolic link; corrections are read only from a "
+        "corrections", "corrections file not read: sco-corrections.csv is a symbolic link; corrections are read only from a "
                     "file itself")
     assert corpus.corrections.empty and release(corpus, CALL)["occasion"] != "secret from outside"
     with pytest.raises(CorrectionNotSaved, match="sco-corrections.csv is a symbolic link"):

@@ -149,8 +149,9 @@ def test_legend_names_every_kind():
 
 def test_seed_release_marks_date_people_place_occasion_and_topics(seed_corpus):
     release = seed_corpus.releases.sort_values("event_date").iloc[0]
-    segments = release_segments(release, sco_data.load_taxonomy())
+    segments = release_segments(release, sco_data.load_taxonomy(), search="Fangchenggang forum")
     assert {kind for _, kind, _ in segments if kind} == set(evidence.KINDS)
+    assert ("forum", "search", "searched") in segments
     assert ("26 May 2019", "date", "date") in segments
     assert {text for text, kind, _ in title_segments(release) if kind} == {
         "Vladimir Norov", "Shen Yueyue", "Women’s Federation"}
@@ -202,3 +203,17 @@ def test_the_release_shown_is_the_picked_one_else_the_newest_of_those_shown(seed
     for nothing in (None, "", "not-an-id"):
         release, how = evidence.release_to_show(releases, shown, nothing)
         assert how == evidence.SHOWN_NEWEST and release["release_id"] == middle and dates[middle] == "2020-04-29"
+
+
+def test_searched_words_are_marked_wherever_the_search_finds_them():
+    release = pd.Series({"title": "Norov meets envoy on Health", "text": "Vaccines and vaccine HEALTH; vaccine.",
+                         "evidence": evidence_to_json((Evidence("sco_official", "Norov", 0, 5, True),))})
+    marks = evidence.find_marks(release, search="vaccine health  vaccine")
+    assert [(m.start, m.end, m.kind, m.tag) for m in marks] == [
+        (0, 7, "search", "searched"), (13, 20, "search", "searched"), (21, 27, "search", "searched"),
+        (29, 36, "search", "searched")]
+    # In the headline an extracted mark keeps its span and the searched word is marked beside it.
+    title = evidence.title_segments(release, search="norov health")
+    assert title == [("Norov", "official", "SCO official"), (" meets envoy on ", None, None),
+                     ("Health", "search", "searched")]
+    assert evidence.find_marks(release) == []  # no search, no search marks

@@ -20,7 +20,7 @@ UNDATED = FilterOptions(officials=("Zhang Ming",))
 
 def test_widget_keys_and_url_parameters_are_those_the_docs_name():
     assert [(f.key, f.params) for f in FILTER_FIELDS] == [
-        ("f_dates", ("from", "to")), ("f_types", ("type",)), ("f_topics", ("topic",)),
+        ("f_dates", ("from", "to")), ("f_undated", ("undated",)), ("f_types", ("type",)), ("f_topics", ("topic",)),
         ("f_topic_mode", ("topic_mode",)), ("f_officials", ("official",)),
         ("f_countries", ("country",)), ("f_organisations", ("organisation",)),
         ("f_counterpart", ("counterpart",)), ("f_places", ("place",)), ("f_search", ("q",)),
@@ -29,7 +29,7 @@ def test_widget_keys_and_url_parameters_are_those_the_docs_name():
         "date_from": "from", "date_to": "to", "engagement_types": "type", "topics": "topic",
         "topic_mode": "topic_mode", "officials": "official", "countries": "country",
         "organisations": "organisation", "counterpart": "counterpart", "places": "place",
-        "search": "q",
+        "search": "q", "undated": "undated",
     }
 
 
@@ -39,7 +39,9 @@ def test_every_field_but_the_dates_names_a_filters_attribute():
 
 
 def test_what_each_choice_offers_and_how_it_is_labelled():
-    types, topics, mode = (fields.FILTER_FIELDS[i] for i in (1, 2, 3))
+    undated, types, topics, mode = (fields.FILTER_FIELDS[i] for i in (1, 2, 3, 4))
+    assert fields.offered(undated, OPTIONS) == ("range", "include", "only")
+    assert fields.value_labels(undated, OPTIONS)["only"] == "only these"
     assert fields.offered(topics, OPTIONS) == ("health", "covid19")
     assert fields.value_labels(topics, OPTIONS)["covid19"] == "COVID-19"
     assert fields.value_labels(types, OPTIONS) is ENGAGEMENT_LABELS
@@ -52,7 +54,7 @@ def test_cleared_widgets_show_everything():
     assert fields.widget_values(Filters(), OPTIONS) == {
         "f_dates": (FIRST, LAST), "f_types": [], "f_topics": [], "f_topic_mode": "any",
         "f_officials": [], "f_countries": [], "f_organisations": [], "f_counterpart": "",
-        "f_places": [], "f_search": "",
+        "f_places": [], "f_search": "", "f_undated": "range",
     }
     assert "f_dates" not in fields.widget_values(Filters(), UNDATED)
 
@@ -99,13 +101,14 @@ def test_dates_are_ignored_in_a_corpus_without_dates():
 
 def test_values_the_corpus_cannot_offer_are_dropped():
     state = {"f_types": ["phone_call", "telepathy"], "f_officials": ["Nobody", "Zhang Ming"],
-             "f_countries": ["Mars"], "f_topic_mode": "most", "f_search": "kept"}
+             "f_countries": ["Mars"], "f_topic_mode": "most", "f_search": "kept", "f_undated": "only"}
     updates = fields.valid_widget_values(state, OPTIONS, Filters())
     assert updates == {
         "f_dates": (FIRST, LAST), DATE_SPAN_KEY: (FIRST, LAST), "f_types": ["phone_call"],
         "f_topics": [], "f_topic_mode": "any", "f_officials": ["Zhang Ming"], "f_countries": [],
         "f_organisations": [], "f_counterpart": "", "f_places": [],
     }
+    assert fields.valid_widget_values({"f_undated": "sometimes"}, OPTIONS, Filters())["f_undated"] == "range"
 
 
 def test_a_valid_state_needs_no_change_but_the_lists_and_the_span():
@@ -157,7 +160,7 @@ def test_days_a_link_asked_for_widen_the_bounds():
 
 
 def test_widget_arguments_of_each_kind():
-    dates, types, _, mode, *_, places, search = fields.FILTER_FIELDS
+    dates, _, types, _, mode, *_, places, search = fields.FILTER_FIELDS
     options = FilterOptions(places=("Astana",), place_labels={"Astana": "Astana (also Nur-Sultan)"},
                             date_min=FIRST, date_max=LAST)
     assert {k: v for k, v in fields.widget_arguments(dates, options, Filters()).items()
@@ -166,6 +169,8 @@ def test_widget_arguments_of_each_kind():
     place = fields.widget_arguments(places, options, Filters())
     assert place["options"] == ("Astana",) and place["format_func"]("Astana") == "Astana (also Nur-Sultan)"
     assert place["placeholder"] == "All places"
+    # Typing finds the options that contain what was typed, never a fuzzy neighbour.
+    assert place["filter_mode"] == "contains"
     assert fields.widget_arguments(types, options, Filters())["format_func"]("phone_call") == "Phone call"
     assert fields.widget_arguments(mode, options, Filters())["horizontal"] is True
     assert set(fields.widget_arguments(search, options, Filters())) == {"key", "help", "placeholder"}

@@ -35,7 +35,8 @@ def test_the_outlines_ship_with_the_package_and_use_the_packages_names():
 
 def test_countries_are_shaded_and_places_are_points():
     fig = maps.engagement_map_figure(PLACES, COUNTRIES)
-    shapes, points = fig.data
+    shapes, lines, points = fig.data
+    assert list(lines.lon) == []  # Beijing and Tashkent are far apart: nothing moved
     assert isinstance(shapes, go.Choropleth) and isinstance(points, go.Scattergeo)
     # The countries in sight, each drawn from the shipped outlines.
     shown = {feature["id"] for feature in shapes.geojson["features"]}
@@ -84,3 +85,31 @@ def test_the_height_follows_the_shape_of_the_area_shown():
     heights = [maps.engagement_map_figure(frame, COUNTRIES.iloc[:0]).layout.height
                for frame in (wide, PLACES.iloc[:1])]
     assert maps.MAP_HEIGHTS[0] <= heights[0] < heights[1] <= maps.MAP_HEIGHTS[1]
+
+
+def test_points_that_would_overlap_are_moved_apart_and_tied_to_their_place():
+    """Beijing, Tianjin and Langfang lie within 1.2 degrees: at the map's scale their points would
+    sit on one another, and hovering one would snap to a neighbour."""
+    near = pd.DataFrame({
+        "key": ["Beijing", "Tianjin", "Langfang", "Tashkent"],
+        "place": ["Beijing, China", "Tianjin, China", "Langfang, China", "Tashkent, Uzbekistan"],
+        "country": ["China"] * 3 + ["Uzbekistan"], "latitude": [39.9, 39.14, 39.52, 41.3],
+        "longitude": [116.4, 117.18, 116.7, 69.2], "engagements": [40, 3, 1, 5]})
+    scale = 10.0  # pixels per degree
+    spread = maps.spread_points(near, scale)
+    sizes = dict(zip(near["key"], maps.marker_sizes(near["engagements"])))
+    xy = {key: (lon * scale, lat * scale) for key, lon, lat in
+          zip(spread["key"], spread["shown_longitude"], spread["shown_latitude"])}
+    for first in xy:
+        for second in xy:
+            if first < second:
+                gap = ((xy[first][0] - xy[second][0]) ** 2 + (xy[first][1] - xy[second][1]) ** 2) ** 0.5
+                assert gap >= (sizes[first] + sizes[second]) / 2, (first, second)
+    kept = spread.set_index("key")
+    # The busiest place and a place far from the others stay where they are.
+    assert (kept.at["Beijing", "shown_longitude"], kept.at["Beijing", "shown_latitude"]) == (116.4, 39.9)
+    assert (kept.at["Tashkent", "shown_longitude"], kept.at["Tashkent", "shown_latitude"]) == (69.2, 41.3)
+    fig = maps.engagement_map_figure(near, COUNTRIES)
+    lines = fig.data[1]
+    assert len(lines.lon) == 6 and lines.hoverinfo == "skip"  # Tianjin's and Langfang's lines home
+    assert fig.layout.height >= maps.MAP_HEIGHTS[0]

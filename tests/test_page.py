@@ -1,8 +1,9 @@
 """The markup of evidence: release text as literal markdown (sco_data.explore.markup), the
-page's marks and badges (dashboard.py), and the theme colours behind them."""
+page's marks and badges (sco_page/release.py), and the theme colours behind them."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import re
 import tomllib
@@ -21,11 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def page():
-    """dashboard.py as a module: under a name other than __main__ its page does not run."""
+    """The evidence view's module; and dashboard.py imports (under a name other than __main__
+    its page does not run)."""
     spec = importlib.util.spec_from_file_location("dashboard_under_test", ROOT / "dashboard.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    return importlib.import_module("sco_page.release")
 
 
 DANGEROUS = (

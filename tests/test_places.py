@@ -1,45 +1,46 @@
-"""Places that are places: not a city inside the SCO's own name, not a province taken for a city,
-not the host of another, dated event; a dateline never stands for a site's name."""
+"""sco_data.explore.places: one place per city, labelled as English releases write it, found by
+any of its names in a link whichever spelling the corpus uses."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
+from test_query import frames, release
 
-import sco_data
-from sco_data.extract.datelines import read_dateline
-
-
-@pytest.mark.parametrize(("text", "city"), [
-    ("On 8 July 2024, the Shanghai Cooperation Organisation Forum on Green Development took place in Qingdao.",
-     "Qingdao"),
-    ("On 4 May 2018, the 13th meeting of the Shanghai Cooperation Organisation Forum began. It was opened by "
-     "the Deputy Secretary-General.", None),
-    ("From 8 to 11 August 2022, SCO Deputy Secretary-General Sohail Khan visited Zhengzhou and a number of "
-     "industrial plants in Henan.", "Zhengzhou"),
-    ("On 12 June 2017, SCO Secretary-General Rashid Alimov held a news conference on the results of the year's "
-     "main event: the SCO summit that took place on 8-9 June 2017 in Astana.", None),
-    ("BEIJING: SCO Deputy Secretary-General Sohail Khan met with Arzybek Orozbekov, Minister of Energy of "
-     "Kyrgyzstan.\n\nDuring a meeting held in Tashkent, the sides discussed energy, according to the SCO "
-     "Secretariat here.", "Tashkent"),
-])
-def test_the_place_of_the_engagement(text: str, city: str | None) -> None:
-    assert sco_data.parse_release(text).location_city == city
+from sco_data.explore import aggregations, filtering, places, urlstate
+from sco_data.explore.filtering import Filters
 
 
-def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
-    assert read_dateline("SCO - Shanghai Cooperation Organisation") is None
-    assert read_dateline("BEIJING: The Secretary-General met ...").city == "BEIJING"
+def placed(*cities: tuple[str, str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One release per (written name, gazetteer key, country)."""
+    releases, participants = frames([
+        release(f"r{i}", f"2021-0{i + 1}-01", "meeting", city=city, country=country, lat=40.0 + i, lon=60.0 + i)
+        for i, (city, _, country) in enumerate(cities)])
+    releases["location_key"] = [key for _, key, _ in cities]
+    return releases, participants
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("BEIJING: Deputy Secretary-General of Shanghai Cooperation Organization (SCO), Sohail Khan met with X Y.",
-     "Sohail Khan"),
-    ("In her welcoming speech to forum delegates, Deputy Secretary-General Aizada Subakozhoyeva noted the role "
-     "of the SCO.", "Aizada Subakozhoyeva"),
-    ("In his message wishing a happy birthday to Abdulaziz Kamilov, SCO Secretary-General Rashid Alimov said "
-     "that he valued their work.", "Rashid Alimov"),
-    ("CGTN's Gao Ang talked to Zhang Ming, Secretary-General of the Shanghai Cooperation Organization, about "
-     "the region.", "Zhang Ming"),
-])
-def test_the_sco_official_in_news_agency_phrasings(text: str, name: str) -> None:
-    assert sco_data.parse_release(text).sco_official == name
+def test_a_place_is_labelled_as_the_releases_write_it_not_in_the_gazetteers_local_form():
+    releases, participants = placed(("Khiva", "Xiva", "Uzbekistan"), ("Khiva", "Xiva", "Uzbekistan"),
+                         ("Ulaanbaatar", "Ulan Bator", "Mongolia"), ("Nur-Sultan", "Astana", "Kazakhstan"),
+                         ("Astana", "Astana", "Kazakhstan"), ("Nur-Sultan", "Astana", "Kazakhstan"))
+    assert places.place_spellings(releases) == {
+        "Astana": ["Astana", "Nur-Sultan"], "Ulan Bator": ["Ulaanbaatar"], "Xiva": ["Khiva"]}
+    counted = aggregations.place_counts(releases)
+    assert counted[["key", "place", "engagements"]].values.tolist() == [
+        ["Astana", "Astana (also Nur-Sultan), Kazakhstan", 3], ["Xiva", "Khiva, Uzbekistan", 2],
+        ["Ulan Bator", "Ulaanbaatar, Mongolia", 1]]
+    options = filtering.filter_options(releases, participants)
+    assert options.place_labels["Xiva"] == "Khiva" and options.place_names["Khiva"] == "Xiva"
+
+
+@pytest.mark.parametrize(("written", "asked"), [("Astana", "Nur-Sultan"), ("Nur-Sultan", "Astana"),
+                                                ("Astana", "nur-sultan"), ("Nur-Sultan", "Akmola")])
+def test_a_renamed_city_in_a_link_finds_the_place_whichever_name_the_corpus_uses(written, asked):
+    releases, participants = placed((written, "Astana", "Kazakhstan"), ("Tashkent", "Tashkent", "Uzbekistan"))
+    options = filtering.filter_options(releases, participants)
+    read, notices = urlstate.filters_from_query_params({"place": asked}, options)
+    assert read == Filters(places=("Astana",)) and notices == []
+    assert filtering.apply_filters((releases, participants), read)[0]["release_id"].tolist() == ["r0"]
+    _, notices = urlstate.filters_from_query_params({"place": "Atlantis"}, options)
+    assert notices == ["Ignored place 'Atlantis' from the link: no such place."]

@@ -48,3 +48,31 @@ def test_the_object_itself_is_frozen(prepared):
     with pytest.raises(AttributeError):
         prepared.options = None
     assert prepared.releases is not prepared.releases
+
+
+def test_filtered_frames_and_tables_are_remembered_per_filter_state(prepared):
+    calls = []
+
+    def count():
+        calls.append(1)
+        return pd.DataFrame({"n": [len(calls)]})
+
+    phone = filtering.Filters(engagement_types=("phone_call",))
+    kept, people = prepared.filtered(phone)
+    again, _ = prepared.filtered(phone)
+    assert kept["event_date"].tolist() == [pd.Timestamp("2020-04-29")] and "text" not in kept.columns
+    assert again is not kept  # a new frame object each time, over the same data
+    first = prepared.remember(("count", phone), count)
+    first["n"] = 99  # a caller's change stays its own
+    assert prepared.remember(("count", phone), count)["n"].tolist() == [1] and len(calls) == 1
+    assert prepared.remember(("count", filtering.Filters()), count)["n"].tolist() == [2]
+
+
+def test_the_memo_forgets_the_least_recently_used():
+    from sco_data.explore.prepared import Memo
+
+    memo = Memo(2)
+    for key in ("a", "b", "a", "c"):
+        memo.get(key, lambda key=key: key.upper())
+    assert len(memo) == 2 and memo.get("b", lambda: "again") == "again"  # b was the oldest
+    assert memo.get("a", lambda: "lost") == "lost"  # ... and then a, pushed out by b

@@ -47,6 +47,7 @@ def test_a_country_timeline_lists_each_engagement_with_the_title_held_then(gold)
     assert norov[["title_then", "sco_official"]].values.tolist() == [
         ["Acting Minister of Foreign Affairs of the Republic of Uzbekistan", "Zhang Ming"]]
     assert not timeline.isna().any().any()  # empty cells, never None
+    assert timeline["release"].str.len().min() > 10  # each row names its release
 
 
 def test_a_person_profile_follows_that_person_only(gold):
@@ -93,3 +94,21 @@ def test_under_a_date_filter_the_monthly_rate_counts_the_months_in_view(gold):
     # The term of the Secretary-General in office ends where the corpus does, whatever the filter.
     whole = profiles.officials_summary(gold.releases, gold.participants, gold.taxonomy).set_index("")
     assert summary.loc["Term", "Nurlan Yermekbayev"] == whole.loc["Term", "Nurlan Yermekbayev"]
+
+
+def test_every_cell_of_the_summary_says_something_and_rates_count_the_months_covered(gold):
+    """An official met only organisations has 'none' for top countries, not a blank; a corpus
+    that starts in 2020 covers 24 of Norov's 36 months; his undated releases are counted apart."""
+    releases, participants = gold.releases, gold.participants
+    norov = releases[releases["sco_official"] == "Vladimir Norov"]
+    alone = participants[participants["release_id"].isin(norov["release_id"])
+                         & ((participants["role"] == "sco") | (participants["affiliation_type"] == "organisation"))]
+    summary = profiles.officials_summary(norov, alone, gold.taxonomy, corpus_start=dt.date(2020, 1, 1),
+                                         corpus_end=dt.date(2026, 4, 30)).set_index("")
+    assert list(summary.index) == list(profiles.SUMMARY_ROWS)
+    column = summary["Vladimir Norov"]
+    assert column["Top countries"] == "none"
+    assert column["Engagements per month"] == "1.1 (over 24 months in view)"  # 27 over 2020-2021
+    assert column["Not counted"] == "3 without a date"
+    assert summary.loc["Top topics", "Zhang Ming"] == "none" and summary.loc["Types", "Zhang Ming"] == "none"
+    assert "" not in set(summary.to_numpy().ravel())

@@ -492,6 +492,11 @@ def test_report_counts_every_status_and_lists_problems_first():
     ]
     assert aggregations.report_counts(report.iloc[:0]) == dict.fromkeys(
         ["Read", "With warnings", "Rejected", "Skipped"], 0)
+    with_fixes = pd.concat([report, pd.DataFrame({
+        "path": ["sco-corrections.csv"], "status": ["corrections"],
+        "reason": ["corrections file: 2 corrections applied to 1 release"], "release_id": [None]})])
+    assert aggregations.report_counts(with_fixes)["Corrections file"] == 1
+    assert aggregations.report_counts(with_fixes)["Read"] == 1  # not counted as a release file read
 
 
 def test_seed_headline(seed_corpus):
@@ -506,7 +511,12 @@ def test_releases_table_is_newest_first_with_labels(sample):
     assert table["engagement"].tolist() == [
         "Video call", "Meeting", "Phone call", "Meeting", "Other",
     ]
-    assert list(table.columns) == list(aggregations.RELEASE_TABLE_COLUMNS)
+    assert list(table.columns) == ["event_date", *aggregations.RELEASE_TABLE_COLUMNS]
+    # Each row names its release: the headline, else the first words of the text; and its file.
+    assert table["release"].tolist() == ["Talks by videoconference.", "Cross-border E-commerce conference.",
+                                         "Telephone conversation", "Norov meets Shen Yueyue", "A letter of greetings."]
+    assert table["source"].tolist() == ["d.txt", "c.txt", "b.txt", "a.txt", "e.txt"]
+    assert table["date"].tolist() == ["2021-06-01", "2021-05-09", "2020-04-29", "2019-05-26", "–"]
 
 
 def test_empty_inputs_give_empty_tables(sample):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sco_data.explore import viewstate
 from sco_data.explore.viewstate import ViewState
 
@@ -26,7 +28,7 @@ def test_bad_values_are_dropped_with_a_notice_each():
         {"view": ["map"] * 900, "period": "week", "profile": "planet:Mars"})
     assert state == ViewState()
     assert notices == [
-        "Ignored view 'map' from the link: use 'overview', 'profile', 'officials'.",
+        "Ignored view 'map' from the link: use 'overview', 'profile', 'officials', 'compare', 'network'.",
         "Ignored period 'week' from the link: use 'month', 'quarter', 'year'.",
         "Ignored profile 'planet:Mars' from the link: write it as country:NAME, organisation:NAME "
         "or person:NAME.",
@@ -53,3 +55,25 @@ def test_the_folder_box_falls_back_to_the_folder_started_with():
 def test_state_of_a_session():
     session = {"view": "profile", "period": None, "profile": "person:le yucheng", "data_dir": "/x"}
     assert viewstate.state_of(session, "/x") == ViewState(view="profile", profile="person:le yucheng")
+
+
+def test_a_section_and_two_periods_live_in_the_link_while_their_view_is_shown():
+    state = ViewState(section="map")
+    assert viewstate.view_to_query_params(state) == {"section": "map"}
+    assert viewstate.view_to_query_params(ViewState(view="officials", section="map")) == {"view": "officials"}
+    compare = ViewState(view="compare", period_a="2020-01-01..2020-12-31", period_b="2021-01-01..2021-12-31")
+    assert viewstate.view_from_query_params(viewstate.view_to_query_params(compare)) == (compare, [])
+    # Days out of order are put in order; a span that is none is dropped with a notice.
+    read, notices = viewstate.view_from_query_params(
+        {"view": "compare", "period_a": "2021-12-31..2021-01-01", "period_b": "last year", "section": "charts"})
+    assert read == ViewState(view="compare", period_a="2021-01-01..2021-12-31")
+    assert notices == ["Ignored section 'charts' from the link: use 'time', 'topics', 'people', 'map', "
+                       "'participants', 'releases', 'download', 'report'.",
+                       "Ignored period_b 'last year' from the link: write it as YYYY-MM-DD..YYYY-MM-DD."]
+
+
+def test_the_session_holds_a_tab_label_and_pairs_of_days():
+    session = {"view": "compare", "section": "Map", "period_a": (dt.date(2020, 1, 1), dt.date(2020, 6, 30))}
+    assert viewstate.state_of(session, "") == ViewState(view="compare", section="map",
+                                                       period_a="2020-01-01..2020-06-30")
+    assert viewstate.section_id(None) == "time"

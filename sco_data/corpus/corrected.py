@@ -47,9 +47,8 @@ from sco_data.schema import (
     LIST_SEPARATOR,
     PARTICIPANT_COLUMNS,
     REPORT_COLUMNS,
+    REPORT_CORRECTIONS,
     REPORT_INVALID,
-    REPORT_OK,
-    REPORT_WARNING,
     ROLE_COUNTERPART,
     Doubt,
     Person,
@@ -273,7 +272,7 @@ def _report(report: pd.DataFrame, label: str, applied: int, releases: int, probl
     summary = f"corrections file: {_count(applied, 'correction')} applied to {_count(releases, 'release')}"
     if problems:
         summary += f"; {_count(len(problems), 'row')} not applied (listed as {REPORT_INVALID})"
-    report = file_report(report, label, REPORT_WARNING if problems else REPORT_OK, summary)
+    report = file_report(report, label, summary)
     if not problems:
         return report
     invalid = pd.DataFrame([(f"{label}, line {problem.line}", REPORT_INVALID, _reason(problem),
@@ -287,18 +286,17 @@ def _reason(problem: Problem) -> str:
     return f"{problem.field or 'no field'}: {problem.reason}; not applied"
 
 
-def file_report(report: pd.DataFrame, label: str, status: str, reason: str) -> pd.DataFrame:
-    """The report with the corrections file's row (the one a folder's walk gave it, or a new
-    one), and its lock file's row, if the walk found it, saying what that file is."""
-    report = report.copy()
-    lock = report["path"] == lock_path(PurePosixPath(label)).as_posix()
-    report.loc[lock, "reason"] = f"lock file of {PurePosixPath(label).name}, not read"
+def file_report(report: pd.DataFrame, label: str, reason: str) -> pd.DataFrame:
+    """The report with the corrections file's row, of status `corrections` (the one a folder's
+    walk gave it, or a new one), and without its lock file's row: the report lists release
+    files, and neither file is one."""
+    report = report[report["path"] != lock_path(PurePosixPath(label)).as_posix()].copy()
     row = report["path"] == label
     if row.any():
-        report.loc[row, "status"] = status
+        report.loc[row, "status"] = REPORT_CORRECTIONS
         report.loc[row, "reason"] = reason
         return report
-    added = pd.DataFrame([(label, status, reason, None)], columns=list(REPORT_COLUMNS), dtype=object)
+    added = pd.DataFrame([(label, REPORT_CORRECTIONS, reason, None)], columns=list(REPORT_COLUMNS), dtype=object)
     return pd.concat([report, added], ignore_index=True) if len(report) else added
 
 

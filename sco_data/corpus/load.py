@@ -33,7 +33,6 @@ from sco_data.corpus.store import (
 from sco_data.corpus.tables import Corpus, build_tables, concat_rows, outcome_frames, select_rows, unique_rows
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S, Job, Parsed, parse_in_workers
 from sco_data.extract.topics import Taxonomy, load_taxonomy
-from sco_data.schema import REPORT_REJECTED
 
 # From this many files to parse on, every core gets a worker; below it, one worker does.
 PARALLEL_MIN_FILES = 1000
@@ -99,7 +98,7 @@ def _corrected(corpus: Corpus, path: Path, paths: object, taxonomy: Taxonomy) ->
     try:
         read = read_corrections(path, taxonomy)
     except CorrectionsFileError as error:
-        corpus.report = file_report(corpus.report, label, REPORT_REJECTED, f"corrections file: {error}")
+        corpus.report = file_report(corpus.report, label, f"corrections file not read: {error}")
         return corpus
     return apply_corrections(corpus, read, label, taxonomy)
 

@@ -9,11 +9,14 @@ from typing import Any
 
 import pandas as pd
 
-from sco_data.explore.filtering import flag_array, place_keys, place_label, place_spellings, topic_labels
+from sco_data.explore.dating import OffAxis, axis_dates, engagement_dates, left_off_axes
+from sco_data.explore.display import date_text, release_labels
+from sco_data.explore.filtering import AXIS_DATE, DATE, LABEL, flag_array, is_prepared, topic_labels
 from sco_data.explore.identity import plain_text
 from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
-from sco_data.explore.wording import plural
+from sco_data.explore.places import place_keys, place_label, place_spellings
+from sco_data.explore.wording import days_text, plural
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
     AFFILIATION_STATE,
@@ -21,6 +24,7 @@ from sco_data.schema import (
     ENGAGEMENT_TYPES,
     LIST_SEPARATOR,
     REPORT_COLUMNS,
+    REPORT_CORRECTIONS,
     REPORT_INVALID,
     REPORT_OK,
     REPORT_REJECTED,
@@ -147,6 +151,7 @@ class Headline:
     first_date: dt.date | None
     last_date: dt.date | None
     undated: int
+    outside: tuple[dt.date, ...] = ()  # dates outside every Secretary-General's term
 
     @property
     def span_text(self) -> str:
@@ -160,9 +165,12 @@ class Headline:
 
 def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Headline:
     """Engagements and the date span (release-level); distinct counterparts, the countries and
-    the organisations they represent (counterpart-level: the participants apply_filters kept)."""
-    dates = pd.to_datetime(releases["event_date"], errors="coerce")
-    known = dates.dropna()
+    the organisations they represent (counterpart-level: the participants apply_filters kept).
+    The span is that of the time axes: a date outside every term is counted apart, as are the
+    undated (explore.dating)."""
+    off = off_axis(releases)
+    known = axis_dates(engagement_dates(releases)[0]) if not is_prepared(releases) else releases[AXIS_DATE]
+    known = known.dropna()
     return Headline(
         engagements=len(releases),
         counterparts=distinct_counterparts(participants),
@@ -170,14 +178,24 @@ def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Head
         organisations=distinct_affiliations(participants, AFFILIATION_ORGANISATION),
         first_date=known.min().date() if len(known) else None,
         last_date=known.max().date() if len(known) else None,
-        undated=int(dates.isna().sum()),
+        undated=off.undated,
+        outside=off.outside,
     )
+
+
+def off_axis(releases: pd.DataFrame) -> OffAxis:
+    """What the time axes of these releases cannot show: the undated and the misdated."""
+    if is_prepared(releases):
+        return left_off_axes(releases, DATE, AXIS_DATE)
+    dates = engagement_dates(releases)[0]
+    return left_off_axes(pd.DataFrame({DATE: dates, AXIS_DATE: axis_dates(dates)}), DATE, AXIS_DATE)
 
 
 # The releases table's columns, most useful first, with the heading the page gives each.
 RELEASE_TABLE_COLUMNS: dict[str, str] = {
-    "event_date": "Date",
-    "title": "Title",
+    "date": "Date",
+    "release": "Release",
+    "source": "File",
     "engagement": "Type",
     "sco_official": "SCO official",
     "counterparts": "Counterparts",
@@ -189,14 +207,19 @@ RELEASE_TABLE_COLUMNS: dict[str, str] = {
 
 
 def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
-    """The releases as the page lists them, newest first, with readable labels and no missing
-    text (an empty cell, never 'None'). With a taxonomy (or an id -> label mapping), topic ids
-    are shown as their labels."""
+    """The releases as the page lists them, newest first, each named by its headline or the
+    first words of its text and by its file, dates as days (flagged when outside every term),
+    readable labels, no missing text (an empty cell, never 'None'). With a taxonomy (or an
+    id -> label mapping), topic ids are shown as their labels. `event_date` (the sort key)
+    stays for the page to leave out."""
     city, country = plain_text(releases["location_city"]), plain_text(releases["location_country"])
+    dates = pd.to_datetime(releases["event_date"], errors="coerce")
     table = pd.DataFrame(
         {
-            "event_date": pd.to_datetime(releases["event_date"], errors="coerce"),
-            "title": plain_text(releases["title"]),
+            "event_date": dates,
+            "date": date_text(dates, releases[AXIS_DATE] if AXIS_DATE in releases.columns else None),
+            "release": releases[LABEL].astype(object) if LABEL in releases.columns else release_labels(releases),
+            "source": plain_text(releases["source"]).astype(object),
             "engagement": plain_text(releases["engagement_type"]).map(ENGAGEMENT_LABELS).fillna(""),
             "sco_official": plain_text(releases["sco_official"]),
             "counterparts": plain_text(releases["counterparts"]),
@@ -225,18 +248,22 @@ REPORT_STATUS_LABELS: dict[str, str] = {
     REPORT_REJECTED: "Rejected",
     REPORT_SKIPPED: "Skipped",
     REPORT_INVALID: "Corrections not applied",
+    REPORT_CORRECTIONS: "Corrections file",
 }
+# Statuses counted only when some row has them: they are not about release files.
+OCCASIONAL_STATUSES = (REPORT_INVALID, REPORT_CORRECTIONS)
 # The report table lists what needs attention first.
-REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_INVALID, REPORT_WARNING, REPORT_SKIPPED, REPORT_OK)
+REPORT_STATUS_ORDER: tuple[str, ...] = (REPORT_REJECTED, REPORT_INVALID, REPORT_WARNING, REPORT_CORRECTIONS,
+                                        REPORT_SKIPPED, REPORT_OK)
 REPORT_HEADINGS: dict[str, str] = dict(zip(REPORT_COLUMNS, ("File", "Status", "Reason", "Release id")))
 
 
 def report_counts(report: pd.DataFrame) -> dict[str, int]:
     """Files per status, every status named as the page names it (zero included), but for
-    corrections not applied, counted only when there are some."""
+    the corrections file and its rows not applied, counted only when there are some."""
     counts = report["status"].value_counts()
     return {label: int(counts.get(status, 0)) for status, label in REPORT_STATUS_LABELS.items()
-            if status != REPORT_INVALID or counts.get(status, 0)}
+            if status not in OCCASIONAL_STATUSES or counts.get(status, 0)}
 
 
 def report_table(report: pd.DataFrame) -> pd.DataFrame:
@@ -260,10 +287,18 @@ def headline_metrics(figures: Headline) -> list[tuple[str, str, str]]:
 
 
 def dates_sentence(figures: Headline) -> str:
-    """'Engagement dates: May 2019 – May 2021; 1 release has no known date.'"""
+    """'Engagement dates: May 2019 – May 2021; 1 release has no known date; 1 is dated outside
+    every Secretary-General's term (12 May 2004).'"""
     undated = f"; {plural(figures.undated, 'release has', 'releases have')} no known date" \
         if figures.undated else ""
-    return f"Engagement dates: {figures.span_text}{undated}."
+    outside = f"; {outside_terms(figures.outside)}" if figures.outside else ""
+    return f"Engagement dates: {figures.span_text}{undated}{outside}."
+
+
+def outside_terms(days: tuple[dt.date, ...]) -> str:
+    """'2 are dated outside every Secretary-General's term (12 May 2004, 1 Jan 2099)'."""
+    verb = "is" if len(days) == 1 else "are"
+    return f"{len(days):,} {verb} dated outside every Secretary-General's term ({days_text(days)})"
 
 
 def source_problem(folder: Path, source: str, releases: pd.DataFrame,

@@ -38,6 +38,11 @@ MIN_HEIGHT = 260
 # The heatmap's cells are clicked through invisible points at their centres (plotly selects
 # points, not heatmap cells); this is their size in pixels.
 CELL_TARGET_SIZE = 18
+# The network's nodes: diameters in pixels from the smallest to the busiest, and how many of
+# each kind carry their name as a label (every node has it on hover).
+NETWORK_MIN_NODE = 8
+NETWORK_NODE_SCALE = 34
+NETWORK_LABELS = 10
 
 
 def plain(text: object) -> str:
@@ -262,7 +267,71 @@ def months_of_term_figure(months: pd.DataFrame) -> go.Figure:
                 hovertemplate=f"{plain(official)}, month %{{x}}<br>{ENGAGEMENT_LABELS[kind]}: %{{y}}<extra></extra>",
             ), row=1, col=column)
     totals = months.groupby(["official", "month"])["count"].sum()
-    fig.update_xaxes(title_text="Month of term")
+    # One scale: every panel spans the longest term shown, so a month sits at the same place in each.
+    fig.update_xaxes(title_text="Month of term", range=[0.5, int(months["month"].max()) + 0.5])
+    fig.update_xaxes(matches="x", selector=lambda axis: axis.plotly_name != "xaxis")
     fig.update_yaxes(title_text="Engagements", rangemode="tozero", col=1, **count_ticks(totals.max()))
     return layout(fig, title, barmode="stack", height=380, legend_title_text="",
                   legend={"orientation": "h", "y": -0.25, "yanchor": "top", "x": 0, "xanchor": "left"})
+
+
+def types_side_by_side_figure(types: pd.DataFrame, spans: Sequence[tuple[str, str]]) -> go.Figure:
+    """Two periods' engagements per type (comparison.types_side_by_side), a pair of bars per
+    type in the type's colour, the first period hatched; `spans` holds each period's label and
+    the link of its days, so a bar drills into its type and period."""
+    title = "Engagements by type in each period"
+    if types.empty or int(types["count"].sum()) == 0:
+        return empty_figure(title, "No release in either period matches the filters.")
+    fig = go.Figure()
+    for (label, days), pattern in zip(spans, ("/", "")):
+        rows = types[types["period"] == label]
+        fig.add_trace(go.Bar(
+            x=rows["label"].tolist(), y=rows["count"].tolist(), name=plain(label),
+            marker={"color": [palette.ENGAGEMENT_COLOURS[kind] for kind in rows["engagement_type"]],
+                    "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "#ffffff"}},
+            customdata=[[f"{link(engagement_types=kind)}&{days}"] for kind in rows["engagement_type"]],
+            hovertemplate=f"{plain(label)}<br>%{{x}}: %{{y}}<extra></extra>",
+        ))
+    return layout(fig, title, xaxis={"title": {"text": "Type"}},
+                  yaxis={"title": {"text": "Engagements"}, "rangemode": "tozero",
+                         **count_ticks(types["count"].max())},
+                  barmode="group", height=380, legend={"orientation": "h", "y": 1.12, "x": 0})
+
+
+def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
+    """Who met whom (explore.network, laid out): lines for shared releases, a marker per
+    official, counterpart and organisation (one shape each, grey like every ranking of people),
+    sized by engagements; names as labels and on hover, as plain text. A node drills into the
+    filter its link names."""
+    title = "Who met whom"
+    if nodes.empty:
+        return empty_figure(title, "No one was met in the releases that match.")
+    where = dict(zip(nodes["node"], zip(nodes["x"], nodes["y"])))
+    x: list[float | None] = []
+    y: list[float | None] = []
+    for source, target in zip(edges["source"], edges["target"]):
+        x += [where[source][0], where[target][0], None]
+        y += [where[source][1], where[target][1], None]
+    fig = go.Figure(go.Scatter(x=x, y=y, mode="lines", line={"width": 0.6, "color": palette.NETWORK_EDGE},
+                               hoverinfo="skip", showlegend=False))
+    largest = max(int(nodes["engagements"].max()), 1)
+    for kind, (label, symbol) in palette.NETWORK_NODES.items():
+        rows = nodes[nodes["kind"] == kind]
+        if rows.empty:
+            continue
+        labelled = rows["engagements"] >= rows["engagements"].nlargest(NETWORK_LABELS).min()
+        fig.add_trace(go.Scatter(
+            x=rows["x"].tolist(), y=rows["y"].tolist(), mode="markers+text", name=label,
+            text=[plain(name) if shown else "" for name, shown in zip(rows["name"], labelled)],
+            textposition="top center", textfont={"size": 11},
+            marker={"size": [NETWORK_MIN_NODE + NETWORK_NODE_SCALE * (count / largest) ** 0.5
+                             for count in rows["engagements"]],
+                    "color": palette.NETWORK_COLOURS[kind], "symbol": symbol,
+                    "line": {"width": 1, "color": "#ffffff"}},
+            customdata=[[row_link, plain(name), count] for row_link, name, count
+                        in zip(rows["link"], rows["name"], rows["engagements"])],
+            hovertemplate=f"<b>%{{customdata[1]}}</b><br>{label}<br>Engagements: %{{customdata[2]}}<extra></extra>",
+        ))
+    hidden = {"visible": False, "showgrid": False, "zeroline": False}
+    return layout(fig, title, xaxis=hidden, yaxis=hidden, height=720,
+                  legend={"orientation": "h", "y": 1.04, "x": 0})

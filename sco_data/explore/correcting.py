@@ -97,3 +97,10 @@ def save_from_form(path: Path, release_id: str, form: Mapping[str, str], taxonom
     except (InvalidCorrection, CorrectionNotSaved) as error:
         return str(error)
     return None
+
+
+def done_message(field: str, undo: bool) -> str:
+    """What the page says once a correction was saved or taken back."""
+    label = FIELD_LABELS.get(field, field).lower()
+    return (f"Took back the corrections of {label}: the extracted value is shown again." if undo
+            else f"Saved the correction of {label}; every figure, table and download now uses it.")

@@ -45,8 +45,9 @@ KIND_COUNTERPART = "counterpart"
 KIND_PLACE = "place"
 KIND_TOPIC = "topic"
 KIND_OCCASION = "occasion"
+KIND_SEARCH = "search"  # a word of the search box: not extracted, so last
 KINDS: tuple[str, ...] = (KIND_DATE, KIND_OFFICIAL, KIND_COUNTERPART, KIND_PLACE, KIND_TOPIC,
-                          KIND_OCCASION)
+                          KIND_OCCASION, KIND_SEARCH)
 
 # The Release field each evidence item names -> the kind of its mark ("topic" is not a field:
 # its value is a topic id).
@@ -67,6 +68,7 @@ KIND_TAGS: dict[str, str] = {
     KIND_PLACE: "place",
     KIND_TOPIC: "topic",
     KIND_OCCASION: "occasion",
+    KIND_SEARCH: "searched",
 }
 
 # What each mark means, in the order a legend lists them: (kind, its name for a reader).
@@ -77,6 +79,7 @@ LEGEND: tuple[tuple[str, str], ...] = (
     (KIND_PLACE, "place"),
     (KIND_OCCASION, "occasion"),
     (KIND_TOPIC, "a word that counted for a topic, tagged with the topic"),
+    (KIND_SEARCH, "a word searched for"),
 )
 
 
@@ -128,8 +131,23 @@ def _labels(taxonomy: Any) -> dict[str, str]:
     return {topic.id: topic.label for topic in taxonomy.topics}
 
 
-def find_marks(release: Any, taxonomy: Any = None, in_title: bool = False) -> list[Mark]:
-    """The marks of the release's text (or of its headline, with `in_title`), from its evidence.
+def search_marks(text: str, search: str) -> list[Mark]:
+    """Where each word of the search box appears in the text, as the search filter finds it
+    (case ignored, anywhere in a word): the words the reader asked for, not extracted values."""
+    folded, marks = text.lower(), []
+    if len(folded) != len(text):  # a lower case of another length ('İ') would shift every span
+        return marks
+    for word in dict.fromkeys(search.lower().split()):
+        start = folded.find(word)
+        while start >= 0:
+            marks.append(Mark(start, start + len(word), KIND_SEARCH, KIND_TAGS[KIND_SEARCH]))
+            start = folded.find(word, start + len(word))
+    return marks
+
+
+def find_marks(release: Any, taxonomy: Any = None, in_title: bool = False, search: str = "") -> list[Mark]:
+    """The marks of the release's text (or of its headline, with `in_title`), from its evidence,
+    and of the words of the `search` box.
 
     Spans outside the text are dropped; overlaps are settled by KINDS, the later kind cut
     around what an earlier one holds (a mark may so come in pieces). Sorted by start.
@@ -144,6 +162,7 @@ def find_marks(release: Any, taxonomy: Any = None, in_title: bool = False) -> li
             continue
         tag = labels.get(item.value, item.value) if kind == KIND_TOPIC else KIND_TAGS[kind]
         wanted.append(Mark(item.start, item.end, kind, tag))
+    wanted += search_marks(text, search)
     wanted.sort(key=lambda mark: (rank[mark.kind], mark.start, mark.start - mark.end))
     taken = bytearray(len(text))
     kept: list[Mark] = []
@@ -180,14 +199,14 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
     return pieces
 
 
-def release_segments(release: Any, taxonomy: Any = None) -> list[Segment]:
+def release_segments(release: Any, taxonomy: Any = None, search: str = "") -> list[Segment]:
     """The release text as consecutive (text, kind, tag) pieces covering all of it."""
-    return segments(_value(release, "text") or "", find_marks(release, taxonomy))
+    return segments(_value(release, "text") or "", find_marks(release, taxonomy, search=search))
 
 
-def title_segments(release: Any, taxonomy: Any = None) -> list[Segment]:
+def title_segments(release: Any, taxonomy: Any = None, search: str = "") -> list[Segment]:
     """The headline as (text, kind, tag) pieces, with what was read from it marked."""
-    return segments(_value(release, "title") or "", find_marks(release, taxonomy, in_title=True))
+    return segments(_value(release, "title") or "", find_marks(release, taxonomy, in_title=True, search=search))
 
 
 def paragraphs(pieces: list[Segment]) -> list[list[Segment]]:
@@ -220,9 +239,9 @@ def _trim(line: list[Segment]) -> list[Segment]:
     return pieces
 
 
-def release_paragraphs(release: Any, taxonomy: Any = None) -> list[list[Segment]]:
-    """The release text as paragraphs of (text, kind, tag) segments."""
-    return paragraphs(release_segments(release, taxonomy))
+def release_paragraphs(release: Any, taxonomy: Any = None, search: str = "") -> list[list[Segment]]:
+    """The release text as paragraphs of (text, kind, tag) segments, the words of `search` marked."""
+    return paragraphs(release_segments(release, taxonomy, search))
 
 
 def foreign_lines(release: Any) -> list[str]:

@@ -4,7 +4,8 @@
 its widgets from it, urlstate reads and writes the URL with it, and the functions below move
 between the widgets' state (any mapping of widget key -> value, such as Streamlit's session
 state) and `Filters`. The rules live here so that unit tests reach them:
-- the full date span means no date filter, so undated releases stay in view;
+- the full date span means no date filter, so undated releases stay in view; under a narrower
+  range the `undated` field says whether they are left out (the default), kept, or alone;
 - a date range left at the corpus's first or last day follows the corpus when it changes;
 - values the current corpus cannot offer are dropped from the state.
 """
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sco_data.explore.dating import UNDATED_LABELS, UNDATED_MODES
 from sco_data.explore.filtering import TOPIC_MODES, FilterOptions, Filters
 from sco_data.explore.markup import visible
 from sco_data.schema import ENGAGEMENT_LABELS
@@ -33,6 +35,11 @@ DATE_ATTRIBUTES = ("date_from", "date_to")
 DATE_SPAN_KEY = "date_span"
 
 TOPIC_MODE_LABELS: dict[str, str] = {"any": "any chosen topic", "all": "all chosen topics"}
+# The values of each MODE field, the first its default, and how the widget names them.
+MODES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "topic_mode": (TOPIC_MODES, TOPIC_MODE_LABELS),
+    "undated": (UNDATED_MODES, UNDATED_LABELS),
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,11 @@ class FilterField:
 
 FILTER_FIELDS: tuple[FilterField, ...] = (
     FilterField("dates", "f_dates", ("from", "to"), DATE_RANGE, "Engagement date", "date",
-                help="Releases with no known date are shown only while the full span is selected."),
+                help="Releases with no known date are left out by a narrower range, unless the "
+                "choice below keeps them."),
+    FilterField("undated", "f_undated", ("undated",), MODE, "Engagements without a date", "undated",
+                help="Under a date range: leave the releases with no known date out, keep them, or "
+                "show only them (whatever the range)."),
     FilterField("engagement_types", "f_types", ("type",), CHOICES, "Engagement type",
                 "engagement type", placeholder="All types"),
     FilterField("topics", "f_topics", ("topic",), CHOICES, "Topics", "topic",
@@ -86,7 +97,7 @@ def fields_of(kind: str) -> tuple[FilterField, ...]:
 
 def offered(field: FilterField, options: FilterOptions) -> tuple[str, ...]:
     """The values a CHOICES or MODE field may take for this corpus."""
-    return TOPIC_MODES if field.kind == MODE else tuple(getattr(options, field.name))
+    return MODES[field.name][0] if field.kind == MODE else tuple(getattr(options, field.name))
 
 
 def value_labels(field: FilterField, options: FilterOptions) -> Mapping[str, str]:
@@ -98,19 +109,23 @@ def value_labels(field: FilterField, options: FilterOptions) -> Mapping[str, str
     if field.name == "places":
         return options.place_labels
     if field.kind == MODE:
-        return TOPIC_MODE_LABELS
+        return MODES[field.name][1]
     return {}
 
 
 def widget_arguments(field: FilterField, options: FilterOptions, asked: Filters) -> dict[str, Any]:
     """What a field's widget is drawn with besides its label and key: the values it offers and
-    how it shows them, its placeholder and help, and a date range's limits."""
+    how it shows them, its placeholder and help, and a date range's limits. A choice's box
+    finds, as the user types, the values that contain the typed text: the widget's default,
+    fuzzy matching, finds 'Aziz Nosirov' and 'Nurlan Akkoshkarov' for 'Norov'."""
     arguments: dict[str, Any] = {"key": field.key, "help": field.help}
     labels = value_labels(field, options)
     if field.kind == DATE_RANGE:
         arguments["min_value"], arguments["max_value"] = date_bounds(options, asked)
     elif field.kind in (CHOICES, MODE):
         arguments.update(options=offered(field, options), format_func=lambda v: visible(labels.get(v, v)))
+    if field.kind == CHOICES:
+        arguments["filter_mode"] = "contains"
     if field.kind == MODE:
         arguments["horizontal"] = True
     elif field.placeholder:
@@ -158,7 +173,7 @@ def filters_from_widgets(state: Mapping[str, Any], options: FilterOptions) -> Fi
         elif field.kind == CHOICES:
             values[field.name] = tuple(value or ())
         elif field.kind == MODE:
-            values[field.name] = value or TOPIC_MODES[0]
+            values[field.name] = value or offered(field, options)[0]
         else:
             values[field.name] = value or ""
     return Filters(**values)
@@ -187,7 +202,7 @@ def valid_widget_values(
             allowed = set(offered(field, options))
             updates[field.key] = [v for v in value or () if v in allowed]
         elif field.kind == MODE and value not in offered(field, options):
-            updates[field.key] = TOPIC_MODES[0]
+            updates[field.key] = offered(field, options)[0]
         elif field.kind == TEXT and value is None:
             updates[field.key] = ""
         elif field.kind == DATE_RANGE and options.date_min is not None:

@@ -16,7 +16,12 @@ handful of vectorised operations (the dashboard prepares once per corpus: explor
 - `_place`, the place's gazetteer key (one for "Astana" and "Nur-Sultan"), and `_place_names`,
   every name the corpus writes that place with: a search word found there finds the release
   too, so either name of a renamed city finds both;
-- `_month`, `_quarter`, `_year`: each release's period start (explore.periods).
+- `_date`, each release's date as the date filter sees it, and `_axis_date`, as the time axes
+  do (explore.dating: the one place that decides both; an undated release, or one dated
+  outside every Secretary-General's term, has no axis date);
+- `_month`, `_quarter`, `_year`: each release's period start on the time axes (explore.periods);
+- `_label`, the release's headline or the first words of its text (explore.display), so the
+  tables name every release without reading the texts the page filters without.
 The engagement type becomes a categorical; a topic filter reads the topic_<id> flag columns.
 Counterpart names are matched on the participants' person key (explore.people).
 """
@@ -34,7 +39,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sco_data.corpus.tables import select_rows
+from sco_data.explore.dating import UNDATED_BY_RANGE, UNDATED_MODES, UNDATED_ONLY, axis_dates, engagement_dates, in_range
+from sco_data.explore.display import release_labels
 from sco_data.explore.identity import normalise_query, person_keys, plain_text
+from sco_data.explore.places import place_keys, place_label, place_spellings
 from sco_data.explore.periods import PERIOD_FREQ, period_column
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
@@ -50,6 +58,9 @@ TOPIC_MODES: tuple[str, ...] = ("any", "all")
 # Helper columns added by prepare(); all start with "_" so drop_prepared() can remove them.
 PLACE = "_place"
 PLACE_NAMES = "_place_names"
+DATE = "_date"
+AXIS_DATE = "_axis_date"
+LABEL = "_label"
 PREPARED_MARK = PLACE_NAMES
 # The columns the search box looks in, besides the names of the release's place.
 SEARCHED = ("title", "text")
@@ -77,6 +88,7 @@ class Filters:
     counterpart: str = ""
     places: tuple[str, ...] = ()
     search: str = ""
+    undated: str = UNDATED_BY_RANGE
 
     def __post_init__(self) -> None:
         for name in CHOICE_FIELDS:
@@ -85,11 +97,18 @@ class Filters:
             object.__setattr__(self, name, (getattr(self, name) or "").strip())
         if self.topic_mode not in TOPIC_MODES:
             raise ValueError(f"topic_mode must be one of {TOPIC_MODES}, not {self.topic_mode!r}")
+        if self.undated not in UNDATED_MODES:
+            raise ValueError(f"undated must be one of {UNDATED_MODES}, not {self.undated!r}")
+
+    @property
+    def dates_narrowed(self) -> bool:
+        """True when a date range leaves some dates out (or only the undated are asked for)."""
+        return self.date_from is not None or self.date_to is not None or self.undated == UNDATED_ONLY
 
     @property
     def is_active(self) -> bool:
         """True when any field narrows the corpus."""
-        return self != Filters(topic_mode=self.topic_mode)
+        return self != Filters(topic_mode=self.topic_mode, undated=self.undated) or self.undated == UNDATED_ONLY
 
     @property
     def narrows_counterparts(self) -> bool:
@@ -109,6 +128,7 @@ class FilterOptions:
     places: tuple[str, ...] = ()
     date_min: dt.date | None = None
     date_max: dt.date | None = None
+    undated: int = field(default=0, compare=False, hash=False)  # releases without a date
     topic_labels: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     # Place key -> "Astana (also Nur-Sultan)"; and every written name of a place -> its key.
     place_labels: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -128,45 +148,20 @@ def is_prepared(releases: pd.DataFrame) -> bool:
     return PREPARED_MARK in releases.columns
 
 
-def place_keys(releases: pd.DataFrame) -> pd.Series:
-    """Each release's place key: the gazetteer's name, else the name the release used."""
-    city = plain_text(releases["location_city"]).str.strip()
-    if "location_key" not in releases.columns:
-        return city
-    key = plain_text(releases["location_key"]).str.strip()
-    return key.where(key != "", city)
-
-
-def place_spellings(releases: pd.DataFrame) -> dict[str, list[str]]:
-    """Place key -> every name the releases write it with, the key first."""
-    frame = pd.DataFrame({"key": place_keys(releases),
-                          "name": plain_text(releases["location_city"]).str.strip()})
-    frame = frame[frame["key"] != ""].drop_duplicates()
-    spellings: dict[str, list[str]] = {}
-    for key, name in zip(frame["key"], frame["name"]):
-        names = spellings.setdefault(key, [key])
-        if name and name not in names:
-            names.append(name)
-    return spellings
-
-
-def place_label(names: list[str]) -> str:
-    """'Astana (also Nur-Sultan)': the key, then the other names releases use."""
-    return names[0] if len(names) == 1 else f"{names[0]} (also {', '.join(sorted(names[1:]))})"
-
-
 def prepare(releases: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of the releases with the helper columns filtering and charts use."""
     if is_prepared(releases):
         return releases
     out = releases.copy()
-    dates = pd.to_datetime(out["event_date"], errors="coerce")
-    out["event_date"] = dates
+    out["event_date"] = pd.to_datetime(out["event_date"], errors="coerce")
+    out[DATE], _ = engagement_dates(out)
+    out[AXIS_DATE] = dates = axis_dates(out[DATE])
     out["engagement_type"] = pd.Categorical(
         plain_text(out["engagement_type"]), categories=list(ENGAGEMENT_TYPES)
     )
+    out[LABEL] = release_labels(out)
     out[PLACE] = place_keys(out)
-    names = {key: " | ".join(spelled) for key, spelled in place_spellings(out).items()}
+    names = {key: " | ".join(dict.fromkeys([key, *spelled])) for key, spelled in place_spellings(out).items()}
     out[PLACE_NAMES] = out[PLACE].map(names).astype(out[PLACE].dtype).fillna("")
     for period, freq in PERIOD_FREQ.items():
         out[period_column(period)] = dates.dt.to_period(freq).dt.start_time
@@ -221,7 +216,8 @@ def filter_options(
 ) -> FilterOptions:
     """What each sidebar filter can offer for this corpus."""
     labels = topic_labels(taxonomy, releases)
-    dates = pd.to_datetime(releases["event_date"], errors="coerce").dropna()
+    every, _ = engagement_dates(releases)
+    dates = every.dropna()
     spellings = place_spellings(releases)
     return FilterOptions(
         topics=tuple(labels),
@@ -231,9 +227,10 @@ def filter_options(
         places=tuple(sorted(spellings)),
         date_min=dates.min().date() if len(dates) else None,
         date_max=dates.max().date() if len(dates) else None,
+        undated=int(every.isna().sum()),
         topic_labels=labels,
         place_labels={key: place_label(names) for key, names in spellings.items()},
-        place_names={name: key for key, names in spellings.items() for name in names},
+        place_names={name: key for key, names in spellings.items() for name in (key, *names)},
     )
 
 
@@ -255,11 +252,12 @@ def _contains(column: pd.Series, needle: str) -> np.ndarray:
 def release_mask(releases: pd.DataFrame, filters: Filters) -> np.ndarray:
     """Boolean mask of the prepared releases that pass every release-level filter."""
     keep = np.ones(len(releases), dtype=bool)
-    dates = releases["event_date"]
-    if filters.date_from is not None:
-        keep &= (dates >= pd.Timestamp(filters.date_from)).to_numpy(dtype=bool)
-    if filters.date_to is not None:
-        keep &= (dates <= pd.Timestamp(filters.date_to)).to_numpy(dtype=bool)
+    dates = releases[DATE]
+    if filters.undated == UNDATED_ONLY:
+        keep &= dates.isna().to_numpy(dtype=bool)
+    elif filters.date_from is not None or filters.date_to is not None:
+        dated = in_range(dates, filters.date_from, filters.date_to)
+        keep &= (dated | dates.isna() if filters.undated != UNDATED_BY_RANGE else dated).to_numpy(dtype=bool)
     if filters.engagement_types:
         keep &= releases["engagement_type"].isin(filters.engagement_types).to_numpy(dtype=bool)
     if filters.topics:

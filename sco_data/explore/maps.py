@@ -6,12 +6,17 @@ outlines/README.md says how it was made) go into the figure itself as one chorop
 and every base layer plotly.js would fetch from the internet (land, coastlines, borders) is
 off, so the browser asks nothing of anyone. A country drills into the country filter, a
 point into the place filter (explore.drilldown).
+
+Points never hide one another: the busiest place sits on its spot and a place whose point would
+overlap one already drawn is moved to the nearest free spot around its own (spread_points), with
+a thin line back to where it is, so each can be seen, hovered and clicked.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,10 +52,17 @@ MAP_MARGIN_DEGREES = 12
 MAP_MIN_SPAN_DEGREES = (90.0, 50.0)
 # The map's height follows the shape of the area shown (plotly keeps the projection's aspect,
 # so a fixed height leaves bands of white above and below a wide view): the height for a map
-# about MAP_WIDTH_GUESS pixels wide, kept between the two limits.
-MAP_WIDTH_GUESS = 700
-MAP_HEIGHTS = (300, 560)
+# about MAP_WIDTH_GUESS pixels wide (the page's width at 1440 pixels, less the sidebar and the
+# colour bar), kept between the two limits. Points are spread apart at that scale too.
+MAP_WIDTH_GUESS = 880
+MAP_HEIGHTS = (420, 720)
 MAP_FRAME = 90
+# Pixels kept free between two points, and how a moved point looks for its spot: on rings
+# around it, each ring this many pixels further out, with more spots on the outer rings.
+POINT_GAP = 2
+RING_STEP = 6
+RINGS = 40
+SPOTS_PER_RING = 8
 
 
 def _rounded(coordinates: Any) -> Any:
@@ -130,14 +142,62 @@ def _country_trace(countries: pd.DataFrame, outlines: dict) -> go.Choropleth:
     )
 
 
+def marker_sizes(counts: pd.Series) -> list[float]:
+    """Each place's marker diameter in pixels: its area grows with the count."""
+    return [MAP_MIN_MARKER + MAP_MARKER_SCALE * math.sqrt(int(c)) for c in counts]
+
+
+def spread_points(places: pd.DataFrame, pixels_per_degree: float) -> pd.DataFrame:
+    """The places with `shown_longitude` and `shown_latitude`: where each point is drawn so that
+    none overlaps another at this scale. The busiest places are placed first, each on its own
+    spot if it is free, else on the nearest free spot of the rings around it."""
+    order = places.sort_values(["engagements", "place"], ascending=[False, True]).index
+    sizes = dict(zip(places.index, marker_sizes(places["engagements"])))
+    taken: list[tuple[float, float, float]] = []  # x, y, radius in pixels
+    shown: dict[object, tuple[float, float]] = {}
+    for index in order:
+        x0 = places.at[index, "longitude"] * pixels_per_degree
+        y0 = places.at[index, "latitude"] * pixels_per_degree
+        radius = sizes[index] / 2
+        x, y = next(((x, y) for x, y in _spots(x0, y0)
+                     if all(math.hypot(x - tx, y - ty) >= radius + tr + POINT_GAP for tx, ty, tr in taken)), (x0, y0))
+        taken.append((x, y, radius))
+        shown[index] = (places.at[index, "longitude"], places.at[index, "latitude"]) if (x, y) == (x0, y0) \
+            else (x / pixels_per_degree, y / pixels_per_degree)
+    return places.assign(shown_longitude=[shown[i][0] for i in places.index],
+                         shown_latitude=[shown[i][1] for i in places.index])
+
+
+def _spots(x: float, y: float) -> Iterator[tuple[float, float]]:
+    """The spot (x, y), then spots on rings around it, nearest first."""
+    yield x, y
+    for ring in range(1, RINGS + 1):
+        count = SPOTS_PER_RING * ring
+        for k in range(count):
+            angle = 2 * math.pi * (k + 0.5 * (ring % 2)) / count
+            yield x + ring * RING_STEP * math.cos(angle), y + ring * RING_STEP * math.sin(angle)
+
+
+def _moved_lines(places: pd.DataFrame) -> go.Scattergeo:
+    """Thin lines from a moved point back to its place."""
+    moved = places[(places["shown_longitude"] != places["longitude"]) | (places["shown_latitude"] != places["latitude"])]
+    lon: list[float | None] = []
+    lat: list[float | None] = []
+    for row in moved.itertuples(index=False):
+        lon += [row.longitude, row.shown_longitude, None]
+        lat += [row.latitude, row.shown_latitude, None]
+    return go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"width": 1, "color": palette.PLACE_RING},
+                         hoverinfo="skip", showlegend=False)
+
+
 def _place_trace(places: pd.DataFrame) -> go.Scattergeo:
     counts = places["engagements"].astype(int)
     return go.Scattergeo(
-        lon=places["longitude"].tolist(), lat=places["latitude"].tolist(),
+        lon=places["shown_longitude"].tolist(), lat=places["shown_latitude"].tolist(),
         text=[plain(place) for place in places["place"]], mode="markers", showlegend=False,
         customdata=[[link(places=key), count] for key, count in zip(places["key"], counts)],
         marker={
-            "size": [MAP_MIN_MARKER + MAP_MARKER_SCALE * math.sqrt(c) for c in counts],
+            "size": marker_sizes(counts),
             "color": palette.PLACE_POINT, "opacity": 0.8,
             "line": {"width": 1.5, "color": palette.PLACE_RING},
         },
@@ -160,7 +220,8 @@ def engagement_map_figure(places: pd.DataFrame, countries: pd.DataFrame) -> go.F
     shape = (lat_range[1] - lat_range[0]) / (lon_range[1] - lon_range[0])
     height = min(max(MAP_FRAME + MAP_WIDTH_GUESS * shape, MAP_HEIGHTS[0]), MAP_HEIGHTS[1])
     shown_outlines = _in_view(outlines, lon_range, lat_range)
-    fig = go.Figure([_country_trace(countries, shown_outlines), _place_trace(places)])
+    spread = spread_points(places, MAP_WIDTH_GUESS / (lon_range[1] - lon_range[0]))
+    fig = go.Figure([_country_trace(countries, shown_outlines), _moved_lines(spread), _place_trace(spread)])
     # Set after the figure is made: handed to go.Figure, plotly would deep-copy the outlines.
     fig.data[0].geojson = shown_outlines
     fig.update_geos(

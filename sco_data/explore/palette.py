@@ -49,6 +49,13 @@ SEA = "#f4f8fb"
 # the scale, and never taken for a shaded country.
 PLACE_POINT = "#ffffff"
 PLACE_RING = "#1b1b1b"
+# The network of who met whom: people and organisations rank nothing, so they are greys, told
+# apart by darkness and shape (kind -> (legend name, plotly symbol)); the lines are lighter still.
+NETWORK_COLOURS: dict[str, str] = {"official": "#262626", "counterpart": NEUTRAL, "organisation": "#9aa5b4"}
+NETWORK_NODES: dict[str, tuple[str, str]] = {"official": ("SCO official", "diamond"),
+                                             "counterpart": ("Counterpart", "circle"),
+                                             "organisation": ("Organisation", "square")}
+NETWORK_EDGE = "#c9ced6"
 # "How many": from a light slate (one) to a dark slate (the most); clearly apart from LAND.
 SEQUENTIAL: list[list[float | str]] = [[0.0, "#c3d2e2"], [0.5, "#6f88a3"], [1.0, "#1e3148"]]
 

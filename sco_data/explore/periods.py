@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sco_data.explore.dating import axis_dates, engagement_dates
+
 PERIODS: tuple[str, ...] = ("month", "quarter", "year")
 # What the period is called on the page (the Group by control and the charts' axes).
 PERIOD_LABELS: dict[str, str] = {"month": "Month", "quarter": "Quarter", "year": "Year"}
@@ -26,12 +28,12 @@ def period_column(period: str) -> str:
 
 
 def period_starts(releases: pd.DataFrame, period: str) -> pd.Series:
-    """Each release's period start: the prepared column when there is one."""
+    """Each release's period start on a time axis (NaT for a release that has no place on it,
+    explore.dating): the prepared column when there is one."""
     column = period_column(_checked(period))
     if column in releases.columns:
         return releases[column]
-    dates = pd.to_datetime(releases["event_date"], errors="coerce")
-    return dates.dt.to_period(PERIOD_FREQ[period]).dt.start_time
+    return axis_dates(engagement_dates(releases)[0]).dt.to_period(PERIOD_FREQ[period]).dt.start_time
 
 
 def period_range(starts: pd.Series, period: str) -> pd.DatetimeIndex:

@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from sco_data.explore.filtering import affiliations, topic_labels
+from sco_data.explore.display import release_labels
+from sco_data.explore.filtering import LABEL, affiliations, topic_labels
 from sco_data.explore.identity import person_keys, person_names, plain_text
 from sco_data.explore.markup import visible
 from sco_data.explore.periods import period_starts
@@ -30,11 +31,17 @@ from sco_data.schema import (
 )
 
 PROFILE_KINDS: tuple[str, ...] = ("country", "organisation", "person")
+# What a summary cell says when there is nothing to list.
+NONE = "none"
+# The rows of the Secretaries-General's summary.
+SUMMARY_ROWS = ("Term", "Engagements", "Engagements per month", "Types", "Top countries", "Top topics",
+                "Not counted")
 PROFILE_SEPARATOR = ":"
 
 # The timeline's columns, in order, with the heading the page gives each.
 TIMELINE_COLUMNS: dict[str, str] = {
     "event_date": "Date",
+    "release": "Release",
     "engagement": "Type",
     "counterpart": "Met",
     "title_then": "Title held then",
@@ -99,8 +106,9 @@ def profile_releases(releases: pd.DataFrame, participants: pd.DataFrame, profile
 
 def profile_timeline(releases: pd.DataFrame, participants: pd.DataFrame, profile: str,
                      taxonomy: Any = None) -> pd.DataFrame:
-    """One row per engagement of the profile, newest first: date, type, who was met, the title
-    they held then, the SCO official, topics (labels) and the release id. No missing text."""
+    """One row per engagement of the profile, newest first: date, the release (its headline or
+    first words), type, who was met, the title they held then, the SCO official, topics
+    (labels) and the release id. No missing text."""
     rows = profile_participants(participants, profile)
     met = pd.DataFrame({"release_id": rows["release_id"].astype(object),
                         "counterpart": person_names(rows).astype(object),
@@ -111,6 +119,7 @@ def profile_timeline(releases: pd.DataFrame, participants: pd.DataFrame, profile
     table = pd.DataFrame({
         "release_id": chosen["release_id"].astype(object),
         "event_date": pd.to_datetime(chosen["event_date"], errors="coerce"),
+        "release": chosen[LABEL].astype(object) if LABEL in chosen.columns else release_labels(chosen),
         "engagement": plain_text(chosen["engagement_type"]).map(ENGAGEMENT_LABELS).fillna(""),
         "sco_official": plain_text(chosen["sco_official"]),
         "topics": [LIST_SEPARATOR.join(labels.get(t, t) for t in text.split(LIST_SEPARATOR) if t)
@@ -178,9 +187,9 @@ def months_of_term(releases: pd.DataFrame, corpus_end: Any = None) -> pd.DataFra
 
 
 def _top(counts: pd.Series, n: int) -> str:
-    """'China (4); Iran (2)': the n largest counts, ties in alphabetical order."""
+    """'China (4); Iran (2)': the n largest counts, ties in alphabetical order; 'none' for none."""
     ranked = sorted(((-int(count), str(name)) for name, count in counts.items() if count > 0))[:n]
-    return "; ".join(f"{name} ({-count})" for count, name in ranked)
+    return "; ".join(f"{name} ({-count})" for count, name in ranked) or NONE
 
 
 def _months(first: pd.Timestamp, last: pd.Timestamp) -> int:
@@ -188,26 +197,52 @@ def _months(first: pd.Timestamp, last: pd.Timestamp) -> int:
     return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
-def _per_month(count: int, term: tuple[pd.Timestamp, pd.Timestamp], within: tuple[Any, Any]) -> str:
-    """Engagements per month of the term, or of its part within the dates in view (a date
-    filter): 29 releases of a 36-month term is 0.8, but 10 of them in a filter's one year is
-    10 over 12 months, not over 36."""
-    start = max(term[0], pd.Timestamp(within[0])) if within[0] else term[0]
-    end = min(term[1], pd.Timestamp(within[1])) if within[1] else term[1]
+def _covered(term: tuple[pd.Timestamp, pd.Timestamp], *spans: tuple[Any, Any]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The part of the term inside every span (from, to; either may be None)."""
+    start, end = term
+    for first, last in spans:
+        start = max(start, pd.Timestamp(first)) if first is not None else start
+        end = min(end, pd.Timestamp(last)) if last is not None else end
+    return start, end
+
+
+def _per_month(count: int, term: tuple[pd.Timestamp, pd.Timestamp], covered: tuple[pd.Timestamp, pd.Timestamp]) -> str:
+    """Engagements per month of the part of the term the corpus covers and the dates in view
+    take in: 29 releases of a 36-month term is 0.8, but 10 of them in a filter's one year is
+    10 over 12 months, not over 36; a corpus that starts in May 2019 covers 32 of Norov's."""
+    start, end = covered
     if end < start:
         return "–"
     months = _months(start, end)
     return f"{count / months:.1f}" + ("" if (start, end) == term else f" (over {months} months in view)")
 
 
-def officials_summary(releases: pd.DataFrame, participants: pd.DataFrame, taxonomy: Any = None,
-                      n: int = 5, within: tuple[Any, Any] = (None, None), corpus_end: Any = None) -> pd.DataFrame:
-    """The Secretaries-General side by side: one column per official (in order of office),
-    rows Term, Engagements, Engagements per month, Types, Top countries, Top topics.
+def _countries(participants: pd.DataFrame, release_ids: pd.Series) -> pd.Series:
+    """Releases per country of the state counterparts in the given releases."""
+    rows = participants[participants["release_id"].isin(release_ids)]
+    states = affiliations(rows, AFFILIATION_STATE).to_numpy()
+    pairs = pd.DataFrame({"country": states, "release_id": rows["release_id"].to_numpy()})
+    return pairs[pairs["country"] != ""].drop_duplicates()["country"].value_counts()
 
-    `within` is the date filter's (from, to), either may be None: the monthly rate counts
-    the months of the term inside it. A term still running ends at `corpus_end` (the last
-    date of the whole corpus, so that filters do not move it), else at the releases' last date.
+
+def _not_counted(undated: int, outside: int) -> str:
+    """'2 without a date; 1 dated outside the term', or 'none'."""
+    parts = [f"{undated:,} without a date"] * bool(undated) + [f"{outside:,} dated outside the term"] * bool(outside)
+    return "; ".join(parts) or NONE
+
+
+def officials_summary(releases: pd.DataFrame, participants: pd.DataFrame, taxonomy: Any = None,
+                      n: int = 5, within: tuple[Any, Any] = (None, None), corpus_end: Any = None,
+                      corpus_start: Any = None) -> pd.DataFrame:
+    """The Secretaries-General side by side: one column per official (in order of office),
+    rows Term, Engagements, Engagements per month, Types, Top countries, Top topics and Not
+    counted (the official's releases without a date or dated outside the term). Every cell
+    says something: 'none' where there is nothing to list.
+
+    `within` is the date filter's (from, to), either may be None; `corpus_start` and
+    `corpus_end` are the first and last dates of the whole corpus (so that filters do not move
+    them). The monthly rate counts the months of the term that the corpus covers and the
+    filter takes in. A term still running ends at `corpus_end`, else at the releases' last date.
     """
     labels = topic_labels(taxonomy, releases)
     dates = pd.to_datetime(releases["event_date"], errors="coerce")
@@ -216,21 +251,21 @@ def officials_summary(releases: pd.DataFrame, participants: pd.DataFrame, taxono
         end = pd.Timestamp(last or corpus_end or dates.max())
         if pd.isna(end) or end < pd.Timestamp(first):
             continue
-        mine = releases[_in_term(releases, dates, name, pd.Timestamp(first), end)]
+        term = (pd.Timestamp(first), end)
+        in_term = _in_term(releases, dates, name, *term)
+        mine = releases[in_term]
+        theirs = (releases["sco_official"] == name).fillna(False).to_numpy(dtype=bool)
+        undated = int((theirs & dates.isna().to_numpy()).sum())
         types = type_counts(mine)
-        states = affiliations(participants[participants["release_id"].isin(mine["release_id"])],
-                              AFFILIATION_STATE)
-        countries = pd.DataFrame({"country": states, "release_id": participants.loc[states.index, "release_id"]})
-        countries = countries[countries["country"] != ""].drop_duplicates()
         topics = pd.Series({labels[t]: int(mine[topic_flag_column(t)].fillna(False).astype(bool).sum())
                             for t in labels if topic_flag_column(t) in mine.columns}, dtype="int64")
         columns[name] = [
             f"{first:%b %Y} – {end:%b %Y}" + ("" if last else " (in office)"),
             f"{len(mine):,}",
-            _per_month(len(mine), (pd.Timestamp(first), end), within),
-            "; ".join(f"{label} ({count})" for label, count in zip(types["label"], types["count"])),
-            _top(countries["country"].value_counts(), n),
+            _per_month(len(mine), term, _covered(term, (corpus_start, corpus_end), within)),
+            "; ".join(f"{label} ({count})" for label, count in zip(types["label"], types["count"])) or NONE,
+            _top(_countries(participants, mine["release_id"]), n),
             _top(topics, n),
+            _not_counted(undated, int(theirs.sum()) - undated - len(mine)),
         ]
-    index = ["Term", "Engagements", "Engagements per month", "Types", "Top countries", "Top topics"]
-    return pd.DataFrame(columns, index=index).rename_axis("").reset_index()
+    return pd.DataFrame(columns, index=list(SUMMARY_ROWS)).rename_axis("").reset_index()

@@ -21,6 +21,7 @@ from sco_data.explore.fields import (
     value_labels,
 )
 from sco_data.explore.filtering import FilterOptions, Filters
+from sco_data.explore.places import gazetteer_key
 
 # Text typed into the page or a link beyond this length is cut (a guard, not a feature).
 MAX_TEXT_PARAM = 200
@@ -41,10 +42,9 @@ def filters_to_query_params(filters: Filters) -> dict[str, str | list[str]]:
     params: dict[str, str | list[str]] = {}
     for name, key in PARAM_NAMES.items():
         value = getattr(filters, name)
-        if name == "topic_mode":
-            if value != Filters.topic_mode:
-                params[key] = value
-        elif isinstance(value, dt.date):
+        if value == getattr(Filters, name, None):  # at its default: left out
+            continue
+        if isinstance(value, dt.date):
             params[key] = value.isoformat()
         elif isinstance(value, tuple):
             if value:
@@ -114,6 +114,8 @@ def filters_from_query_params(
         unknown: list[str] = []
         for item in _as_list(params.get(field.params[0])):
             match = lookup.get(item.strip().lower())
+            if match is None and field.name == "places":  # a spelling this corpus does not use
+                match = lookup.get((gazetteer_key(item) or "").lower())
             if match is None:
                 unknown.append(item)
             elif match not in chosen:

@@ -1,6 +1,6 @@
 """The page's state beyond the filters, and its URL form: which view, the grouping of the
-time charts, the selected release, the profile shown, and the folder read; and the options the
-page was started with.
+time charts, the overview's section, the selected release, the profile shown, the two periods
+compared, and the folder read; and the options the page was started with.
 
 Like the filters (explore.urlstate), every value a link gets wrong is dropped with one notice,
 and values at their default are left out of the link. Whether a release or a profile exists
@@ -10,6 +10,7 @@ depends on the corpus; `checked` drops those the corpus lacks, with a notice.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,24 +24,62 @@ VIEWS: dict[str, str] = {
     "overview": "Overview",
     "profile": "Profiles",
     "officials": "Secretaries-General",
+    "compare": "Compare periods",
+    "network": "Who met whom",
+}
+# The overview's sections, one drawn at a time: the URL value -> its tab's label.
+SECTIONS: dict[str, str] = {
+    "time": "Over time",
+    "topics": "Topics",
+    "people": "Who was met",
+    "map": "Map",
+    "participants": "Participants",
+    "releases": "Releases",
+    "download": "Download",
+    "report": "Ingest report",
 }
 DEFAULT_PERIOD = "quarter"
+# A span of days in a link: 2020-01-01..2020-12-31.
+SPAN_SEPARATOR = ".."
 # The ViewState fields: each is also its URL parameter (and, but for the folder, whose box is
 # `data_dir`, the session-state key of its widget or value).
-VIEW_PARAMS: tuple[str, ...] = ("view", "period", "release", "profile", "folder")
+VIEW_PARAMS: tuple[str, ...] = ("view", "period", "section", "release", "profile", "period_a", "period_b",
+                                "folder")
+# Parameters that belong to one view: left out of the link while another view is shown.
+OWN_VIEW: dict[str, str] = {"section": "overview", "profile": "profile", "period_a": "compare",
+                            "period_b": "compare"}
 # A refused folder is named in its message by this many characters at most.
 REFUSED_FOLDER_CHARS = 120
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """What the page shows besides the filters; '' where nothing is chosen."""
+    """What the page shows besides the filters; '' where nothing is chosen. The compared
+    periods are spans of days as a link writes them (span_text)."""
 
     view: str = "overview"
     period: str = DEFAULT_PERIOD
+    section: str = "time"
     release: str = ""
     profile: str = ""
+    period_a: str = ""
+    period_b: str = ""
     folder: str = ""
+
+
+def span_text(days: Sequence[dt.date]) -> str:
+    """'2020-01-01..2020-12-31' for a (first, last) pair of days; '' for anything else."""
+    days = tuple(days or ())
+    return SPAN_SEPARATOR.join(day.isoformat() for day in days) if len(days) == 2 else ""
+
+
+def parse_span(text: str) -> tuple[dt.date, dt.date] | None:
+    """The (first, last) days of a span as a link writes it, in order; None when it is not one."""
+    try:
+        days = sorted(dt.date.fromisoformat(part.strip()) for part in text.split(SPAN_SEPARATOR))
+    except ValueError:
+        return None
+    return (days[0], days[1]) if len(days) == 2 else None
 
 
 def _last(value: Any) -> str:
@@ -61,6 +100,17 @@ def view_from_query_params(params: Mapping[str, Any]) -> tuple[ViewState, list[s
         notices.append(f"Ignored period {values['period']!r} from the link: use "
                        + ", ".join(repr(p) for p in PERIODS) + ".")
         values["period"] = ""
+    if values["section"] and values["section"] not in SECTIONS:
+        notices.append(f"Ignored section {values['section']!r} from the link: use "
+                       + ", ".join(repr(v) for v in SECTIONS) + ".")
+        values["section"] = ""
+    for name in ("period_a", "period_b"):
+        if values[name] and parse_span(values[name]) is None:
+            notices.append(f"Ignored {name} {values[name]!r} from the link: write it as "
+                           f"YYYY-MM-DD{SPAN_SEPARATOR}YYYY-MM-DD.")
+            values[name] = ""
+        elif values[name]:
+            values[name] = span_text(parse_span(values[name]))
     if values["profile"] and split_profile(values["profile"]) is None:
         notices.append(f"Ignored profile {values['profile']!r} from the link: write it as "
                        "country:NAME, organisation:NAME or person:NAME.")
@@ -85,21 +135,29 @@ def checked(state: ViewState, release_ids: Collection[str],
     return state, notices
 
 
+def section_id(label: Any) -> str:
+    """The section whose tab is labelled so (a tab bar holds its label); the default for none."""
+    return next((key for key, name in SECTIONS.items() if name == label), ViewState.section)
+
+
 def state_of(session: Mapping[str, Any], start: str) -> ViewState:
-    """The view state the page's session holds (keys as in VIEW_PARAMS, the folder box's key
-    `data_dir`); `start` is the folder the page was started with."""
+    """The view state the page's session holds (keys as in VIEW_PARAMS, the section's tab
+    label, the compared periods as pairs of days, the folder box's key `data_dir`); `start` is
+    the folder the page was started with."""
     return ViewState(view=session.get("view") or "overview",
                      period=session.get("period") or DEFAULT_PERIOD,
+                     section=section_id(session.get("section")),
                      release=session.get("release") or "", profile=session.get("profile") or "",
+                     period_a=span_text(session.get("period_a")), period_b=span_text(session.get("period_b")),
                      folder=folder_in_link(session.get("data_dir"), start))
 
 
 def view_to_query_params(state: ViewState) -> dict[str, str]:
-    """The view state as URL parameters; fields at their default are left out, and so is a
-    profile while another view is shown."""
-    defaults = ViewState(profile=state.profile if state.view != "profile" else "")
+    """The view state as URL parameters; fields at their default are left out, and so are a
+    view's own choices (profile, section, compared periods) while another view is shown."""
     return {name: getattr(state, name) for name in VIEW_PARAMS
-            if getattr(state, name) != getattr(defaults, name)}
+            if getattr(state, name) != getattr(ViewState, name)
+            and OWN_VIEW.get(name, state.view) == state.view}
 
 
 def folder_in_link(typed: str, start: str) -> str:

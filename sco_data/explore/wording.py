@@ -7,6 +7,9 @@ from the same names), so a chart and its caption cannot drift apart.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 release', '3 releases', '1,024 rows': a count with its noun in the right number."""
@@ -54,11 +57,53 @@ CAPTIONS: dict[str, str] = {
                  "by type, on one scale.",
     "no_match": "No releases match the current filters. Widen the date range or clear a filter "
                 "in the sidebar.",
+    "officials_summary": "Each Secretary-General's engagements in the releases that match; the monthly "
+                         "rate counts the months of the term that the corpus covers and the date filter "
+                         "takes in. Releases without a date, or dated outside the term, are counted apart.",
+    "compare": "The same filters for both periods; the undated engagements belong to neither.",
+    "compare_period": "Pick the first and the last day of the period.",
+    "compare_types": "Click a bar to filter the page to its type and period.",
+    "network": "Click a name to filter the page to it: an official, a counterpart or an organisation.",
+    "list_undated": "Show only the engagements without a date, in the releases table.",
     "no_profile": "Choose a country, an organisation or a person to see every engagement with them.",
     "headline": "Engagements and dates count releases. Counterparts, countries, organisations "
                 "and the people charts count only the counterparts who match the counterpart "
                 "filters (country, organisation, name) when one is set.",
 }
+
+
+def days_text(days: Sequence[dt.date], most: int = 3) -> str:
+    """'12 May 2004, 1 Jan 2099': a few days, then '...' for more."""
+    shown = ", ".join(f"{day.day} {day:%b %Y}" for day in days[:most])
+    return shown + (", ..." if len(days) > most else "")
+
+
+def off_axis_note(undated: int, outside: Sequence[dt.date]) -> str:
+    """Under a time chart: '63 engagements without a date are not in this chart.'"""
+    parts = [f"{plural(undated, 'engagement')} without a date"] * bool(undated)
+    if outside:
+        parts.append(f"{plural(len(outside), 'engagement')} dated outside every Secretary-General's term "
+                     f"({days_text(outside)}), most likely misread")
+    verb = "is" if undated + len(outside) == 1 else "are"
+    return f"{' and '.join(parts)} {verb} not in this chart."
+
+
+def network_caption(top: int) -> str:
+    """Above the network."""
+    return (f"Who met whom in the releases that match: the SCO officials, the {top} counterparts met most "
+            "often (the participants table lists everyone) and the organisations they spoke for; "
+            "larger, more engagements.")
+
+
+def undated_in_corpus(count: int) -> str:
+    """Under the sidebar's choice for the undated engagements."""
+    return f"{plural(count, 'release')} in this corpus {'has' if count == 1 else 'have'} no known date."
+
+
+def undated_left_out(count: int) -> str:
+    """Under the headline, when a date range leaves the undated engagements out."""
+    return (f"The date range leaves out {plural(count, 'engagement')} without a date "
+            "(choose under Engagements without a date to keep or list them).")
 
 
 def source_caption(releases: int, source: str, uploads: int) -> str:

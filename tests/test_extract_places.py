@@ -1,0 +1,45 @@
+"""Places that are places: not a city inside the SCO's own name, not a province taken for a city,
+not the host of another, dated event; a dateline never stands for a site's name."""
+
+from __future__ import annotations
+
+import pytest
+
+import sco_data
+from sco_data.extract.datelines import read_dateline
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("On 8 July 2024, the Shanghai Cooperation Organisation Forum on Green Development took place in Qingdao.",
+     "Qingdao"),
+    ("On 4 May 2018, the 13th meeting of the Shanghai Cooperation Organisation Forum began. It was opened by "
+     "the Deputy Secretary-General.", None),
+    ("From 8 to 11 August 2022, SCO Deputy Secretary-General Sohail Khan visited Zhengzhou and a number of "
+     "industrial plants in Henan.", "Zhengzhou"),
+    ("On 12 June 2017, SCO Secretary-General Rashid Alimov held a news conference on the results of the year's "
+     "main event: the SCO summit that took place on 8-9 June 2017 in Astana.", None),
+    ("BEIJING: SCO Deputy Secretary-General Sohail Khan met with Arzybek Orozbekov, Minister of Energy of "
+     "Kyrgyzstan.\n\nDuring a meeting held in Tashkent, the sides discussed energy, according to the SCO "
+     "Secretariat here.", "Tashkent"),
+])
+def test_the_place_of_the_engagement(text: str, city: str | None) -> None:
+    assert sco_data.parse_release(text).location_city == city
+
+
+def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
+    assert read_dateline("SCO - Shanghai Cooperation Organisation") is None
+    assert read_dateline("BEIJING: The Secretary-General met ...").city == "BEIJING"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("BEIJING: Deputy Secretary-General of Shanghai Cooperation Organization (SCO), Sohail Khan met with X Y.",
+     "Sohail Khan"),
+    ("In her welcoming speech to forum delegates, Deputy Secretary-General Aizada Subakozhoyeva noted the role "
+     "of the SCO.", "Aizada Subakozhoyeva"),
+    ("In his message wishing a happy birthday to Abdulaziz Kamilov, SCO Secretary-General Rashid Alimov said "
+     "that he valued their work.", "Rashid Alimov"),
+    ("CGTN's Gao Ang talked to Zhang Ming, Secretary-General of the Shanghai Cooperation Organization, about "
+     "the region.", "Zhang Ming"),
+])
+def test_the_sco_official_in_news_agency_phrasings(text: str, name: str) -> None:
+    assert sco_data.parse_release(text).sco_official == name
