@@ -394,7 +394,7 @@ def test_a_visitor_cannot_open_a_system_folder(page, server_url):
     # A NUL byte in a link's folder replaced the page with Streamlit's error screen.
     page.goto(server_url + "?folder=%2Fetc%00")
     page.get_by_text("outside the allowed folders", exact=False).first.wait_for()
-    _wait_for_charts(page, 4)
+    _wait_for_charts(page, 1)
     assert _metric(page, "Engagements") == "3"
     assert page.locator('[data-testid="stException"]').count() == 0
 
@@ -493,18 +493,18 @@ def test_uploads_past_a_sessions_budget_are_refused_and_no_other_visitor_sees_an
         files.append(tmp_path / f"call-{day:02d}.txt")
         files[-1].write_text(UPLOADED_RELEASE.replace("3 March", f"{day} April"), encoding="utf-8")
     page.goto(server_url)
-    _wait_for_charts(page, 4)
+    _wait_for_charts(page, 1)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(path) for path in files])
     other = page.context.browser.new_context(viewport=VIEWPORT).new_page()
     other.goto(server_url)
-    _wait_for_charts(other, 4)
+    _wait_for_charts(other, 1)
     assert _metric(other, "Engagements") == "3"
     page.get_by_text("Not reading 2 uploaded files: a visitor's session reads at most 10 uploaded files of 10 MB "
                      "in all.", exact=False).first.wait_for()
     _wait_for_metric(page, "Engagements", "11")  # the eight releases read; the stalling files rejected
     assert page.get_by_text("and 10 uploaded files", exact=False).count() == 1
     other.reload()
-    _wait_for_charts(other, 4)
+    _wait_for_charts(other, 1)
     assert _metric(other, "Engagements") == "3"
     assert page.locator('[data-testid="stException"]').count() == 0
 
