@@ -94,7 +94,7 @@ def test_the_undated_are_listed_from_under_the_time_chart(reading, gold_url):
     note = reading.get_by_text("6 engagements without a date are not in this chart.")
     assert note.count() == 1
     reading.get_by_role("button", name="List them").click()
-    _wait_for_metric(reading, "Engagements", "2")
+    _wait_for_metric(reading, "Engagements", "6")
     assert "undated=only" in reading.url and "section=releases" in reading.url
     assert reading.get_by_role("tab", name="Releases").get_attribute("aria-selected") == "true"
 
