@@ -149,7 +149,8 @@ def headline(shown: Shown) -> None:
     figures = shown.cached(("headline",), lambda: aggregations.headline_figures(shown.kept, shown.people))
     for column, (label, value, note) in zip(st.columns(4), aggregations.headline_metrics(figures)):
         column.metric(label, value, help=note)
-    st.caption(f"**{aggregations.dates_sentence(figures)}** {CAPTIONS['headline']}")
+    checked = aggregations.checked_sentence(figures)
+    st.caption(f"**{aggregations.dates_sentence(figures)}{' ' + checked if checked else ''}** {CAPTIONS['headline']}")
     filters = shown.filters
     if filters.undated == UNDATED_BY_RANGE and (filters.date_from or filters.date_to) and shown.data.options.undated:
         left_out = shown.cached(("undated_left_out",), lambda: len(shown.data.filtered(

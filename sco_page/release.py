@@ -14,6 +14,8 @@ from sco_data.explore.wording import CAPTIONS
 from sco_data.schema import CORRECTABLE_FIELDS
 from sco_page.widgets import Shown, static_table
 
+# The fields table: column -> heading (a dash in Doubt where the extractor would bet on the value).
+FIELD_COLUMNS = {"field": "Field", "value": "Value", "doubt": "Doubt"}
 TEXT_HEIGHT = 480  # pixels: the release text scrolls inside a box of this height
 # Streamlit colour of each kind of evidence mark (the theme in .streamlit/config.toml sets
 # their backgrounds dark enough to see).
@@ -63,7 +65,7 @@ def show(shown: Shown, among: pd.DataFrame) -> None:
             st.caption(wording.foreign_lines_note(len(lines) or count, kept=bool(lines)))
         if lines:
             st.text(visible("\n".join(lines)))
-        static_table(st, evidence.release_fields(release, data.taxonomy), {"field": "Field", "value": "Value"})
+        static_table(st, evidence.release_fields(release, data.taxonomy), FIELD_COLUMNS)
         show_corrections(shown, release["release_id"])
 
 
