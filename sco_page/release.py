@@ -44,14 +44,16 @@ def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
     return "\n\n".join("".join(marked(*piece) for piece in p) for p in paragraphs)
 
 
-def show(shown: Shown, among: pd.DataFrame) -> None:
+def show(shown: Shown, among: pd.DataFrame, picked: str | None = None) -> None:
     """The selected release (else the newest `among` those shown) with what was extracted
-    marked in place, brought into view when a row was just picked."""
+    marked in place, brought into view when a row was just picked; `picked` shows that release
+    (the review view's) in place of the selected one."""
     data, search = shown.data, shown.filters.search
     with st.container(key=VIEW_KEY):
         if st.session_state.pop("scroll_to_release", False):
             st.iframe(SCROLL_INTO_VIEW, height=1)
-        release, how = evidence.release_to_show(data.releases, among, st.session_state.get("release"))
+        asked = picked if picked is not None else st.session_state.get("release")
+        release, how = evidence.release_to_show(data.releases, among, asked)
         title = evidence.title_segments(release, data.taxonomy, search)
         st.subheader(paragraphs_markdown([title]) if title else "(release without a headline)", anchor=False)
         if how != evidence.SHOWN_PICKED:
