@@ -34,7 +34,7 @@ def show(shown: Shown) -> None:
     # The check to withdraw: the release shown when checked, else the one just checked (until Next).
     last = st.session_state.get("review_last")
     undone = current if standing == review.STANDING_CHECKED else last if review.is_checked(data.releases, last) else None
-    buttons = st.columns([1, 1, 1, 3], vertical_alignment="center")
+    buttons = st.columns([3, 2, 3, 6], vertical_alignment="center")
     if current is not None:
         path, why_not = checking_target(shown, current)
         following = review.next_in_queue(queue, current)
