@@ -7,7 +7,6 @@ a page that may not write offers only Next; release text shown as text."""
 from __future__ import annotations
 
 import csv
-import shutil
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import metric, open_section
 from test_app import run_app as run_page
+from test_app_corrections import writable_copy
 
 import sco_data
 from sco_data.corpus.corrections import CORRECTIONS_FILE_NAME
@@ -44,13 +44,7 @@ The parties discussed cooperation in trade and the economy within the SCO.
 @pytest.fixture(autouse=True)
 def gold_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """The gold releases in a folder of the test's own, which the page may write."""
-    for variable in ("SCO_DATA_ROOTS", "SCO_DATA_LOCK", "SCO_CORRECTIONS"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
-    folder = tmp_path / "releases"
-    shutil.copytree(GOLD, folder)
-    monkeypatch.setenv("SCO_DATA_DIR", str(folder))
-    return folder
+    return writable_copy(monkeypatch, tmp_path, GOLD)
 
 
 def run_review(query_params: dict | None = None) -> AppTest:

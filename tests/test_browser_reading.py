@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from test_app_review import HOSTILE, IRAN_CALL, TIANJIN
 from test_browser import (  # noqa: F401 (fixtures)
     GOLD,
     READING_VIEWPORT,
@@ -23,7 +24,6 @@ from test_browser import (  # noqa: F401 (fixtures)
     page,
     streamlit_server,
 )
-from test_app_review import HOSTILE, IRAN_CALL, TIANJIN
 
 import sco_data
 
