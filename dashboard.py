@@ -23,7 +23,7 @@ from sco_data.explore.dating import UNDATED_BY_RANGE, UNDATED_ONLY
 from sco_data.explore.markup import escape_markdown
 from sco_data.explore.prepared import PreparedCorpus, configure_page_process, prepare_corpus
 from sco_data.explore.wording import CAPTIONS
-from sco_page import overview, views
+from sco_page import overview, review, views
 from sco_page.widgets import Shown
 
 BUNDLED_DATA = Path(__file__).resolve().parent / "data" / "releases"
@@ -36,7 +36,7 @@ WIDGETS = {fields.DATE_RANGE: "date_input", fields.CHOICES: "multiselect", field
 PICK_ONLY = {"select_all": False} if "select_all" in inspect.signature(st.multiselect).parameters else {}
 # Each view's page (viewstate.VIEWS names them); a new view plugs in here and in VIEWS.
 VIEW_PAGES = {"overview": overview.show, "profile": views.show_profile, "officials": views.show_officials,
-              "compare": views.show_compare, "network": views.show_network}
+              "compare": views.show_compare, "network": views.show_network, "review": review.show}
 # Widgets whose value must outlive a run that does not draw them (another view or section, no corpus).
 KEPT_KEYS = [*(field.key for field in fields.FILTER_FIELDS), "period", "profile", "view", "section",
              "period_a", "period_b"]
@@ -112,7 +112,7 @@ def seed_from_url(data: PreparedCorpus) -> None:
     spans = {name: viewstate.parse_span(getattr(view, name)) for name in ("period_a", "period_b")}
     st.session_state.update(url_loaded=filters, url_notices=notices + more + checked,
                             view=view.view, period=view.period, profile=view.profile or None,
-                            section=viewstate.SECTIONS[view.section], release=view.release,
+                            section=viewstate.SECTIONS[view.section], release=view.release, review=view.review,
                             **{name: span for name, span in spans.items() if span},
                             **fields.widget_values(filters, data.options))
 
@@ -149,7 +149,8 @@ def headline(shown: Shown) -> None:
     figures = shown.cached(("headline",), lambda: aggregations.headline_figures(shown.kept, shown.people))
     for column, (label, value, note) in zip(st.columns(4), aggregations.headline_metrics(figures)):
         column.metric(label, value, help=note)
-    st.caption(f"**{aggregations.dates_sentence(figures)}** {CAPTIONS['headline']}")
+    checked = aggregations.checked_sentence(figures)
+    st.caption(f"**{aggregations.dates_sentence(figures)}{' ' + checked if checked else ''}** {CAPTIONS['headline']}")
     filters = shown.filters
     if filters.undated == UNDATED_BY_RANGE and (filters.date_from or filters.date_to) and shown.data.options.undated:
         left_out = shown.cached(("undated_left_out",), lambda: len(shown.data.filtered(

@@ -14,6 +14,8 @@ from sco_data.explore.wording import CAPTIONS
 from sco_data.schema import CORRECTABLE_FIELDS
 from sco_page.widgets import Shown, static_table
 
+# The fields table: column -> heading (a dash in Doubt where the extractor would bet on the value).
+FIELD_COLUMNS = {"field": "Field", "value": "Value", "doubt": "Doubt"}
 TEXT_HEIGHT = 480  # pixels: the release text scrolls inside a box of this height
 # Streamlit colour of each kind of evidence mark (the theme in .streamlit/config.toml sets
 # their backgrounds dark enough to see).
@@ -42,14 +44,16 @@ def paragraphs_markdown(paragraphs: list[list[evidence.Segment]]) -> str:
     return "\n\n".join("".join(marked(*piece) for piece in p) for p in paragraphs)
 
 
-def show(shown: Shown, among: pd.DataFrame) -> None:
+def show(shown: Shown, among: pd.DataFrame, picked: str | None = None) -> None:
     """The selected release (else the newest `among` those shown) with what was extracted
-    marked in place, brought into view when a row was just picked."""
+    marked in place, brought into view when a row was just picked; `picked` shows that release
+    (the review view's) in place of the selected one."""
     data, search = shown.data, shown.filters.search
     with st.container(key=VIEW_KEY):
         if st.session_state.pop("scroll_to_release", False):
             st.iframe(SCROLL_INTO_VIEW, height=1)
-        release, how = evidence.release_to_show(data.releases, among, st.session_state.get("release"))
+        asked = picked if picked is not None else st.session_state.get("release")
+        release, how = evidence.release_to_show(data.releases, among, asked)
         title = evidence.title_segments(release, data.taxonomy, search)
         st.subheader(paragraphs_markdown([title]) if title else "(release without a headline)", anchor=False)
         if how != evidence.SHOWN_PICKED:
@@ -63,7 +67,7 @@ def show(shown: Shown, among: pd.DataFrame) -> None:
             st.caption(wording.foreign_lines_note(len(lines) or count, kept=bool(lines)))
         if lines:
             st.text(visible("\n".join(lines)))
-        static_table(st, evidence.release_fields(release, data.taxonomy), {"field": "Field", "value": "Value"})
+        static_table(st, evidence.release_fields(release, data.taxonomy), FIELD_COLUMNS)
         show_corrections(shown, release["release_id"])
 
 

@@ -28,7 +28,7 @@ TEXT_WIDTHS = {"date": 110, "event_date": 110, "release": 260, "source": 150, "e
                "sco_official": 140, "counterparts": 180, "counterpart_countries": 150, "place": 130,
                "topics": 160, "release_id": 150, "name": 170, "role": 95, "title": 260,
                "affiliation": 150, "engagements": 100, "first": 95, "last": 95, "counterpart": 170,
-               "title_then": 260}
+               "title_then": 260, "doubts": 150}
 
 
 @dataclass(frozen=True)

@@ -25,16 +25,21 @@ SEEDS = Path(__file__).resolve().parent.parent / "data" / "releases"
 NEWEST = "He Jinping"  # the newest seed, the one the evidence view shows first (9 May 2021)
 
 
-@pytest.fixture(autouse=True)
-def own_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """The seeds copied into a folder of the test's own, which the page may write."""
+def writable_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, releases: Path) -> Path:
+    """The releases copied into a folder of the test's own, which the page opens and may write."""
     for variable in ("SCO_DATA_ROOTS", "SCO_DATA_LOCK", "SCO_CORRECTIONS"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setattr(sys, "argv", ["dashboard.py"])
     folder = tmp_path / "releases"
-    shutil.copytree(SEEDS, folder)
+    shutil.copytree(releases, folder)
     monkeypatch.setenv("SCO_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def own_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The seeds in a folder of the test's own."""
+    return writable_copy(monkeypatch, tmp_path, SEEDS)
 
 
 def run_app(query_params: dict | None = None):

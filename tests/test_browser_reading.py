@@ -1,13 +1,18 @@
 """The analyst's page (issue 22) in headless Chromium at 1440 x 900: a typed name selects only
 that name, a picked release comes into view, the participants table shows every column and ten
 rows, the undated are listed from under the time chart, a click on the network filters the page,
-two periods side by side; screenshots of the new views (into docs/ with SCO_SAVE_SCREENSHOTS=1).
+two periods side by side, the review queue worked with Mark as checked and Next; screenshots of
+the new views (into docs/ with SCO_SAVE_SCREENSHOTS=1).
 The fixtures, and how a test skips or fails without a browser, are test_browser.py's."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+from test_app_review import HOSTILE, IRAN_CALL, TIANJIN
 from test_browser import (  # noqa: F401 (fixtures)
+    GOLD,
     READING_VIEWPORT,
     _metric,
     _save_screenshot,
@@ -124,3 +129,54 @@ def test_two_periods_side_by_side(reading, gold_url, tmp_path):
     assert "A: 2020" in main and "B: 2021" in main and "Counterparts met most often" in main
     _save_screenshot(reading, tmp_path, "screenshot-compare.png")
     assert _screenshot_path("screenshot-compare.png", tmp_path).stat().st_size > 10_000
+
+
+# What the hostile headline would become if its markdown or HTML were rendered: a link, bold text.
+MARKUP_FROM_HEADLINE = """() => [...document.querySelectorAll('a[href*="evil.example"], strong, b, script')]
+    .filter(e => /evil|^Ambassador$|alert/.test(e.getAttribute('href') || e.textContent.trim()))
+    .map(e => e.outerHTML)"""
+
+
+def test_the_review_queue_is_worked_with_mark_as_checked_and_next(reading, tmp_path):
+    folder = tmp_path / "releases"
+    shutil.copytree(GOLD, folder)
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    hostile = sco_data.parse_release(HOSTILE).release_id  # three doubts, dated 2022: second in the queue
+    with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
+        reading.goto(url + "?view=review")
+        reading.get_by_text("0 of 104 releases checked; 34 with doubts left").wait_for()
+        reading.get_by_text("Release 1 of 34 in the queue.").wait_for()
+        assert reading.locator('[data-testid="stMain"] h3', has_text="Tianjin summit").count() == 1
+        reading.get_by_role("button", name="Mark as checked").click()
+        reading.get_by_text("1 of 104 releases checked; 33 with doubts left").wait_for()
+        reading.wait_for_function("id => location.search.includes('review=' + id)", arg=hostile)
+        assert (folder / "sco-corrections.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
+            f"{TIANJIN},checked,,")
+        # Said on the page; and the hostile headline, now the view's heading, shows as typed.
+        reading.get_by_text("Marked “SCO Secretary-General takes part in Tianjin summit” as checked").wait_for()
+        main = reading.locator('[data-testid="stMain"]').inner_text()
+        assert "**Ambassador** [Petrov](http://evil.example) <script>alert(1)</script>" in main.replace("\u2060", "")
+        assert reading.evaluate(MARKUP_FROM_HEADLINE) == []
+        reading.get_by_role("button", name="Next").click()
+        reading.wait_for_function("id => location.search.includes('review=' + id)", arg=IRAN_CALL)
+        reading.get_by_text("Release 2 of 33 in the queue.").wait_for()
+        assert len((folder / "sco-corrections.csv").read_text(encoding="utf-8").splitlines()) == 2
+        reading.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+        # The review itself at the analyst's width, from the progress line to the correction form
+        # (the sidebar and the caption above it name the test's temporary folder).
+        _save_main_region(reading, tmp_path, "screenshot-review.png", reading.get_by_text("1 of 104 releases checked"),
+                          reading.locator('[data-testid="stExpander"]', has_text="Correct this release").first)
+        assert _screenshot_path("screenshot-review.png", tmp_path).stat().st_size > 10_000
+        assert reading.locator('[data-testid="stException"]').count() == 0
+
+
+def _save_main_region(page, folder, name: str, first, last) -> None:
+    """The main area (not the sidebar) at 1440 pixels, from the top of `first` to the bottom of `last`."""
+    height = page.evaluate("document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight")
+    page.set_viewport_size({"width": READING_VIEWPORT["width"], "height": int(height) + 60})
+    page.wait_for_timeout(1500)
+    main, top, bottom = (part.bounding_box() for part in (page.locator('[data-testid="stMain"]'), first, last))
+    page.screenshot(path=str(_screenshot_path(name, folder)), clip={
+        "x": main["x"], "y": top["y"] - 12, "width": main["width"],
+        "height": bottom["y"] + bottom["height"] - top["y"] + 24})
+    page.set_viewport_size(READING_VIEWPORT)

@@ -171,7 +171,8 @@ def test_release_fields_lists_every_extracted_field(seed_corpus):
     release = seed_corpus.releases.sort_values("event_date").iloc[1]
     table = evidence.release_fields(release, sco_data.load_taxonomy())
     fields = dict(zip(table["field"], table["value"]))
-    assert list(table.columns) == ["field", "value"]
+    assert list(table.columns) == ["field", "value", "doubt"]
+    assert set(table["doubt"]) == {""}  # the seed call: the extractor would bet on every field
     assert fields["Engagement date"] == "2020-04-29"
     assert fields["Engagement type"] == "Phone call"
     assert fields["Counterparts"] == "Le Yucheng"

@@ -24,12 +24,13 @@ def test_widget_keys_and_url_parameters_are_those_the_docs_name():
         ("f_topic_mode", ("topic_mode",)), ("f_officials", ("official",)),
         ("f_countries", ("country",)), ("f_organisations", ("organisation",)),
         ("f_counterpart", ("counterpart",)), ("f_places", ("place",)), ("f_search", ("q",)),
+        ("f_checks", ("checks",)),
     ]
     assert urlstate.PARAM_NAMES == {
         "date_from": "from", "date_to": "to", "engagement_types": "type", "topics": "topic",
         "topic_mode": "topic_mode", "officials": "official", "countries": "country",
         "organisations": "organisation", "counterpart": "counterpart", "places": "place",
-        "search": "q", "undated": "undated",
+        "search": "q", "undated": "undated", "checks": "checks",
     }
 
 
@@ -54,7 +55,7 @@ def test_cleared_widgets_show_everything():
     assert fields.widget_values(Filters(), OPTIONS) == {
         "f_dates": (FIRST, LAST), "f_types": [], "f_topics": [], "f_topic_mode": "any",
         "f_officials": [], "f_countries": [], "f_organisations": [], "f_counterpart": "",
-        "f_places": [], "f_search": "", "f_undated": "range",
+        "f_places": [], "f_search": "", "f_undated": "range", "f_checks": "all",
     }
     assert "f_dates" not in fields.widget_values(Filters(), UNDATED)
 
@@ -62,7 +63,7 @@ def test_cleared_widgets_show_everything():
 def test_widgets_round_trip_any_filters_inside_the_span():
     chosen = Filters(date_from=dt.date(2020, 1, 1), engagement_types=("phone_call",),
                      topics=("health",), topic_mode="all", officials=("Zhang Ming",),
-                     countries=("China",), counterpart="le", search="vaccine")
+                     countries=("China",), counterpart="le", search="vaccine", checks="unchecked")
     state = fields.widget_values(chosen, OPTIONS)
     assert state["f_dates"] == (dt.date(2020, 1, 1), LAST)
     assert fields.filters_from_widgets(state, OPTIONS) == chosen
@@ -101,7 +102,8 @@ def test_dates_are_ignored_in_a_corpus_without_dates():
 
 def test_values_the_corpus_cannot_offer_are_dropped():
     state = {"f_types": ["phone_call", "telepathy"], "f_officials": ["Nobody", "Zhang Ming"],
-             "f_countries": ["Mars"], "f_topic_mode": "most", "f_search": "kept", "f_undated": "only"}
+             "f_countries": ["Mars"], "f_topic_mode": "most", "f_search": "kept", "f_undated": "only",
+             "f_checks": "doubted"}
     updates = fields.valid_widget_values(state, OPTIONS, Filters())
     assert updates == {
         "f_dates": (FIRST, LAST), DATE_SPAN_KEY: (FIRST, LAST), "f_types": ["phone_call"],
@@ -109,6 +111,7 @@ def test_values_the_corpus_cannot_offer_are_dropped():
         "f_organisations": [], "f_counterpart": "", "f_places": [],
     }
     assert fields.valid_widget_values({"f_undated": "sometimes"}, OPTIONS, Filters())["f_undated"] == "range"
+    assert fields.valid_widget_values({"f_checks": "maybe"}, OPTIONS, Filters())["f_checks"] == "all"
 
 
 def test_a_valid_state_needs_no_change_but_the_lists_and_the_span():
@@ -160,7 +163,7 @@ def test_days_a_link_asked_for_widen_the_bounds():
 
 
 def test_widget_arguments_of_each_kind():
-    dates, _, types, _, mode, *_, places, search = fields.FILTER_FIELDS
+    dates, _, types, _, mode, *_, places, search, checks = fields.FILTER_FIELDS
     options = FilterOptions(places=("Astana",), place_labels={"Astana": "Astana (also Nur-Sultan)"},
                             date_min=FIRST, date_max=LAST)
     assert {k: v for k, v in fields.widget_arguments(dates, options, Filters()).items()
@@ -174,3 +177,6 @@ def test_widget_arguments_of_each_kind():
     assert fields.widget_arguments(types, options, Filters())["format_func"]("phone_call") == "Phone call"
     assert fields.widget_arguments(mode, options, Filters())["horizontal"] is True
     assert set(fields.widget_arguments(search, options, Filters())) == {"key", "help", "placeholder"}
+    review = fields.widget_arguments(checks, options, Filters())
+    assert review["options"] == ("all", "doubted", "checked", "unchecked")
+    assert [review["format_func"](v) for v in review["options"]] == ["all", "with doubts left", "checked", "not checked"]

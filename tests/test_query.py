@@ -245,6 +245,26 @@ def test_query_params_round_trip(date_from, date_to, types, topics, mode, offici
     assert (back, notices) == (filters, [])
 
 
+def test_the_doubts_and_checks_filter_keeps_doubted_checked_or_unchecked_releases(sample):
+    releases, participants = sample
+    releases = releases.assign(doubts=["", "event_date: the date comes from the headline", "", "", ""],
+                               checked=[False, False, True, False, True])
+    kept = {mode: ids(filtering.apply_filters((releases, participants), Filters(checks=mode))[0])
+            for mode in ("all", "doubted", "checked", "unchecked")}
+    assert kept == {"all": ["a", "b", "c", "d", "e"], "doubted": ["b"], "checked": ["c", "e"],
+                    "unchecked": ["a", "b", "d"]}
+    # With the other filters: the checked phone calls are none, the unchecked meetings one.
+    assert ids(filtering.apply_filters((releases, participants), Filters(
+        checks="unchecked", engagement_types=("meeting",)))[0]) == ["a"]
+    # In the link: left out at its default, read back, a bad value ignored with a notice.
+    assert urlstate.filters_to_query_params(Filters(checks="doubted")) == {"checks": "doubted"}
+    assert urlstate.filters_from_query_params({"checks": "Checked"}, OPTIONS) == (Filters(checks="checked"), [])
+    assert urlstate.filters_from_query_params({"checks": "maybe"}, OPTIONS) == (Filters(), [
+        "Ignored checks 'maybe' from the link: use 'all' or 'doubted' or 'checked' or 'unchecked'."])
+    with pytest.raises(ValueError, match="checks must be one of"):
+        Filters(checks="maybe")
+
+
 def test_query_params_accept_labels_and_any_case():
     filters, notices = urlstate.filters_from_query_params(
         {"type": ["Phone call", "MEETING"], "topic": "covid-19", "country": "china"}, OPTIONS

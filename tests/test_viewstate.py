@@ -28,7 +28,8 @@ def test_bad_values_are_dropped_with_a_notice_each():
         {"view": ["map"] * 900, "period": "week", "profile": "planet:Mars"})
     assert state == ViewState()
     assert notices == [
-        "Ignored view 'map' from the link: use 'overview', 'profile', 'officials', 'compare', 'network'.",
+        "Ignored view 'map' from the link: use 'overview', 'profile', 'officials', 'compare', 'network', "
+        "'review'.",
         "Ignored period 'week' from the link: use 'month', 'quarter', 'year'.",
         "Ignored profile 'planet:Mars' from the link: write it as country:NAME, organisation:NAME "
         "or person:NAME.",
@@ -77,3 +78,15 @@ def test_the_session_holds_a_tab_label_and_pairs_of_days():
     assert viewstate.state_of(session, "") == ViewState(view="compare", section="map",
                                                        period_a="2020-01-01..2020-06-30")
     assert viewstate.section_id(None) == "time"
+
+
+def test_the_release_under_review_lives_in_the_link_while_the_review_is_shown():
+    state = ViewState(view="review", review="r1a2")
+    assert viewstate.view_to_query_params(state) == {"view": "review", "review": "r1a2"}
+    assert viewstate.view_from_query_params({"view": "review", "review": "r1a2"}) == (state, [])
+    assert viewstate.view_to_query_params(ViewState(review="r1a2")) == {}  # the overview: left out
+    assert viewstate.state_of({"view": "review", "review": "r1a2"}, "") == state
+    # One the corpus lacks is dropped with a notice, like a picked release.
+    checked, notices = viewstate.checked(ViewState(view="review", review="r404", release="r1"), {"r1"}, {})
+    assert checked == ViewState(view="review", release="r1")
+    assert notices == ["Ignored review 'r404' from the link: no such release here."]

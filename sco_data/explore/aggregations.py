@@ -16,6 +16,7 @@ from sco_data.explore.identity import plain_text
 from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
 from sco_data.explore.places import place_keys, place_label, place_spellings
+from sco_data.explore.review import checked_flags, doubted_fields
 from sco_data.explore.wording import days_text, plural
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
@@ -152,6 +153,7 @@ class Headline:
     last_date: dt.date | None
     undated: int
     outside: tuple[dt.date, ...] = ()  # dates outside every Secretary-General's term
+    checked: int = 0  # releases an analyst marked checked
 
     @property
     def span_text(self) -> str:
@@ -180,6 +182,7 @@ def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Head
         last_date=known.max().date() if len(known) else None,
         undated=off.undated,
         outside=off.outside,
+        checked=int(checked_flags(releases).sum()),
     )
 
 
@@ -202,6 +205,7 @@ RELEASE_TABLE_COLUMNS: dict[str, str] = {
     "counterpart_countries": "Their countries and organisations",
     "place": "Place",
     "topics": "Topics",
+    "doubts": "Doubted fields",
     "release_id": "Release id",
 }
 
@@ -209,7 +213,8 @@ RELEASE_TABLE_COLUMNS: dict[str, str] = {
 def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame:
     """The releases as the page lists them, newest first, each named by its headline or the
     first words of its text and by its file, dates as days (flagged when outside every term),
-    readable labels, no missing text (an empty cell, never 'None'). With a taxonomy (or an
+    readable labels, the fields the extractor still doubts (none once a release is checked),
+    no missing text (an empty cell, never 'None'). With a taxonomy (or an
     id -> label mapping), topic ids are shown as their labels. `event_date` (the sort key)
     stays for the page to leave out."""
     city, country = plain_text(releases["location_city"]), plain_text(releases["location_country"])
@@ -227,6 +232,7 @@ def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame
             # "City, Country", or whichever of the two is known: one vectorised pass.
             "place": city.str.cat(country, sep=", ").where((city != "") & (country != ""), city + country),
             "topics": plain_text(releases["topics"]),
+            "doubts": doubted_fields(releases),
             "release_id": releases["release_id"].astype(object),
         },
         index=releases.index,
@@ -278,7 +284,8 @@ def headline_metrics(figures: Headline) -> list[tuple[str, str, str]]:
     """The headline's counts as (label, value, help) triples, in the order the page shows
     them; the date span goes in a sentence below (dates_sentence), where it is never cut."""
     return [
-        ("Engagements", f"{figures.engagements:,}", "Releases that match the filters."),
+        ("Engagements", f"{figures.engagements:,}",
+         f"Releases that match the filters; {figures.checked:,} of them checked by an analyst."),
         ("Counterparts", f"{figures.counterparts:,}", "Distinct people met."),
         ("Countries", f"{figures.countries:,}", "States the counterparts represent."),
         ("Organisations", f"{figures.organisations:,}",
@@ -293,6 +300,13 @@ def dates_sentence(figures: Headline) -> str:
         if figures.undated else ""
     outside = f"; {outside_terms(figures.outside)}" if figures.outside else ""
     return f"Engagement dates: {figures.span_text}{undated}{outside}."
+
+
+def checked_sentence(figures: Headline) -> str:
+    """'12 of 103 engagements checked by an analyst.' when any is; else ''."""
+    if not figures.checked:
+        return ""
+    return f"{figures.checked:,} of {plural(figures.engagements, 'engagement')} checked by an analyst."
 
 
 def outside_terms(days: tuple[dt.date, ...]) -> str:

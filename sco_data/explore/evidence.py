@@ -13,7 +13,7 @@ pieces that cover all of it (kind and tag None outside marks; the tag only on a 
 piece), and `paragraphs` groups them by line. Nothing here is markup: the page turns segments
 into what it displays and must escape the text, which is the release's own.
 
-`release_fields` lists every extracted field of a release as a (field, value) table;
+`release_fields` lists every extracted field of a release as a (field, value, doubt) table;
 `release_to_show` picks the release the evidence view shows.
 """
 
@@ -31,6 +31,7 @@ from sco_data.schema import (
     ENGAGEMENT_LABELS,
     LIST_SEPARATOR,
     Evidence,
+    doubts_from_text,
     evidence_from_json,
     topic_flag_column,
     topic_mentions_column,
@@ -322,8 +323,13 @@ def release_to_show(releases: pd.DataFrame, shown: pd.DataFrame, release_id: str
 
 
 def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:
-    """Every field of a release as rows of (field, value) text, in reading order; a field a
-    reader corrected (the release's `corrected_fields`) says so after its name."""
+    """Every field of a release as rows of (field, value, doubt) text, in reading order; a
+    field a reader corrected (the release's `corrected_fields`) says so after its name, and a
+    field the extractor doubts has the reasons (its `doubts` cell: none once checked or
+    corrected) in the doubt column of its first row, '' elsewhere."""
+    reasons: dict[str, list[str]] = {}
+    for doubt in doubts_from_text(_value(release, "doubts")):
+        reasons.setdefault(ROWS_OF_FIELD.get(doubt.field, (doubt.field,))[0], []).append(doubt.reason)
     corrected = {row for field in str(_value(release, "corrected_fields") or "").split(LIST_SEPARATOR)
                  for row in ROWS_OF_FIELD.get(field.strip(), ())}
     engagement = _value(release, "engagement_type")
@@ -350,4 +356,5 @@ def release_fields(release: Any, taxonomy: Any = None) -> pd.DataFrame:
         ("Warnings", _value(release, "warnings")),
     ]
     return pd.DataFrame({"field": [name + CORRECTED_MARK if name in corrected else name for name, _ in rows],
-                         "value": [as_text(value) for _, value in rows]})
+                         "value": [as_text(value) for _, value in rows],
+                         "doubt": [LIST_SEPARATOR.join(reasons.get(name, ())) for name, _ in rows]})

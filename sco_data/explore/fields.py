@@ -20,6 +20,7 @@ from typing import Any
 from sco_data.explore.dating import UNDATED_LABELS, UNDATED_MODES
 from sco_data.explore.filtering import TOPIC_MODES, FilterOptions, Filters
 from sco_data.explore.markup import visible
+from sco_data.explore.review import CHECK_LABELS, CHECK_MODES
 from sco_data.schema import ENGAGEMENT_LABELS
 
 # Kinds of field: each has its widget, its URL form and its state.
@@ -39,6 +40,7 @@ TOPIC_MODE_LABELS: dict[str, str] = {"any": "any chosen topic", "all": "all chos
 MODES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "topic_mode": (TOPIC_MODES, TOPIC_MODE_LABELS),
     "undated": (UNDATED_MODES, UNDATED_LABELS),
+    "checks": (CHECK_MODES, CHECK_LABELS),
 }
 
 
@@ -87,6 +89,9 @@ FILTER_FIELDS: tuple[FilterField, ...] = (
                 help="A renamed city is one place: Astana and Nur-Sultan both find it."),
     FilterField("search", "f_search", ("q",), TEXT, "Search titles and texts", "search",
                 placeholder="e.g. vaccine", help="Every word must appear; case is ignored."),
+    FilterField("checks", "f_checks", ("checks",), MODE, "Doubts and checks", "checks",
+                help="Only the releases with doubts left (the review queue), only those an analyst "
+                "checked, or only those not checked yet."),
 )
 
 

@@ -1,7 +1,8 @@
 """Filters and apply_filters: which releases and participants the page shows.
 
 Two levels of filter, and the page says which figure follows which:
-- release-level filters (dates, type, topics, official, place, search) keep releases;
+- release-level filters (dates, type, topics, official, place, search, doubts and checks) keep
+  releases;
 - counterpart-level filters (country, organisation, counterpart name) keep the counterparts
   that match all of them, and the releases in which at least one such counterpart took part.
   The participants handed on are then the SCO side of the kept releases and only the matching
@@ -44,6 +45,7 @@ from sco_data.explore.display import release_labels
 from sco_data.explore.identity import normalise_query, person_keys, plain_text
 from sco_data.explore.places import place_keys, place_label, place_spellings
 from sco_data.explore.periods import PERIOD_FREQ, period_column
+from sco_data.explore.review import CHECK_MODES, CHECKS_ALL, checks_mask
 from sco_data.schema import (
     AFFILIATION_ORGANISATION,
     AFFILIATION_STATE,
@@ -89,6 +91,7 @@ class Filters:
     places: tuple[str, ...] = ()
     search: str = ""
     undated: str = UNDATED_BY_RANGE
+    checks: str = CHECKS_ALL
 
     def __post_init__(self) -> None:
         for name in CHOICE_FIELDS:
@@ -99,6 +102,8 @@ class Filters:
             raise ValueError(f"topic_mode must be one of {TOPIC_MODES}, not {self.topic_mode!r}")
         if self.undated not in UNDATED_MODES:
             raise ValueError(f"undated must be one of {UNDATED_MODES}, not {self.undated!r}")
+        if self.checks not in CHECK_MODES:
+            raise ValueError(f"checks must be one of {CHECK_MODES}, not {self.checks!r}")
 
     @property
     def dates_narrowed(self) -> bool:
@@ -273,6 +278,8 @@ def release_mask(releases: pd.DataFrame, filters: Filters) -> np.ndarray:
         keep &= releases["sco_official"].isin(filters.officials).to_numpy(dtype=bool)
     if filters.places:
         keep &= releases[PLACE].isin(filters.places).to_numpy(dtype=bool)
+    if filters.checks != CHECKS_ALL:
+        keep &= checks_mask(releases, filters.checks)
     for term in filters.search.split():
         # Each word must appear in the title or the text, or in a name of the release's place.
         found = _contains(releases[PLACE_NAMES], term)

@@ -1,6 +1,7 @@
 """The page's state beyond the filters, and its URL form: which view, the grouping of the
 time charts, the overview's section, the selected release, the profile shown, the two periods
-compared, and the folder read; and the options the page was started with.
+compared, the release under review, and the folder read; and the options the page was
+started with.
 
 Like the filters (explore.urlstate), every value a link gets wrong is dropped with one notice,
 and values at their default are left out of the link. Whether a release or a profile exists
@@ -26,6 +27,7 @@ VIEWS: dict[str, str] = {
     "officials": "Secretaries-General",
     "compare": "Compare periods",
     "network": "Who met whom",
+    "review": "Review",
 }
 # The overview's sections, one drawn at a time: the URL value -> its tab's label.
 SECTIONS: dict[str, str] = {
@@ -44,10 +46,10 @@ SPAN_SEPARATOR = ".."
 # The ViewState fields: each is also its URL parameter (and, but for the folder, whose box is
 # `data_dir`, the session-state key of its widget or value).
 VIEW_PARAMS: tuple[str, ...] = ("view", "period", "section", "release", "profile", "period_a", "period_b",
-                                "folder")
+                                "review", "folder")
 # Parameters that belong to one view: left out of the link while another view is shown.
 OWN_VIEW: dict[str, str] = {"section": "overview", "profile": "profile", "period_a": "compare",
-                            "period_b": "compare"}
+                            "period_b": "compare", "review": "review"}
 # A refused folder is named in its message by this many characters at most.
 REFUSED_FOLDER_CHARS = 120
 
@@ -55,7 +57,8 @@ REFUSED_FOLDER_CHARS = 120
 @dataclass(frozen=True)
 class ViewState:
     """What the page shows besides the filters; '' where nothing is chosen. The compared
-    periods are spans of days as a link writes them (span_text)."""
+    periods are spans of days as a link writes them (span_text); `review` is the release the
+    review view shows."""
 
     view: str = "overview"
     period: str = DEFAULT_PERIOD
@@ -64,6 +67,7 @@ class ViewState:
     profile: str = ""
     period_a: str = ""
     period_b: str = ""
+    review: str = ""
     folder: str = ""
 
 
@@ -123,11 +127,13 @@ def view_from_query_params(params: Mapping[str, Any]) -> tuple[ViewState, list[s
 
 def checked(state: ViewState, release_ids: Collection[str],
             profiles: Mapping[str, str]) -> tuple[ViewState, list[str]]:
-    """The state with a release or profile the corpus lacks dropped, with a notice for each."""
+    """The state with a release (picked or under review) or a profile the corpus lacks
+    dropped, with a notice for each."""
     notices = []
-    if state.release and state.release not in release_ids:
-        notices.append(f"Ignored release {state.release!r} from the link: no such release here.")
-        state = replace(state, release="")
+    for name in ("release", "review"):
+        if getattr(state, name) and getattr(state, name) not in release_ids:
+            notices.append(f"Ignored {name} {getattr(state, name)!r} from the link: no such release here.")
+            state = replace(state, **{name: ""})
     if state.profile and state.profile not in profiles:
         notices.append(f"Ignored profile {state.profile!r} from the link: nobody of that name "
                        "was met in these releases.")
@@ -149,12 +155,13 @@ def state_of(session: Mapping[str, Any], start: str) -> ViewState:
                      section=section_id(session.get("section")),
                      release=session.get("release") or "", profile=session.get("profile") or "",
                      period_a=span_text(session.get("period_a")), period_b=span_text(session.get("period_b")),
-                     folder=folder_in_link(session.get("data_dir"), start))
+                     review=session.get("review") or "", folder=folder_in_link(session.get("data_dir"), start))
 
 
 def view_to_query_params(state: ViewState) -> dict[str, str]:
     """The view state as URL parameters; fields at their default are left out, and so are a
-    view's own choices (profile, section, compared periods) while another view is shown."""
+    view's own choices (profile, section, compared periods, the release under review) while
+    another view is shown."""
     return {name: getattr(state, name) for name in VIEW_PARAMS
             if getattr(state, name) != getattr(ViewState, name)
             and OWN_VIEW.get(name, state.view) == state.view}

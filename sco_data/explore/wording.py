@@ -66,6 +66,11 @@ CAPTIONS: dict[str, str] = {
     "network": "Click a name to filter the page to it: an official, a counterpart or an organisation.",
     "list_undated": "Show only the engagements without a date, in the releases table.",
     "no_profile": "Choose a country, an organisation or a person to see every engagement with them.",
+    "review": "The releases that match the filters and that the extractor doubts, the most doubtful first: "
+              "read the marked text against the doubts, correct what is wrong, and mark the release checked "
+              "once it is right (a check is a row of the corrections file, like a correction).",
+    "review_empty": "No release that matches the filters has doubts left: nothing to review here.",
+    "review_undo_last": "Undo the check withdraws the check just made.",
     "headline": "Engagements and dates count releases. Counterparts, countries, organisations "
                 "and the people charts count only the counterparts who match the counterpart "
                 "filters (country, organisation, name) when one is set.",
