@@ -350,7 +350,7 @@ def test_the_evidence_view_marks_and_tags_what_was_read(page, server_url, tmp_pa
                            "cooperationsearched"):  # a searched word, where nothing extracted marks it
         assert marked_and_tag in shown
     headline = page.locator("h3").filter(has_text="Shen Yueyue").first
-    headline.scroll_into_view_if_needed()
+    headline.evaluate("e => e.scrollIntoView({block: 'start'})")  # the releases table is above it
     page.wait_for_timeout(300)
     top, legend_box, bottom = headline.bounding_box(), legend.bounding_box(), text.bounding_box()
     assert top["y"] < legend_box["y"] < bottom["y"]
