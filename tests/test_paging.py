@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_app import open_section
 
 import sco_data
 from sco_data.explore import aggregations, filtering, paging
@@ -84,10 +85,12 @@ def test_the_dashboard_sends_a_page_of_each_long_table_and_turns_pages(small_pag
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    # Each table is in its own tab of the overview.
+    assert len(_table(open_section(at, "Ingest report"), {"path", "status"})) == 4
+    assert len(_table(open_section(at, "Participants"), {"name", "engagements"})) == 4
+    open_section(at, "Releases")
     newest_first = aggregations.releases_table(gold_releases)["release_id"].tolist()
     assert _table(at, {"release_id", "engagement"})["release_id"].tolist() == newest_first[:4]
-    assert len(_table(at, {"path", "status"})) == 4  # the ingest report
-    assert len(_table(at, {"name", "engagements"})) == 4  # the participants
     total, last = len(newest_first), -(-len(newest_first) // 4)
     box = at.number_input(key="releases_table_page")
     assert box.max == last and box.label == f"Page (of {last}; {total:,} releases, 4 a page)"
