@@ -460,8 +460,10 @@ def test_a_reader_corrects_a_release_in_the_page(page, tmp_path):
     with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
         page.goto(url + "?section=releases")
         page.get_by_text("Correct this release").wait_for()
+        _wait_for_charts(page, 0)  # the run is over: a click now is not undone by its end
         assert _metric(page, "Counterparts") == "3"
         page.get_by_text("Correct this release").click()
+        page.get_by_label("Field").wait_for()
         page.get_by_label("Field").click()
         page.get_by_role("option", name="Counterparts").click()
         page.get_by_role("textbox", name="Corrected value").fill("add: Li Qiang | Governor of Henan Province | China")
