@@ -242,7 +242,11 @@ def test_months_of_term_puts_the_officials_side_by_side():
     assert set(months["official"]) == {"Vladimir Norov", "Zhang Ming"}  # Alimov has no release
     fig = charts.months_of_term_figure(months)
     assert [a.text for a in fig.layout.annotations] == ["Vladimir Norov", "Zhang Ming"]
-    assert {t.name for t in fig.data} == {"Meeting", "Phone call", "Event"}
-    assert sum(t.showlegend for t in fig.data) == 3
-    # One x scale for every panel: the second follows the first, over the longest term.
-    assert tuple(fig.layout.xaxis.range) == (0.5, 36.5) and fig.layout.xaxis2.matches == "x"
+    assert [t.name for t in fig.data] == ["Meeting", "Phone call", "Event"]  # one trace per type
+    # One x scale for every official: a block of 36 months each, a gap of 6 between them, so a
+    # month of term sits at the same place in each block.
+    meeting, call, event = fig.data
+    assert [row for row in meeting.customdata if row[0] == "Vladimir Norov"][0] == ["Vladimir Norov", 1]
+    assert meeting.x[0] == 1 and event.x[list(event.y).index(1)] == 42 + 2  # Zhang Ming's month 2
+    assert tuple(fig.layout.xaxis.range) == (0.5, 42 + 36.5) and "xaxis2" not in fig.to_plotly_json()["layout"]
+    assert list(fig.layout.xaxis.ticktext) == ["1", "12", "24", "36"] * 2

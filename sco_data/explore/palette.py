@@ -56,6 +56,8 @@ NETWORK_NODES: dict[str, tuple[str, str]] = {"official": ("SCO official", "diamo
                                              "counterpart": ("Counterpart", "circle"),
                                              "organisation": ("Organisation", "square")}
 NETWORK_EDGE = "#c9ced6"
+# Lines that part the blocks of one chart (the Secretaries-General's terms).
+BORDER_LINE = "#d5d9df"
 # "How many": from a light slate (one) to a dark slate (the most); clearly apart from LAND.
 SEQUENTIAL: list[list[float | str]] = [[0.0, "#c3d2e2"], [0.5, "#6f88a3"], [1.0, "#1e3148"]]
 
