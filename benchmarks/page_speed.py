@@ -23,6 +23,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import browser
@@ -42,17 +43,14 @@ def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def measure_size(size: int, root: Path, timeout: float) -> dict:
-    """Visits and interactions on a corpus of `size` synthetic releases, its cache warm."""
+@contextmanager
+def pages_side_by_side(folder: Path, cache: Path, root: Path):
+    """The dashboard on `folder` (its cache in `cache`) and the bare page, each served, and one
+    browser context watching page runs: yields (context, dashboard url, bare page url)."""
     from playwright.sync_api import sync_playwright
 
-    folder, cache = root / "corpus", root / "cache"
-    synthetic.write_synthetic_corpus(folder, size)
-    cache.mkdir()
-    parsed = run._run_child(["ingest", str(folder), str(cache)], None, timeout)
     env = {"SCO_DATA_DIR": str(folder), "SCO_DATA_CACHE_DIR": str(cache), "XDG_CACHE_HOME": str(root / "xdg")}
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    row: dict = {"size": size, "parse_s": parsed.get("load_s")}
     with browser.served(run.DASHBOARD, env, root / "dashboard.log") as (dash_url, _), \
             browser.served(browser.BARE_PAGE, env, root / "bare.log") as (bare_url, _), \
             sync_playwright() as playwright:
@@ -60,16 +58,27 @@ def measure_size(size: int, root: Path, timeout: float) -> dict:
         try:
             context = chrome.new_context(viewport=browser.VIEWPORT)
             context.add_init_script(browser.WATCH_PAGE)
-            row["bare_first_s"] = browser.visit(context, bare_url, timeout)["done_s"]
-            row["dashboard_first_s"] = browser.visit(context, dash_url, timeout)["done_s"]
-            bare, dashboard, clicks = [], [], []
-            for _ in range(VISITS):
-                bare.append(browser.visit(context, bare_url, timeout)["done_s"])
-                dashboard.append(browser.visit(context, dash_url, timeout)["done_s"])
-            for _ in range(VISITS):
-                clicks.append(browser.measure_interactions(context, dash_url, timeout))
+            yield context, dash_url, bare_url
         finally:
             chrome.close()
+
+
+def measure_size(size: int, root: Path, timeout: float) -> dict:
+    """Visits and interactions on a corpus of `size` synthetic releases, its cache warm."""
+    folder, cache = root / "corpus", root / "cache"
+    synthetic.write_synthetic_corpus(folder, size)
+    cache.mkdir()
+    parsed = run._run_child(["ingest", str(folder), str(cache)], None, timeout)
+    row: dict = {"size": size, "parse_s": parsed.get("load_s")}
+    with pages_side_by_side(folder, cache, root) as (context, dash_url, bare_url):
+        row["bare_first_s"] = browser.visit(context, bare_url, timeout)["done_s"]
+        row["dashboard_first_s"] = browser.visit(context, dash_url, timeout)["done_s"]
+        bare, dashboard, clicks = [], [], []
+        for _ in range(VISITS):
+            bare.append(browser.visit(context, bare_url, timeout)["done_s"])
+            dashboard.append(browser.visit(context, dash_url, timeout)["done_s"])
+        for _ in range(VISITS):
+            clicks.append(browser.measure_interactions(context, dash_url, timeout))
     row.update(bare_s=_median(bare), dashboard_s=_median(dashboard),
                ratio=_median([d / b for d, b in zip(dashboard, bare)]))
     for key in clicks[0]:
@@ -80,25 +89,13 @@ def measure_size(size: int, root: Path, timeout: float) -> dict:
 def measure_cold(size: int, root: Path, timeout: float) -> dict:
     """The first visit to a dashboard started on `size` files and an empty cache, the bare
     page's first visit, and the parse alone."""
-    from playwright.sync_api import sync_playwright
-
     folder = root / "corpus"
     synthetic.write_synthetic_corpus(folder, size)
     (root / "parse-cache").mkdir()
     parsed = run._run_child(["ingest", str(folder), str(root / "parse-cache")], None, timeout)
-    env = {"SCO_DATA_DIR": str(folder), "SCO_DATA_CACHE_DIR": str(root / "cache"), "XDG_CACHE_HOME": str(root / "xdg")}
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    with browser.served(run.DASHBOARD, env, root / "dashboard.log") as (dash_url, _), \
-            browser.served(browser.BARE_PAGE, env, root / "bare.log") as (bare_url, _), \
-            sync_playwright() as playwright:
-        chrome = playwright.chromium.launch(executable_path=chromium, args=browser.CHROMIUM_ARGS)
-        try:
-            context = chrome.new_context(viewport=browser.VIEWPORT)
-            context.add_init_script(browser.WATCH_PAGE)
-            bare = browser.visit(context, bare_url, timeout)["done_s"]
-            cold = browser.visit(context, dash_url, timeout)["done_s"]
-        finally:
-            chrome.close()
+    with pages_side_by_side(folder, root / "cache", root) as (context, dash_url, bare_url):
+        bare = browser.visit(context, bare_url, timeout)["done_s"]
+        cold = browser.visit(context, dash_url, timeout)["done_s"]
     return {"size": size, "cold_s": cold, "bare_first_s": bare, "parse_s": parsed.get("load_s")}
 
 
