@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for gold_path in args.gold:
         outcome = check_texts(gold_texts(gold_path, args.texts))
-        by_edit = Counter(change.edit for change in {Change(c.key, c.edit, "", None, None) for c in outcome.changes})
+        by_edit = Counter(edit for _, edit in {(change.key, change.edit) for change in outcome.changes})
         print(f"{gold_path}: {outcome.unchanged_share:.3f} of {outcome.tried} edited releases unchanged")
         for name in EDITS:
             if by_edit[name]:

@@ -18,7 +18,7 @@ import re
 from sco_data.extract.clauses import LEAD_PREFIX, people_in
 from sco_data.extract.counterparts import is_counterpart
 from sco_data.extract.findings import Finding, in_text
-from sco_data.extract.names import normalise_name
+from sco_data.extract.names import person_key
 from sco_data.extract.officials import Official
 from sco_data.extract.people import person_from, split_title_name
 from sco_data.extract.segment import PROSE, Document
@@ -59,7 +59,7 @@ def _speaker(sentence: str, official: Official) -> Person | None:
 def _mentioned_before(name: str, known: set[str]) -> bool:
     """A second mention: a surname alone ("Mr Norov"), or words of a name already known ("Ishaq
     Dar" after "Mohammad Ishaq Dar")."""
-    words = set((normalise_name(name) or "").split())
+    words = set((person_key(name) or "").split())
     return len(words) < 2 or any(words <= set(key.split()) for key in known if key)
 
 
@@ -72,10 +72,10 @@ def speakers(document: Document, official: Official, known: set[str]) -> list[tu
             continue
         text = document.sentence_text(sentence)
         person = _speaker(text, official)
-        if person is None or _mentioned_before(person.name, known | {normalise_name(official.name or "")}) \
+        if person is None or _mentioned_before(person.name, known | {person_key(official.name or "")}) \
                 or not is_counterpart(person, official):
             continue
-        known.add(normalise_name(person.name))
+        known.add(person_key(person.name))
         position = text.find(person.name)
         start = sentence.start + max(position, 0)
         found.append((person, start, start + len(person.name)))
@@ -109,12 +109,12 @@ def holder_of(document: Document, office: str) -> tuple[Person, int, int] | None
 def add_office_holders(people: Finding[tuple[Person, ...]], offices: tuple[str, ...], document: Document,
                        official: Official) -> Finding[tuple[Person, ...]]:
     """The counterparts, with the holders of offices the clauses named without a name."""
-    known = {normalise_name(person.name) for person in people.value or ()}
+    known = {person_key(person.name) for person in people.value or ()}
     added: list[tuple[Person, int, int]] = []
     for office in offices:
         holder = holder_of(document, office)
-        if holder is not None and normalise_name(holder[0].name) not in known and is_counterpart(holder[0], official):
-            known.add(normalise_name(holder[0].name))
+        if holder is not None and person_key(holder[0].name) not in known and is_counterpart(holder[0], official):
+            known.add(person_key(holder[0].name))
             added.append(holder)
     return _with(people, added, DOUBT_OFFICE_HOLDER)
 
@@ -123,7 +123,7 @@ def add_speakers(people: Finding[tuple[Person, ...]], document: Document,
                  official: Official) -> Finding[tuple[Person, ...]]:
     """The counterparts of talks, with the people who speak to the official in sentences of
     their own."""
-    known = {normalise_name(person.name) for person in people.value or ()}
+    known = {person_key(person.name) for person in people.value or ()}
     return _with(people, speakers(document, official, known), DOUBT_SPEAKER)
 
 

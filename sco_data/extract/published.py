@@ -22,13 +22,10 @@ def _dateline_day(document: Document) -> dt.date | None:
 
 
 def extract_published(document: Document, page_published: str | None = None) -> dt.date | None:
-    """The publication date: a stamp, the page's metadata, else a dateline that has a year."""
+    """The publication date: a stamp (segment read it), the page's metadata, else a dateline
+    that has a year."""
     if document.published is not None:
         return document.published
-    for line in document.date_lines:
-        day = parse_date_text(line)
-        if day is not None:
-            return day
     day = parse_date_text(page_published) if page_published else None
     return day or _dateline_day(document)
 

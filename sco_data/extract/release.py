@@ -112,7 +112,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     doubts += [Doubt("sco_official", reason) for reason in official.doubts]
     doubts += [Doubt("counterparts", reason) for reason in counterpart_doubts(kind.value, counterparts, people)]
     doubts += [Doubt("location_city", reason) for reason in place.doubts]
-    doubts += [Doubt("topics", reason) for reason in taxonomy.doubts(counts)]
+    doubts += [Doubt("topics", reason) for reason in taxonomy.doubts(counts, topics)]
     return Release(
         release_id=document.release_id,
         source=source,

@@ -186,7 +186,7 @@ def segment(text: str) -> Document:
         stamp_text, paragraphs[first] = paragraphs[first][:cut], paragraphs[first][cut:].strip()
     english: list[str] = []
     foreign: list[str] = []
-    dated: list[tuple[int, str]] = []  # a date line, and how many English paragraphs precede it
+    dated: list[tuple[int, str, dt.date]] = []  # a date line, the paragraphs before it, its date
     seen: dict[str, None] = {}  # every English paragraph once, in order: what the release id is made of
     if cut:
         seen[stamp_text] = None
@@ -200,8 +200,8 @@ def segment(text: str) -> Document:
         if paragraph in seen:
             continue
         seen[paragraph] = None
-        if stamp_date(paragraph) is not None:
-            dated.append((len(english), paragraph))
+        if (day := stamp_date(paragraph)) is not None:
+            dated.append((len(english), paragraph, day))
         else:
             english.append(paragraph)
     title_index = _title_index(english)
@@ -211,10 +211,10 @@ def segment(text: str) -> Document:
     english = [english[index] for index in kept]
     kinds, lead = _kinds(english)
     # A date line's place among the kept paragraphs: above the lead, or below it.
-    below = [lead is not None and bisect.bisect_left(kept, position) > lead for position, _ in dated]
-    stamps = tuple(line for (_, line), after in zip(dated, below) if not after)
+    below = [lead is not None and bisect.bisect_left(kept, position) > lead for position, _, _ in dated]
+    stamps = tuple(line for (_, line, _), after in zip(dated, below) if not after)
     if published is None:
-        published = next((stamp_date(line) for line in stamps), None)
+        published = next((day for (_, _, day), after in zip(dated, below) if not after), None)
     starts: list[int] = []
     offset = 0
     for paragraph in english:
@@ -233,7 +233,7 @@ def segment(text: str) -> Document:
                 sentences.append(Sentence(base + start, base + end, index))
             previous = end
     return Document(title, body, tuple(english), tuple(starts), tuple(kinds), tuple(sentences), lead,
-                    tuple(foreign), stamps, tuple(line for (_, line), after in zip(dated, below) if after),
+                    tuple(foreign), stamps, tuple(line for (_, line, _), after in zip(dated, below) if after),
                     published, release_id_for(seen))
 
 

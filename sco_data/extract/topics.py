@@ -148,12 +148,11 @@ class Taxonomy:
                 found.add(topic_id)
         return tuple(topic_id for topic_id in self.ids if topic_id in found)
 
-    def doubts(self, counts: TopicCounts) -> tuple[str, ...]:
+    def doubts(self, counts: TopicCounts, found: tuple[str, ...]) -> tuple[str, ...]:
         """Why the topics may be wrong: a topic kept on the fewest mentions that count, none of
         them in the headline or lead nor in a list of areas; or one left out whose words stand
-        only inside names or in a list of who attended."""
+        only inside names or in a list of who attended. `found`: the topics `topics_of` gave."""
         counted = Counter(value for *_, value in counts.counted)
-        found = self.topics_of(counts)
         reasons = []
         for topic_id in self.ids:
             label = self.label(topic_id)
