@@ -17,9 +17,6 @@ LETTER = re.compile(r"[^\W\d_]")
 # A letter of another script than Latin (Latin with its accents ends at U+024F).
 FOREIGN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 
-# A paragraph without closing punctuation is still prose (not a heading) from this length on:
-# excerpts are often cut off mid-sentence.
-PROSE_MIN_CHARS = 300
 SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", ")", "…")
 QUOTE_OPENERS = ("\"", "“", "«", "'", "‘", "„")
 # A line ending in a comma continues on the next line only when it is at least this long.
@@ -130,11 +127,6 @@ def _continues(previous: str, line: str) -> bool:
         return True
     return previous.endswith(",") and len(previous) >= WRAP_MIN_CHARS and not line.endswith(",") \
         and not SALUTATION.match(previous)
-
-
-def is_prose(paragraph: str) -> bool:
-    """A paragraph of running text: it ends a sentence, or is too long to be a heading."""
-    return paragraph.endswith(SENTENCE_END) or len(paragraph) >= PROSE_MIN_CHARS
 
 
 def sentence_breaks(text: str) -> list[int]:

@@ -27,7 +27,6 @@ from sco_data.extract.headline import (
     reads_as_headline,
 )
 from sco_data.extract.paragraphs import (
-    PROSE_MIN_CHARS,
     QUESTION,
     QUOTE_OPENERS,
     SALUTATION,
@@ -48,6 +47,9 @@ class Sentence:
 
 # How many characters two writings of one line may differ by (quotes, spaces, a full stop).
 SAME_LINE_SLACK = 4
+# A paragraph without closing punctuation is still prose (not a heading) from this length on:
+# excerpts are often cut off mid-sentence.
+PROSE_MIN_CHARS = 300
 # How a sentence of prose ends (before any closing quotation mark or bracket).
 LEAD_END = (".", "!", "?", "…", ":", ";")
 # What a paragraph of the body is.
