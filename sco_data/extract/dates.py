@@ -245,7 +245,7 @@ def event_date_candidates(document: Document, year_from: dt.date | None = None,
     if document.lead is not None:
         lead_start = document.paragraph_starts[document.lead]
         first = document.lead_sentence
-        dateline = read_dateline(document.lead_text)
+        dateline = document.dateline
         sources.append((document.lead_text, lead_start, False, first.end - lead_start if first else None,
                         dateline.end if dateline else 0))
     if document.title:

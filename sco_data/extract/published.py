@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sco_data.extract.datelines import read_dateline
 from sco_data.extract.dates import find_dates, parse_date_text, to_date
 from sco_data.extract.segment import Document
 
+
 def _dateline_day(document: Document) -> dt.date | None:
-    dateline = read_dateline(document.lead_text) if document.lead is not None else None
+    dateline = document.dateline
     return dateline.date if dateline is not None else None
 
 

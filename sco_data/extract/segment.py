@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from sco_data.extract.datelines import stamp_date, stamp_prefix
+from sco_data.extract.datelines import Dateline, read_dateline, stamp_date, stamp_prefix
 from sco_data.extract.headline import (
     QUOTED_HEADING,
     choose_title,
@@ -122,6 +122,11 @@ class Document:
 
     def paragraph_sentences(self, index: int) -> list[Sentence]:
         return [sentence for sentence in self.sentences if sentence.paragraph == index]
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        """The news agency's dateline opening the lead ("BEIJING, Nov 18 (Xinhua) --"), if any."""
+        return read_dateline(self.lead_text) if self.lead is not None else None
 
     @property
     def lead_sentence(self) -> Sentence | None:
