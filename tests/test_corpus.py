@@ -244,3 +244,29 @@ def test_parallel_ingest_gives_the_same_tables_as_serial(tmp_path: Path) -> None
     pd.testing.assert_frame_equal(parallel.releases, serial.releases)
     pd.testing.assert_frame_equal(parallel.participants, serial.participants)
     pd.testing.assert_frame_equal(parallel.report, serial.report)
+
+
+@pytest.mark.parametrize("text", [
+    # A speech given in full, the official never named: it opens with its audience.
+    "Your Excellency Mr Chairman,\nDistinguished colleagues,\nIt is an honour to address the Council of the "
+    "Shanghai Cooperation Organisation today. Our cooperation in trade has grown.\n",
+    "Minister of Foreign Affairs Aibek Tursunov,\nDear friends,\nI thank you for hosting the SCO meeting.\n",
+    # A statement of the Secretariat, no one named, no date.
+    "SCO Secretariat condemns the attack\n\nThe SCO Secretariat resolutely condemns the terrorist attack in the "
+    "city and expresses its condolences to the families of the victims.\n",
+    # An observer mission at work.
+    "Members of the SCO Observer Mission continued to monitor the election in the region's towns. The "
+    "observers noted the calm course of the vote.\n",
+])
+def test_speeches_statements_and_missions_are_releases(tmp_path: Path, text: str) -> None:
+    (tmp_path / "release.txt").write_text(text, encoding="utf-8")
+    corpus = sco_data.load_corpus(tmp_path, use_cache=False, corrections=False)
+    assert corpus.report["status"].tolist() != ["rejected"], corpus.report["reason"].tolist()
+    assert len(corpus.releases) == 1
+
+
+def test_a_text_that_names_the_sco_in_passing_only_is_no_release(tmp_path: Path) -> None:
+    (tmp_path / "weather.txt").write_text("The weather in the region of the SCO member states was mild this spring, "
+                                          "and farmers expect a good harvest.\n", encoding="utf-8")
+    report = sco_data.load_corpus(tmp_path, use_cache=False, corrections=False).report
+    assert report[["status", "reason"]].values.tolist() == [["rejected", "not a release: no engagement found"]]

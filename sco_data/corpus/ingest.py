@@ -14,6 +14,7 @@ from typing import Any
 
 from sco_data.extract.decode import DecodeError, decode_bytes
 from sco_data.extract.language import ENGLISH, NOT_ENGLISH, language_of
+from sco_data.extract.paragraphs import SALUTATION
 from sco_data.extract.release import parse_release
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.extract.webpage import html_to_text, looks_like_html
@@ -35,6 +36,14 @@ from sco_data.schema import (
 NOT_A_RELEASE = "not a release: no engagement found"
 # A release names the SCO somewhere; a file that never does is something else.
 SCO_MENTION = re.compile(r"\bSCO\b|Shanghai\s+Cooperation\s+Organi[sz]ation|\bШОС\b")
+# A first line this short ending in a comma addresses the audience ("Minister Murat Nurtleu,").
+ADDRESS_MAX_CHARS = 200
+# An SCO body that acts, named anywhere: a statement of the Secretariat, an observer mission's
+# work, a reception at the headquarters are releases even when no one is named or dated.
+SCO_BODY = re.compile(
+    r"\b(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:'s|’s)?\s+(?:Secretariat|[Hh]eadquarters|Observer|"
+    r"Mission|[Dd]elegation|Secretary|Deputy)|\b(?:Secretariat|[Hh]eadquarters|Mission)\s+of\s+the\s+"
+    r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)")
 
 
 @dataclass
@@ -70,13 +79,24 @@ def process_bytes(data: bytes, label: str, taxonomy: Taxonomy | None = None,
         return Outcome(digest, REPORT_REJECTED, f"{known}{' text' if language != NOT_ENGLISH else ''}; "
                                                 "only English releases are read")
     release = parse_release(text, source=url or label, published=published, taxonomy=taxonomy)
-    if not SCO_MENTION.search(text) or (release.sco_role is None and not release.counterparts
-                                        and release.event_date is None):
+    if not is_sco_engagement(text, release):
         return Outcome(digest, REPORT_REJECTED, NOT_A_RELEASE)
     status = REPORT_WARNING if release.warnings else REPORT_OK
     row = release_row(release, taxonomy or load_taxonomy())
     row["url"] = url
     return Outcome(digest, status, LIST_SEPARATOR.join(release.warnings), row, participant_rows(release))
+
+
+def is_sco_engagement(text: str, release: Release) -> bool:
+    """The text reports something the SCO side did: it names the SCO, and the extractor found an
+    official, a counterpart or a date, or an SCO body acts in it, or it is a speech or letter
+    given in full (it opens with a form of address). Only a text with none of these is no release."""
+    if not SCO_MENTION.search(text):
+        return False
+    found = release.sco_role is not None or bool(release.counterparts) or release.event_date is not None
+    first_line = text.lstrip("\ufeff \n\r\t").split("\n", 1)[0].strip()
+    addressed = SALUTATION.match(first_line) is not None or (first_line.endswith(",") and len(first_line) < ADDRESS_MAX_CHARS)
+    return found or addressed or SCO_BODY.search(text) is not None
 
 
 def release_row(release: Release, taxonomy: Taxonomy) -> dict[str, Any]:
