@@ -43,3 +43,11 @@ def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
 ])
 def test_the_sco_official_in_news_agency_phrasings(text: str, name: str) -> None:
     assert sco_data.parse_release(text).sco_official == name
+
+
+def test_a_state_named_like_a_town_abroad_is_no_city_of_that_town() -> None:
+    text = ("Panaji, May 4 (Agency): Minister of External Affairs of India Ravi Menon held a bilateral meeting with "
+            "SCO Secretary-General Zhang Ming in Goa. India holds the presidency this year.")
+    release = sco_data.parse_release(text)
+    assert release.location_city != "Goa" and release.location_country != "Philippines"
+    assert [(person.name, person.country) for person in release.counterparts] == [("Ravi Menon", "India")]

@@ -88,11 +88,17 @@ def cities() -> dict[str, City]:
 
 
 @lru_cache(maxsize=1)
-def _subdivision_names() -> frozenset[str]:
-    """The names of the SCO family's provinces and regions, without their suffixes."""
+def subdivision_countries() -> dict[str, str]:
+    """The names of the SCO family's provinces, states and regions, without their suffixes ->
+    the English short name of their country."""
     family = frozenset(load("countries")["sco_family"]["codes"])
-    return frozenset(SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip() for subdivision in pycountry.subdivisions
-                     if subdivision.type in SUBDIVISION_TYPES and subdivision.country_code in family)
+    return {SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip(): short_name(subdivision.country_code) or ""
+            for subdivision in pycountry.subdivisions
+            if subdivision.type in SUBDIVISION_TYPES and subdivision.country_code in family}
+
+
+def _subdivision_names() -> frozenset[str]:
+    return frozenset(subdivision_countries())
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from sco_data.extract.dates import find_dates, to_date
 from sco_data.extract.engagement import EVENT, MEETING, is_online
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.datelines import read_dateline
-from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous, venue_index
+from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous, subdivision_countries, venue_index
 from sco_data.extract.lexicon import load
 from sco_data.extract.phrases import Tokens, tokenize
 from sco_data.extract.segment import Document
@@ -188,6 +188,16 @@ def _background(text: str, position: int, event_date: dt.date | None, strict: bo
     return any(day is not None and day != event_date for day in days) and event_date not in days
 
 
+def _province_named(location: Location, document: Document) -> bool:
+    """The name is also a province or state of a country the release names, other than the
+    town's ("Goa": a state of India, and a town of the Philippines): the release means the
+    province, which is no city."""
+    country = subdivision_countries().get(location.written)
+    if not country or country == location.city.country:
+        return False
+    return any(match.value == country for match in country_index().find(document.tokens))
+
+
 def extract_place(document: Document, engagement_type: str, event_date: dt.date | None = None) -> Finding[Location]:
     """The city of the engagement; none for calls, letters and online events."""
     if engagement_type not in {MEETING, EVENT}:
@@ -206,7 +216,8 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
     if engagement_type == EVENT and is_online(opening):
         return Finding(None)
     for text, span_of in sources:
-        found = [item for item in _in_text(text, span_of) if not _background(text, item[0], event_date)]
+        found = [item for item in _in_text(text, span_of)
+                 if not _background(text, item[0], event_date) and not _province_named(item[1], document)]
         if found:
             position, location, span = found[0]
             dateline = read_dateline(text) if position == 0 else None
