@@ -139,12 +139,10 @@ class Page:
 
 
 def gold_pages() -> list[Page]:
-    """A page per gold release that ingest reads (k13 is rejected as a text), with its date."""
+    """A page per gold release, with its date."""
     dates = {row["file"]: row["event_date"] for row in map(json.loads, (GOLD / "gold.jsonl").read_text().splitlines())}
     pages = []
     for number, path in enumerate(sorted((GOLD / "releases").glob("*.txt")), start=1):
-        if path.stem.startswith("k13"):
-            continue
         day = (dates.get(path.name) or "2020-06-15").replace("-", "")
         pages.append(Page(path.stem, path.read_text(encoding="utf-8"), day, 100000 + number))
     return sorted(pages, key=lambda page: (page.day, page.number))

@@ -110,7 +110,7 @@ def test_the_manifest_records_where_each_page_came_from(web, first_run):
 def test_ingest_of_the_fetched_folder_gives_the_gold_releases(first_run, tmp_path, capsys):
     folder = first_run[0]
     assert main(["ingest", str(folder), "-o", str(tmp_path / "fetched.csv")]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "103 files: 92 ok, 11 warning, 0 rejected, 0 skipped"
+    assert capsys.readouterr().out.splitlines()[0] == "104 files: 92 ok, 12 warning, 0 rejected, 0 skipped"
     fetched = pd.read_csv(tmp_path / "fetched.csv", encoding="utf-8-sig").set_index("release_id").sort_index()
     gold = sco_data.load_corpus(GOLD / "releases", use_cache=False).releases.set_index("release_id").sort_index()
     assert list(fetched.index) == list(gold.index)
@@ -140,7 +140,7 @@ def test_a_dry_run_lists_what_it_would_fetch_and_writes_nothing(web, first_run, 
     before = web.site.served.copy()
     assert main(["fetch", str(tmp_path / "new"), "--sources", str(sources), "--dry-run"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "109 pages to fetch, 0 already saved, 1 skipped by robots.txt (dry run: nothing fetched)"
+    assert lines[0] == "110 pages to fetch, 0 already saved, 1 skipped by robots.txt (dry run: nothing fetched)"
     assert f"  fetch     {web.url(web.pages[-1])}" in lines
     assert not (tmp_path / "new").exists()
     assert all(web.site.served[page.path] == before[page.path] for page in web.pages)
