@@ -220,6 +220,24 @@ def test_topic_in_lead_counts_once() -> None:
     assert sco_data.parse_release(text).topics == ("ecommerce",)
 
 
+@pytest.mark.parametrize(("body", "absent", "mentions"), [
+    # Who heard the official: students, scientists and a university are no subject.
+    ("He gave a lecture to students and scientists of the Pamir State University. The university's students "
+     "asked about the SCO.", "education_science", 0),
+    # Topic words describing who came, an adjective before the audience noun.
+    ("Guests included representatives of business, research and creative communities. Trade delegations "
+     "and economic counsellors of embassies also came.", "economy_trade", 3),
+    # A generic head noun after another topic's word belongs to that compound.
+    ("He spoke of the tourism market of the region. The tourism industry grew again.", "economy_trade", 2),
+])
+def test_topic_words_that_describe_the_audience_or_a_compound_make_no_topic(body: str, absent: str, mentions: int) -> None:
+    text = ("SCO Secretary-General Zhang Ming visits Khorog\n\nOn 3 March 2024, SCO Secretary-General Zhang Ming "
+            f"visited Khorog.\n{body}")
+    release = sco_data.parse_release(text)
+    assert absent not in release.topics
+    assert dict(release.topic_mentions)[absent] == mentions
+
+
 def test_nothing_to_extract() -> None:
     release = sco_data.parse_release("The weather was pleasant and nothing happened.")
     assert (release.event_date, release.sco_official, release.counterparts, release.location_city,

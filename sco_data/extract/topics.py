@@ -34,12 +34,16 @@ SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
 LIST_GAP = re.compile(r"(?:\s*(?:,|/|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*|\s+[a-z][\w'-]*){1,6}\s*")
 LIST_GAP_MAX_CHARS = 48
 # Nouns that make the words before them a description of who attended ("business and
-# artistic communities", "cultural, sports and youth organisations"), looked for in the next
-# two words after a list.
+# artistic communities", "cultural, sports and youth organisations", "business, research and
+# creative communities"), looked for in the next three words after a list.
 AUDIENCE_NOUNS = frozenset({"communities", "community", "circles", "organisations", "organizations",
                             "establishments", "institutions", "companies", "outlets", "figures",
-                            "representatives", "groups", "associations", "workers", "professionals"})
-AUDIENCE_LOOKAHEAD = 2
+                            "representatives", "groups", "associations", "workers", "professionals",
+                            "delegations", "delegates", "councilors", "councillors", "counsellors"})
+AUDIENCE_LOOKAHEAD = 3
+# Generic nouns that, right after another topic's word, are the head of that topic's compound
+# ("tourism market", "tourism industry", "food markets"): the compound is about the first topic.
+COMPOUND_HEADS = frozenset({"market", "markets", "industry", "industries", "business", "businesses", "sector"})
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET = re.compile(r"^[ \t]*[—–\-•·*]", re.M)
 NEWLINE = re.compile(r"\n")
@@ -113,7 +117,7 @@ class Taxonomy:
         matches = [match for match in self._index.find(tokens) if match.value != IGNORED]
         sentence_of = [bisect.bisect_right(boundaries, match.start) for match in matches]
         joined = _joined_to_previous(text, matches, sentence_of)
-        audience = _audience_mentions(tokens, matches, joined)
+        audience = _audience_mentions(tokens, matches, joined) | _compound_heads(tokens, matches)
         counted: list[tuple[PhraseMatch[str], int]] = []
         for position, (match, sentence) in enumerate(zip(matches, sentence_of)):
             total[match.value] += 1
@@ -242,6 +246,15 @@ def _audience_mentions(tokens: Tokens, matches: list[PhraseMatch[str]], joined: 
         if any(word in AUDIENCE_NOUNS for word in tokens.folded[last + 1:last + 1 + AUDIENCE_LOOKAHEAD]):
             found.update(run)
     return found
+
+
+def _compound_heads(tokens: Tokens, matches: list[PhraseMatch[str]]) -> set[int]:
+    """Mentions that are a generic head noun right after another topic's word ("tourism
+    market"), as positions in `matches`."""
+    return {position for position, (previous, match) in enumerate(zip(matches, matches[1:]), start=1)
+            if match.first_token == match.last_token == previous.last_token + 1
+            and tokens.folded[match.first_token] in COMPOUND_HEADS and previous.value != match.value
+            and _adjacent(tokens, previous.last_token, match.first_token)}
 
 
 def _sentences_with(words: frozenset[str], tokens: Tokens, boundaries: list[int]) -> set[int]:
