@@ -238,6 +238,16 @@ def test_topic_words_that_describe_the_audience_or_a_compound_make_no_topic(body
     assert dict(release.topic_mentions)[absent] == mentions
 
 
+def test_topic_words_in_a_documents_name_count_and_in_a_bodys_name_do_not() -> None:
+    lead = "On 3 March 2024, SCO Secretary-General Zhang Ming visited Khorog."
+    documents = sco_data.parse_release(f"{lead}\nHe presented the SCO Convention on Countering Extremism. He recalled "
+                                       "the Programme of Cooperation in Combating Terrorism.")
+    bodies = sco_data.parse_release(f"{lead}\nHe met officials of the Ministry of Internal Security. He also visited "
+                                    "the Committee on Counter Terrorism.")
+    assert "security" in documents.topics
+    assert "security" not in bodies.topics
+
+
 def test_nothing_to_extract() -> None:
     release = sco_data.parse_release("The weather was pleasant and nothing happened.")
     assert (release.event_date, release.sco_official, release.counterparts, release.location_city,

@@ -55,6 +55,9 @@ LIST_CUE_WORDS = frozenset({"cooperation", "interaction", "collaboration", "ties
                             "partnership"})
 # Little words that join the capitalised words of a name ("Ministry of Industry and Trade").
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+# Words that make a capitalised name a document's: its topic words count.
+DOCUMENT_NOUNS = frozenset({"convention", "conventions", "strategy", "treaty", "agreement", "programme", "program",
+                            "declaration", "concept", "plan", "charter", "statement", "resolution", "initiative"})
 IGNORED = "__ignored__"
 
 
@@ -190,22 +193,33 @@ def _capitalised(word: str) -> bool:
 def _in_name(tokens: Tokens, match: PhraseMatch[str], sentence_start: int) -> bool:
     """A one-word mention written with a capital inside a run of capitalised words: part of a
     name ("Ministry of Industry and Trade"), not a subject. Acronyms ("COVID-19", "ICT") and
-    phrases of several words the file lists ("SCO Women's Forum") always count."""
+    phrases of several words the file lists ("SCO Women's Forum") always count, and so does a
+    word in the name of a document ("Convention on Countering Extremism"): a document is
+    about what it is named for."""
     word = tokens.words[match.first_token]
     if match.last_token > match.first_token or not _capitalised(word):
         return False
-    for step in (-1, 1):
-        current = match.first_token if step < 0 else match.last_token
+    run = [*_name_neighbours(tokens, match.first_token, -1, sentence_start),
+           *_name_neighbours(tokens, match.last_token, 1, sentence_start)]
+    return bool(run) and not any(tokens.folded[index] in DOCUMENT_NOUNS for index in run)
+
+
+def _name_neighbours(tokens: Tokens, current: int, step: int, sentence_start: int) -> list[int]:
+    """The capitalised words that continue a name from token `current` in direction `step`,
+    over at most two joining words at a time ("of", "and"), not reaching the sentence's first word."""
+    found: list[int] = []
+    while True:
         index = current + step
         skipped = 0
         while 0 <= index < len(tokens) and _adjacent(tokens, current, index) and tokens.folded[index] in NAME_JOINERS \
                 and skipped < 2:
             current, index = index, index + step
             skipped += 1
-        if 0 <= index < len(tokens) and _adjacent(tokens, current, index) and _capitalised(tokens.words[index]) \
-                and tokens.span(index)[0] > sentence_start:
-            return True
-    return False
+        if not (0 <= index < len(tokens) and _adjacent(tokens, current, index) and _capitalised(tokens.words[index])
+                and tokens.span(index)[0] > sentence_start):
+            return found
+        found.append(index)
+        current = index
 
 
 def _adjacent(tokens: Tokens, first: int, second: int) -> bool:
