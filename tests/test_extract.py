@@ -248,6 +248,16 @@ def test_topic_words_in_a_documents_name_count_and_in_a_bodys_name_do_not() -> N
     assert "security" not in bodies.topics
 
 
+def test_the_pandemic_named_once_beside_health_is_covid19_and_in_passing_is_not() -> None:
+    lead = "On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri."
+    beside_health = sco_data.parse_release(f"{lead}\nThey spoke of the epidemiological situation and the crisis "
+                                           "caused by the pandemic. Trade grew, and trade will grow.")
+    in_passing = sco_data.parse_release(f"{lead}\nDespite the pandemic, trade grew. Public health was good, and "
+                                        "trade will grow.")
+    assert "covid19" in beside_health.topics
+    assert "covid19" not in in_passing.topics
+
+
 def test_nothing_to_extract() -> None:
     release = sco_data.parse_release("The weather was pleasant and nothing happened.")
     assert (release.event_date, release.sco_official, release.counterparts, release.location_city,

@@ -7,7 +7,9 @@ a phrase the file lists to ignore ("peace, security and stability", the SCO's de
 itself) does not count either. A topic then needs a mention in the headline or lead, or
 two mentions in all (by default), or a place in a list of cooperation areas
 ("cooperation in trade, investment, transit, logistics, energy"). A topic may follow another:
-a release about COVID-19 that speaks of its spread also has health.
+a release about COVID-19 that speaks of its spread also has health, and a sentence that speaks
+of health and names the pandemic once ("the epidemiological situation and the crisis caused by
+the pandemic") is about COVID-19.
 """
 
 from __future__ import annotations
@@ -71,11 +73,11 @@ class Topic:
 @dataclass(frozen=True)
 class TopicCounts:
     """Mentions of each topic in a release: all of them (`total`), and among those that count
-    (not inside a name), the sentences they fall in, those in the headline and lead, and those
-    in a list of cooperation areas."""
+    (not inside a name), the indices of the sentences they fall in, those in the headline and
+    lead, and those in a list of cooperation areas."""
 
     total: dict[str, int]
-    sentences: dict[str, int]
+    sentences: dict[str, frozenset[int]]
     lead: dict[str, int]
     listed: dict[str, int]
     counted: tuple[tuple[int, int, str], ...] = ()
@@ -136,13 +138,13 @@ class Taxonomy:
             listed[topic_id] += 1
         for topic_id in _highlighted_topics(text, tokens, boundaries, counted):
             listed[topic_id] += 1
-        sentences = {topic_id: len(found) for topic_id, found in seen_sentences.items()}
+        sentences = {topic_id: frozenset(found) for topic_id, found in seen_sentences.items()}
         kept = tuple((match.start, match.end, match.value) for match, _ in counted)
         return TopicCounts(total, sentences, lead, listed, kept)
 
     def _substantive(self, counts: TopicCounts, topic_id: str, counted: Counter[str]) -> bool:
         return (counts.lead[topic_id] >= self.lead_mentions
-                or counts.sentences[topic_id] >= self.min_sentences
+                or len(counts.sentences[topic_id]) >= self.min_sentences
                 or counted[topic_id] >= self.min_mentions
                 or counts.listed[topic_id] > 0)
 
@@ -153,6 +155,8 @@ class Taxonomy:
         for topic_id, leader in self.follows.items():
             if leader in found and counted[topic_id] > 0:
                 found.add(topic_id)
+            if counts.sentences[leader] & counts.sentences[topic_id]:
+                found.add(leader)
         return tuple(topic_id for topic_id in self.ids if topic_id in found)
 
     def doubts(self, counts: TopicCounts, found: tuple[str, ...]) -> tuple[str, ...]:
