@@ -30,7 +30,7 @@ GOLD = Path(__file__).resolve().parent / "gold" / "releases"
 TIANJIN, IRAN_CALL, TASHKENT, SCO_DAY = ("r782edeae487e0a25", "r14743bf829b63deb", "re6bf4d023591068b",
                                          "rdd61ed9e80d8af3c")
 TIANJIN_HEADLINE = "SCO Secretary-General takes part in Tianjin summit"
-RELEASES, DOUBTED = 104, 33
+RELEASES, DOUBTED = 104, 31
 # A release we wrote whose headline holds markdown, a link and a tag, and which the extractor
 # doubts three times (its date from the headline, its type on one cue, no one named).
 HOSTILE = """SCO Secretary-General Zhang Ming meets with **Ambassador** [Petrov](http://evil.example) <script>alert(1)</script> on 12 March 2022

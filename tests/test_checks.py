@@ -15,7 +15,7 @@ from sco_data.cli import main
 from sco_data.corpus.corrections import InvalidCorrection, effective_corrections, parse_correction, read_corrections
 from sco_data.corpus.corrections_file import save_correction, undo_correction
 from sco_data.evaluate import evaluate_corrections
-from sco_data.extract.counterparts import DOUBT_NONE_NAMED
+from sco_data.extract.counterparts import DOUBT_NO_COUNTRY, DOUBT_NONE_NAMED
 from sco_data.extract.dates import DOUBT_FROM_HEADLINE
 from sco_data.extract.engagement import DOUBT_WEAK
 from sco_data.schema import CORRECTABLE_FIELDS, CORRECTION_FIELDS, Doubt, doubts_from_text
@@ -61,6 +61,15 @@ def test_the_doubted_release_carries_the_three_doubts(data: Path) -> None:
     corpus = load(data)
     assert cells(corpus, DOUBTED, "doubts", "checked") == (f"{DATE_DOUBT}; {TYPE_DOUBT}; {PEOPLE_DOUBT}", False)
     assert doubts_from_text(cells(corpus, DOUBTED, "doubts")[0]) == release.doubts
+
+
+def test_a_counterpart_of_no_known_country_is_doubted() -> None:
+    lead = "On 3 March 2024, SCO Secretary-General Zhang Ming met with {}."
+    unknown = sco_data.parse_release(lead.format("Chairman of the Board Ivan Petrovsky"))
+    known = sco_data.parse_release(lead.format("Ambassador of Kazakhstan to China Shahrat Nuryshev"))
+    assert [(person.name, person.country) for person in unknown.counterparts] == [("Ivan Petrovsky", None)]
+    assert unknown.doubts == (Doubt("counterparts", DOUBT_NO_COUNTRY),)
+    assert known.doubts == ()
 
 
 def test_a_doubts_cell_is_cut_only_where_a_field_begins() -> None:

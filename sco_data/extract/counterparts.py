@@ -37,6 +37,7 @@ from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_STATE, Person
 DOUBT_ATTENDING = "a counterpart is named only as attending the meeting"
 DOUBT_NONE_NAMED = "an engagement verb with no named counterpart"
 DOUBT_SHORT_NAME = "a counterpart's name is one word or an initial, maybe cut short"
+DOUBT_NO_COUNTRY = "no country or organisation is found for a counterpart"
 # Titles of the SCO side itself, and of journalists: never counterparts.
 SCO_TITLE = re.compile(rf"{SCO}\s+(?:Deputy\s+)?Secretary|Secretary[\s-]+General\s+of\s+the\s+{SCO}|"
                        rf"{SCO}\s+Secretariat|^(?:Deputy\s+)?Secretary[\s-]+General(?:\s+and\b|$)")

@@ -67,10 +67,8 @@ EVENT_CUE = re.compile(
 MEETING, PHONE_CALL, VIDEO_CALL, EVENT, OTHER = "meeting", "phone_call", "video_call", "event", "other"
 
 # Why a type may be wrong, as the review queue says it.
-DOUBT_NO_VERB = "people are named in the lead but no verb says they met"
 DOUBT_WEAK = "the type rests on one weak cue"
 DOUBT_VISIT = "the type rests on a visit whose meetings are named later"
-DOUBT_MET_AT_EVENT = "people were met, but the lead reports an event"
 DOUBT_NO_CUE = "no word of the lead says what kind of engagement it was"
 
 
@@ -104,8 +102,7 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
         return Finding(OTHER)
     talks = VIDEO_CALL if is_online(opening) else MEETING
     if lead_counterparts and (BILATERAL_CUE.search(opening) or not OTHER_CUE.search(opening)):
-        doubts = () if BILATERAL_CUE.search(opening) else (DOUBT_NO_VERB,)
-        return Finding(talks, (), (), doubts)
+        return Finding(talks)
     if lead_counterparts and RECEPTION_CUE.search(unquoted(f"{title}\n{paragraph}")):
         return Finding(MEETING)
     if document.opens_with_salutation:
@@ -115,7 +112,7 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
     if any_counterparts and VISIT_CUE.search(opening) and not EVENT_CUE.search(PREPARING.sub("", sentence)):
         return Finding(MEETING, (), (), (DOUBT_VISIT,))
     if EVENT_CUE.search(opening) or (not title and EVENT_CUE.search(paragraph)):
-        return Finding(EVENT, (), (), (DOUBT_MET_AT_EVENT,) if any_counterparts else ())
+        return Finding(EVENT)
     if lead_counterparts or BILATERAL_CUE.search(opening):
         return Finding(talks, (), (), (DOUBT_WEAK,))
     if EVENT_CUE.search(paragraph) or VISIT_CUE.search(opening):

@@ -78,7 +78,6 @@ REPRESENTED = re.compile(
 
 
 # Why the SCO side may be wrong, as the review queue says it.
-DOUBT_STAND_IN = "a deputy is taken to stand in for the Secretary-General"
 DOUBT_BY_TERM = "the official is not named; taken as the office's holder on the date"
 DOUBT_UNNAMED = "the official is not named"
 DOUBT_UNNAMED_DELEGATION = "the Secretariat's delegation is led by no one named"
@@ -260,8 +259,7 @@ def extract_official(document: Document, event_date: dt.date | None) -> Finding[
     principal = _principal(everywhere) or _signature(document)
     if principal is not None:
         spans = tuple(m.span.evidence("sco_official", principal.name) for m in everywhere if m.name == principal.name)
-        doubts = (DOUBT_STAND_IN,) if everywhere and principal is not everywhere[0] else ()
-        return Finding(Official(principal.name, principal.role), spans, (), doubts)
+        return Finding(Official(principal.name, principal.role), spans)
     return _unnamed(document, sources, event_date)
 
 

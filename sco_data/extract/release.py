@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sco_data.extract.counterparts import (
     DOUBT_NONE_NAMED,
+    DOUBT_NO_COUNTRY,
     DOUBT_SHORT_NAME,
     assign_host_country,
     extract_counterparts,
@@ -38,13 +39,16 @@ def extract_countries(tokens: Tokens) -> tuple[str, ...]:
 
 def counterpart_doubts(kind: str, counterparts: tuple[Person, ...], people: Finding) -> list[str]:
     """Why the counterparts may be wrong: talks with no one named, a name that may be cut short,
-    and what the rules that found them doubt."""
+    a counterpart of no known country (a sign the title around the name was misread), and what
+    the rules that found them doubt."""
     reasons = list(people.doubts)
     if kind in TALKS and not counterparts:
         reasons.append(DOUBT_NONE_NAMED)
     if any(len(person.name.split()) < 2 or any(len(word.rstrip(".")) == 1 for word in person.name.split())
            for person in counterparts):
         reasons.append(DOUBT_SHORT_NAME)
+    if any(person.country is None for person in counterparts):
+        reasons.append(DOUBT_NO_COUNTRY)
     return reasons
 
 
