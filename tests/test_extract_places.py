@@ -21,6 +21,10 @@ from sco_data.extract.datelines import read_dateline
     ("BEIJING: SCO Deputy Secretary-General Sohail Khan met with Arzybek Orozbekov, Minister of Energy of "
      "Kyrgyzstan.\n\nDuring a meeting held in Tashkent, the sides discussed energy, according to the SCO "
      "Secretariat here.", "Tashkent"),
+    ("On 3 May 2024, SCO Secretary-General Zhang Ming opened an exhibition in the heart of the second largest "
+     "city in Hubei Province, Yichang.", "Yichang"),
+    ("On 3 May 2024, SCO Secretary-General Zhang Ming took part in a forum in the capital of Kyrgyzstan, Bishkek.",
+     "Bishkek"),
 ])
 def test_the_place_of_the_engagement(text: str, city: str | None) -> None:
     assert sco_data.parse_release(text).location_city == city

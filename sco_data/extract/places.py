@@ -36,6 +36,11 @@ SECRETARIAT = re.compile(
 CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "hosts"})
 # What follows "Shanghai" in the organisation's own name.
 SCO_NAME_TAILS = frozenset({("cooperation", "organisation"), ("cooperation", "organization")})
+# A city named after a description of it that a cue opens: "in the second largest city in Anhui
+# Province, Wuhu", "visited the capital of Kazakhstan, Astana"; matched on the text before the city.
+DESCRIBED_CITY = re.compile(r"\b(?:in|to|visited|visits|visiting)\s+the\s+[^,.;:()]{0,60}?\b(?:city|capital|town)\b"
+                            r"[^,.;:()]{0,40},\s*$")
+DESCRIBED_CITY_WINDOW = 120
 # Words just after a city name that make it the host: "Moscow hosted", "Beijing was the venue".
 HOST_WORDS = frozenset({"hosted", "hosts", "host", "welcomed"})
 HOST_PHRASES = (("was", "the", "venue"), ("is", "the", "venue"), ("became", "the", "venue"))
@@ -127,8 +132,9 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
             continue  # "Central Asia", "Moscow Region": part of a longer name
         city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
         venue_named = venue and _after_the(tokens, index) and match.value.population >= EVENT_CITY_MIN_POPULATION
+        described = DESCRIBED_CITY.search(tokens.text, max(0, match.start - DESCRIBED_CITY_WINDOW), match.start)
         if before in CITY_CUE_WORDS or after[:1] and after[0] in HOST_WORDS or after in HOST_PHRASES \
-                or city_of or venue_named:
+                or city_of or venue_named or described:
             found.append((match.start, match.end, match.value))
     return found
 
