@@ -295,6 +295,9 @@ def test_page_metadata_is_the_publication_date_and_lends_no_year() -> None:
     ("President of Uzbekistan Shavkat Mirziyoyev received SCO Secretary-General Nurlan Yermekbayev.",
      [("Shavkat Mirziyoyev", "Uzbekistan")]),
     ("Zhang Ming received a delegation of students.", []),
+    ("In a message, Zhang Ming wished all the best to UNESCO Director-General Audrey Azoulay on the occasion of "
+     "World Day for Cultural Diversity.", [("Audrey Azoulay", "UNESCO")]),
+    ("Zhang Ming sent greetings to Ambassador of India to China Vikram Misri on Navruz Day.", [("Vikram Misri", "India")]),
 ])
 def test_counterparts_in_harder_sentences(sentence: str, expected: list[tuple[str, str]]) -> None:
     official = "Rashid Alimov" if "Alimov" in sentence else "Nurlan Yermekbayev" if "Yermek" in sentence else "Zhang Ming"

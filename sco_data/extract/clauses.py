@@ -63,7 +63,7 @@ SUBJECT_WROTE = re.compile(r"\s+(?:also\s+)?(?:congratulated|congratulates|wrote
                            r"(?:message|letter|telegram)\s+to)\s+")
 # Messages exchanged: "sent a message to <P>", "greetings to <P>", "a message from <P>".
 MESSAGE_TO = re.compile(
-    r"\b(?:message|letter|greetings|congratulations|condolences|telegram)\b[^.;]{0,40}?\b(?:to|addressed\s+to)\s+"
+    r"\b(?:message|letter|greetings|congratulations|condolences|telegram|wished|wishes)\b[^.;]{0,40}?\b(?:to|addressed\s+to)\s+"
     r"(?:the\s+)?(?=[A-Z])")
 CALL_FROM = re.compile(r"\b(?:call|message|letter|greetings)\b[^.;]{0,90}?\bfrom\s+(?:the\s+)?(?=[A-Z])")
 MESSAGE_FROM = re.compile(
@@ -116,7 +116,7 @@ LEAD_PREFIX = re.compile(
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # Where the list of people ends.
 CHAIN_END = re.compile(
-    r"(?P<at>\s+at\s+)|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|here|today|yesterday|"
+    r"(?P<after_name>\s+at\s+|\s+on\s+(?=[A-Z]))|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|here|today|yesterday|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+(?!the\b)(?=[a-z])|who|where|which|"
     r"within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|online|in\s+an?\s+(?:online|video)|"
@@ -147,8 +147,9 @@ def cut(chain: str) -> str:
     """The list of people in a chain, without the circumstances around it."""
     chain = LEADING_CIRCUMSTANCE.sub("", chain)
     for end in CHAIN_END.finditer(chain):
-        if end.group("at") and split_title_name(chain[:end.start()].rsplit(", ", 1)[-1])[1] is None:
-            continue  # "head of policy at the UN ...": the title goes on; after a name, where it happened
+        if end.group("after_name") and split_title_name(chain[:end.start()].rsplit(", ", 1)[-1])[1] is None:
+            continue  # "head of policy at the UN ...", "Envoy on Climate": the title goes on; after a name,
+            # where or on what occasion it happened ("... Audrey Azoulay on World Day for Cultural Diversity")
         chain = chain[:end.start("verb") if end.group("verb") else end.start()]
         break
     return TRAILING_JOINER.sub("", _cut_at_city(chain).strip(" ,."))
