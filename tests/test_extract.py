@@ -40,6 +40,8 @@ def country_of(title: str) -> str | None:
     ("On 26-29 May 2019, the forum took place.", D(2019, 5, 26)),
     ("The forum in Fangchenggang (26-29 May 2019) opened. On 27 May 2019, he spoke.", D(2019, 5, 27)),
     ("On 12th June 2018, he spoke.", D(2018, 6, 12)),
+    ("He sent an address to the conference held on 25 November 2021The conference was organised by WHO.",
+     D(2021, 11, 25)),
 ])
 def test_lead_date(text: str, expected: dt.date) -> None:
     assert to_date(lead_date_mention(text)) == expected
@@ -48,6 +50,7 @@ def test_lead_date(text: str, expected: dt.date) -> None:
 @pytest.mark.parametrize("text", [
     "The officials may meet again soon.",
     "He noted 150 events and 20 years of cooperation.",
+    "He met 3 Mayors and 12 Junior ministers.",
     "",
 ])
 def test_no_date_in_text(text: str) -> None:

@@ -42,7 +42,9 @@ MONTH_DAY_YEAR = (
 # "12.03.2021" and "2021-03-12", used by datelines.
 NUMERIC = r"(?P<num_a>\d{1,2})\.(?P<num_b>\d{1,2})\.(?P<num_year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})"
 
-DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b")
+# A date ends at a word's end, or at a capital run on to it where a space was lost between two
+# sentences ("held on 25 November 2021The conference").
+DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})(?:\b|(?<=\d)(?=[A-Z]))")
 # What opens a sentence with the engagement's own date: "On 3 March", "From 3 to 6 March",
 # "Between 23 and 26 July". Looked for just before a date.
 OPENER_CUE = re.compile(r"(?:^|[.;]\s+|^[A-Z][A-Z\s'-]{1,30},\s+)(?:On|From|Between)\s+(?:the\s+)?$")
