@@ -25,6 +25,9 @@ from sco_data.extract.datelines import read_dateline
      "city in Hubei Province, Yichang.", "Yichang"),
     ("On 3 May 2024, SCO Secretary-General Zhang Ming took part in a forum in the capital of Kyrgyzstan, Bishkek.",
      "Bishkek"),
+    # A dateline in capitals names the city as prose does, so one city is written one way.
+    ("NUR-SULTAN, April 5. /TASS/. Foreign Minister of Kazakhstan Mukhtar Tileuberdi held talks with Secretary "
+     "General of the Shanghai Cooperation Organization Vladimir Norov.", "Nur-Sultan"),
 ])
 def test_the_place_of_the_engagement(text: str, city: str | None) -> None:
     assert sco_data.parse_release(text).location_city == city

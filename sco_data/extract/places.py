@@ -139,6 +139,14 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
     return found
 
 
+def _in_name_case(name: str) -> str:
+    """A city's name as prose writes it: a dateline's capitals ("MOSCOW", "XI'AN", "NUR-SULTAN")
+    become "Moscow", "Xi'an", "Nur-Sultan", so that one city is written one way."""
+    if not name.isupper():
+        return name
+    return re.sub(r"(^|[\s-])(\w)", lambda match: match.group(1) + match.group(2).upper(), name.lower())
+
+
 def _capital(country: str) -> City | None:
     capital = capitals().get(country)
     return find_city(capital) if capital else None
@@ -159,9 +167,10 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
             found.append((match.start(group), Location(match.group(group), city), span_of(*match.span(group))))
     for pattern in (CITY_AFTER_DATE, DATELINE):
         match = pattern.match(text)
-        city = find_city(match.group("city").title()) if match is not None else None
+        name = _in_name_case(match.group("city")) if match is not None else ""
+        city = find_city(name) if match is not None else None
         if city is not None:
-            found.append((match.start("city"), Location(match.group("city"), city), span_of(*match.span("city"))))
+            found.append((match.start("city"), Location(name, city), span_of(*match.span("city"))))
     tokens = tokenize(text)
     for start, end, city in _cued_cities(tokens):
         found.append((start, Location(text[start:end], city), span_of(start, end)))
@@ -244,9 +253,10 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
                            (), (DOUBT_LATER_PARAGRAPH,))
     for line in document.date_lines:
         match = DATELINE.match(line)
-        city = find_city(match.group("city").title()) if match is not None else None
+        name = _in_name_case(match.group("city")) if match is not None else ""
+        city = find_city(name) if match is not None else None
         if city is not None:  # the dateline stands apart from the text, so no span to show
-            return Finding(Location(match.group("city"), city), (), (), (DOUBT_DATELINE,))
+            return Finding(Location(name, city), (), (), (DOUBT_DATELINE,))
     visited = visited_country(document.lead_text)
     if visited is not None:
         for index in range((document.lead or 0) + 1, min(len(document.paragraphs), (document.lead or 0) + 3)):
