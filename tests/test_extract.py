@@ -40,6 +40,7 @@ def country_of(title: str) -> str | None:
     ("On 26-29 May 2019, the forum took place.", D(2019, 5, 26)),
     ("The forum in Fangchenggang (26-29 May 2019) opened. On 27 May 2019, he spoke.", D(2019, 5, 27)),
     ("On 12th June 2018, he spoke.", D(2018, 6, 12)),
+    ("The Secretary-General met with X Y at the Secretariat on the 5th of June 2023.", D(2023, 6, 5)),
     ("He sent an address to the conference held on 25 November 2021The conference was organised by WHO.",
      D(2021, 11, 25)),
 ])

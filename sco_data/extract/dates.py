@@ -28,10 +28,10 @@ RANGE_JOIN = r"\s*(?:-|–|—|to|and|until)\s*"
 YEAR = r"(?:19|20)\d{2}"
 
 # "26 May 2019", "3 March, 2021", "3-4 March", "From 3 to 6 March 2021", "26-29 May 2019",
-# "31 August to 1 September 2025".
+# "31 August to 1 September 2025", "the 5th of June 2023".
 # Months must be capitalised so that the verb "may" never reads as a date.
 DAY_MONTH_YEAR = (
-    rf"(?P<dmy_day>{DAY})(?:{RANGE_JOIN}{DAY})?\s+(?P<dmy_month>{MONTH})"
+    rf"(?P<dmy_day>{DAY})(?:{RANGE_JOIN}{DAY})?\s+(?:of\s+)?(?P<dmy_month>{MONTH})"
     rf"(?:{RANGE_JOIN}{DAY}\s+{MONTH})?(?:,?\s+(?P<dmy_year>{YEAR}))?"
 )
 # "March 3, 2021", "March 3-4, 2021", "April 1".
