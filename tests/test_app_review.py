@@ -25,12 +25,12 @@ from sco_data.explore.wording import CAPTIONS
 
 GOLD = Path(__file__).resolve().parent / "gold" / "releases"
 # The gold folder's queue as sco_data.explore.review orders it (test_review.py checks it): the
-# Tianjin summit with three topic doubts, then the undated phone call with Iran (three doubts,
-# undated after dated), then the two of two doubts, newest first.
-TIANJIN, IRAN_CALL, TASHKENT, SCO_DAY = ("r782edeae487e0a25", "r14743bf829b63deb", "re6bf4d023591068b",
-                                         "rdd61ed9e80d8af3c")
+# Tianjin summit with three topic doubts, then those of two doubts, newest first (Tashkent, the
+# SCO Day, an exhibition, ...).
+TIANJIN, TASHKENT, SCO_DAY, EXHIBITION, VISIT = ("r782edeae487e0a25", "re6bf4d023591068b", "rdd61ed9e80d8af3c",
+                                                 "rc938dc365c2ce3eb", "r44aa2e4633b2b29e")
 TIANJIN_HEADLINE = "SCO Secretary-General takes part in Tianjin summit"
-RELEASES, DOUBTED = 104, 31
+RELEASES, DOUBTED = 104, 30
 # A release we wrote whose headline holds markdown, a link and a tag, and which the extractor
 # doubts three times (its date from the headline, its type on one cue, no one named).
 HOSTILE = """SCO Secretary-General Zhang Ming meets with **Ambassador** [Petrov](http://evil.example) <script>alert(1)</script> on 12 March 2022
@@ -107,7 +107,7 @@ def test_mark_as_checked_next_and_undo_walk_the_queue(gold_copy):
     [saved] = rows(gold_copy)
     assert (saved["release_id"], saved["field"], saved["value"]) == (TIANJIN, "checked", "")
     assert progress(at) == f"1 of {RELEASES} releases checked; {DOUBTED - 1} with doubts left"
-    assert shown(at) == IRAN_CALL and link(at, "review") == IRAN_CALL  # on to the next, in the link
+    assert shown(at) == TASHKENT and link(at, "review") == TASHKENT  # on to the next, in the link
     assert [m.value for m in at.success] == [escape_markdown(review.check_done_message(TIANJIN_HEADLINE, False))]
     assert f"1 of {RELEASES} engagements checked by an analyst." in at.caption[1].value
     assert next(m for m in at.metric if m.label == "Engagements").help.startswith(
@@ -124,20 +124,20 @@ def test_mark_as_checked_next_and_undo_walk_the_queue(gold_copy):
 
     click(at, "review_next")
     click(at, "review_next")
-    assert shown(at) == TASHKENT and link(at, "review") == TASHKENT
+    assert shown(at) == SCO_DAY and link(at, "review") == SCO_DAY
     assert len(rows(gold_copy)) == 2  # Next writes nothing
     click(at, "review_check")
     click(at, "review_next")  # moving on: the check is no longer offered for undoing
-    assert shown(at) == "rc938dc365c2ce3eb" and "review_undo" not in [button.key for button in at.button]
+    assert shown(at) == VISIT and "review_undo" not in [button.key for button in at.button]
     assert progress(at) == f"1 of {RELEASES} releases checked; {DOUBTED - 1} with doubts left"
 
 
 def test_a_link_opens_a_release_of_the_queue_and_a_checked_one_offers_its_undo(gold_copy):
     at = run_review({"review": SCO_DAY})
     assert shown(at) == SCO_DAY
-    assert escape_markdown(f"Release 4 of {DOUBTED} in the queue.") in [caption.value for caption in at.caption]
+    assert escape_markdown(f"Release 3 of {DOUBTED} in the queue.") in [caption.value for caption in at.caption]
     click(at, "review_check")
-    assert shown(at) == "rc938dc365c2ce3eb"  # the fifth
+    assert shown(at) == EXHIBITION  # the fourth
     at = run_review({"review": SCO_DAY})  # a new visit: the checked release, out of the queue
     assert shown(at) == SCO_DAY and doubts(at) == []
     assert set(fields_table(at)["Doubt"]) == {"–"}  # a checked release shows no doubt
@@ -145,7 +145,7 @@ def test_a_link_opens_a_release_of_the_queue_and_a_checked_one_offers_its_undo(g
     assert "review_check" not in [button.key for button in at.button]
     click(at, "review_undo")
     assert shown(at) == SCO_DAY and len(doubts(at)) == 2
-    assert escape_markdown(f"Release 4 of {DOUBTED} in the queue.") in [caption.value for caption in at.caption]
+    assert escape_markdown(f"Release 3 of {DOUBTED} in the queue.") in [caption.value for caption in at.caption]
 
 
 def test_correcting_a_field_in_the_review_settles_its_doubt_only(gold_copy):
@@ -176,7 +176,7 @@ def test_the_filter_keeps_doubted_checked_or_unchecked_releases(gold_copy):
     at = run_review()
     click(at, "review_check")
     click(at, "review_check")  # the first two of the queue checked
-    assert [row["release_id"] for row in rows(gold_copy)] == [TIANJIN, IRAN_CALL]
+    assert [row["release_id"] for row in rows(gold_copy)] == [TIANJIN, TASHKENT]
     counts = {}
     for mode in review.CHECK_MODES:
         at.radio(key="f_checks").set_value(mode).run()
@@ -189,12 +189,12 @@ def test_the_filter_keeps_doubted_checked_or_unchecked_releases(gold_copy):
     at.radio(key="view").set_value("overview").run()
     open_section(at, "Releases")
     table = next(d.value for d in at.dataframe if "doubts" in d.value.columns).set_index("release_id")
-    assert table.loc[TASHKENT, "doubts"] == "Engagement date; City"
-    assert table.loc[TIANJIN, "doubts"] == table.loc[IRAN_CALL, "doubts"] == "–"
+    assert table.loc[SCO_DAY, "doubts"] == "Engagement date; Topics"
+    assert table.loc[TIANJIN, "doubts"] == table.loc[TASHKENT, "doubts"] == "–"
     assert (table["doubts"] != "–").sum() == DOUBTED - 2
     at.radio(key="f_checks").set_value("checked").run()
     assert sorted(next(d.value for d in at.dataframe if "doubts" in d.value.columns)["release_id"]) == sorted(
-        [TIANJIN, IRAN_CALL])
+        [TIANJIN, TASHKENT])
 
 
 def test_a_read_only_page_offers_next_only(monkeypatch, gold_copy):
@@ -206,7 +206,7 @@ def test_a_read_only_page_offers_next_only(monkeypatch, gold_copy):
     assert [b.key for b in at.button if b.key.startswith("review_")] == ["review_next"]
     assert escape_markdown(wording.no_editing("this dashboard was started read-only")) in [
         caption.value for caption in at.caption]
-    assert shown(click(at, "review_next")) == IRAN_CALL
+    assert shown(click(at, "review_next")) == TASHKENT
     assert [b.key for b in at.button if b.key.startswith(("review_", "fix_"))] == ["review_next"]
 
 

@@ -72,6 +72,17 @@ def test_a_counterpart_of_no_known_country_is_doubted() -> None:
     assert known.doubts == ()
 
 
+def test_a_topic_named_once_as_a_subject_and_otherwise_inside_names_is_doubted() -> None:
+    lead = ("On 3 March 2024, SCO Secretary-General Zhang Ming visited the Ministry of Culture of Tajikistan in "
+            "Dushanbe and met with Minister of Culture Matlubakhon Sattoriyon.")
+    once = sco_data.parse_release(f"{lead}\nHe also praised the cultural ties of the two peoples.")
+    never = sco_data.parse_release(f"{lead}\nHe also praised the ties of the two peoples.")
+    assert once.topics == never.topics == ()
+    assert once.doubts == (Doubt("topics", "'Culture and humanitarian ties' is named 3 times, but all except one "
+                                           "inside names or lists of who attended"),)
+    assert never.doubts == ()
+
+
 def test_a_doubts_cell_is_cut_only_where_a_field_begins() -> None:
     assert doubts_from_text("topics: 'A; B' rests on 1 passing mentions; location_city: x") == (
         Doubt("topics", "'A; B' rests on 1 passing mentions"), Doubt("location_city", "x"))

@@ -161,8 +161,10 @@ class Taxonomy:
 
     def doubts(self, counts: TopicCounts, found: tuple[str, ...]) -> tuple[str, ...]:
         """Why the topics may be wrong: a topic kept on the fewest mentions that count, none of
-        them in the headline or lead nor in a list of areas; or one left out whose words stand
-        only inside names or in a list of who attended. `found`: the topics `topics_of` gave."""
+        them in the headline or lead nor in a list of areas; or one left out that is named once
+        as a subject and more often inside names or lists of who attended (on the real set's
+        tune part, 4 of 7 such releases had their topics wrong, against 3 of 11 where the words
+        stood only inside names). `found`: the topics `topics_of` gave."""
         counted = Counter(value for *_, value in counts.counted)
         reasons = []
         for topic_id in self.ids:
@@ -170,9 +172,9 @@ class Taxonomy:
             if topic_id in found and counts.lead[topic_id] == 0 and counts.listed[topic_id] == 0 \
                     and counted[topic_id] <= self.min_mentions:
                 reasons.append(f"'{label}' rests on {counted[topic_id]} passing mentions")
-            elif topic_id not in found and counts.total[topic_id] >= self.min_mentions and counted[topic_id] < 1:
-                reasons.append(f"'{label}' is named {counts.total[topic_id]} times, but only inside names or lists of "
-                               "who attended")
+            elif topic_id not in found and counts.total[topic_id] >= self.min_mentions and counted[topic_id] == 1:
+                reasons.append(f"'{label}' is named {counts.total[topic_id]} times, but all except one inside names "
+                               "or lists of who attended")
         return tuple(reasons)
 
     def has_topic(self, counts: TopicCounts, topic_id: str) -> bool:
