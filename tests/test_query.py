@@ -437,6 +437,17 @@ def test_spellings_of_one_person_share_a_key(first, second):
     assert identity.normalise_query(first[:-2]) in identity.normalise_name(pd.Series([second])).iloc[0]
 
 
+def test_a_name_written_with_initials_is_the_one_full_name_they_begin():
+    names = pd.Series(["S Jaishankar", "Subrahmanyam Jaishankar", "S. Jaishankar", "I Petrov", "Ivan Petrov",
+                       "Igor Petrov", "Wang Yi", "Yi Gang", "Ivan Gang", None])
+    keys = identity.initials_resolved(names, identity.normalise_name(names)).tolist()
+    assert keys[:3] == [extract_names.person_key("Subrahmanyam Jaishankar")] * 3
+    assert keys[3] == extract_names.person_key("I Petrov")  # Ivan or Igor: left alone
+    assert keys[6:] == [extract_names.person_key(name) for name in ("Wang Yi", "Yi Gang", "Ivan Gang")] + [""]
+    prepared = identity.prepare_participants(pd.DataFrame({"name": names.iloc[:3]}))
+    assert prepared[identity.PERSON_KEY].nunique() == 1
+
+
 def test_different_people_keep_different_keys():
     keys = {extract_names.person_key(name) for name in ("Wang Yi", "Wang Yu", "Zhang Ming", "Jang Ming", "Li Hui", "Li Hu")}
     assert len(keys) == 6

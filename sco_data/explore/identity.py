@@ -2,8 +2,9 @@
 every explore module shares.
 
 A person is identified by (name key, role): "Mr Le Yucheng" and "Le  Yucheng" are one
-counterpart, and so are "Sergey Lavrov" and "Sergei Lavrov", and the Secretary-General's own engagements stay apart from a release in which
-someone of the same name appears as a counterpart.
+counterpart, and so are "Sergey Lavrov" and "Sergei Lavrov", and "S Jaishankar" and the corpus's
+one "Subrahmanyam Jaishankar"; the Secretary-General's own engagements stay apart from a release
+in which someone of the same name appears as a counterpart.
 """
 
 from __future__ import annotations
@@ -64,15 +65,38 @@ def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:
         return participants
     out = participants.copy()
     out[PERSON_NAME] = display_name(out["name"])
-    out[PERSON_KEY] = normalise_name(out["name"])
+    out[PERSON_KEY] = initials_resolved(out["name"], normalise_name(out["name"]))
     return out
+
+
+def initials_resolved(names: pd.Series, keys: pd.Series) -> pd.Series:
+    """Keys of names written with initials ("S Jaishankar", "S. Jaishankar") replaced by the one
+    full name's key among them that the initials begin ("Subrahmanyam Jaishankar"); left alone
+    where none or several fit. The initials are read from the written names, since a folded
+    key may hold a one-letter word of a full name ("Wang Yi")."""
+    pairs = pd.DataFrame({"name": plain_text(names), "key": plain_text(keys)}).drop_duplicates()
+    written = {key: name.replace(".", " ").split() for name, key in zip(pairs["name"], pairs["key"]) if key}
+    full_by_surname: dict[str, set[str]] = {}
+    for key, words in written.items():
+        if len(words) >= 2 and all(len(word) > 1 for word in words):
+            full_by_surname.setdefault(key.split()[-1], set()).add(key)
+    resolved = {}
+    for key, words in written.items():
+        if len(words) < 2 or not all(len(word) == 1 for word in words[:-1]):
+            continue
+        fits = [full for full in full_by_surname.get(key.split()[-1], ())
+                if len(full.split()) == len(words)
+                and all(part[:1] == initial.casefold() for part, initial in zip(full.split(), words[:-1]))]
+        if len(fits) == 1:
+            resolved[key] = fits[0]
+    return keys.replace(resolved) if resolved else keys
 
 
 def person_keys(participants: pd.DataFrame) -> pd.Series:
     """Each row's person key: the prepared column when there is one."""
     if PERSON_KEY in participants.columns:
         return participants[PERSON_KEY]
-    return normalise_name(participants["name"])
+    return initials_resolved(participants["name"], normalise_name(participants["name"]))
 
 
 def person_names(participants: pd.DataFrame) -> pd.Series:
