@@ -302,6 +302,10 @@ def test_page_metadata_is_the_publication_date_and_lends_no_year() -> None:
     ("In a message, Zhang Ming wished all the best to UNESCO Director-General Audrey Azoulay on the occasion of "
      "World Day for Cultural Diversity.", [("Audrey Azoulay", "UNESCO")]),
     ("Zhang Ming sent greetings to Ambassador of India to China Vikram Misri on Navruz Day.", [("Vikram Misri", "India")]),
+    ("Zhang Ming sent a message of condolences to President of the Republic of Turkey Recep Tayyip Erdogan over the "
+     "earthquake.", [("Recep Tayyip Erdogan", "Turkey")]),
+    ("Zhang Ming met with Minister for Foreign Affairs of Pakistan Bilawal Bhutto Zardari for talks.",
+     [("Bilawal Bhutto Zardari", "Pakistan")]),
 ])
 def test_counterparts_in_harder_sentences(sentence: str, expected: list[tuple[str, str]]) -> None:
     official = "Rashid Alimov" if "Alimov" in sentence else "Nurlan Yermekbayev" if "Yermek" in sentence else "Zhang Ming"
