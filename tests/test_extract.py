@@ -262,6 +262,25 @@ def test_the_pandemic_named_once_beside_health_is_covid19_and_in_passing_is_not(
     assert "covid19" not in in_passing.topics
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("energy security", ["E"]), ("energy\n security", ["E"]), ("energy, security", ["e", "s"]),
+    ("energy. Security", ["e", "s"]), ("St. Petersburg", ["P"]), ("St Petersburg", ["P"]),
+])
+def test_a_phrase_matches_only_where_the_text_writes_its_words_alike(text: str, found: list[str]) -> None:
+    from sco_data.extract.phrases import PhraseIndex, tokenize
+
+    index = PhraseIndex([("energy security", "E"), ("energy", "e"), ("security", "s"), ("St Petersburg", "P")],
+                        casefold=True)
+    assert [match.value for match in index.find(tokenize(text))] == found
+
+
+def test_a_list_of_areas_is_not_read_as_one_phrase() -> None:
+    release = sco_data.parse_release(
+        "On 4 July 2024, in Astana, SCO Secretary-General Zhang Ming attended the meeting of the Council of Heads "
+        "of State.\nThe heads of state adopted documents on energy, security and the fight against drug trafficking.")
+    assert release.topics == ("security", "energy")
+
+
 def test_nothing_to_extract() -> None:
     release = sco_data.parse_release("The weather was pleasant and nothing happened.")
     assert (release.event_date, release.sco_official, release.counterparts, release.location_city,

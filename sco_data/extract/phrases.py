@@ -16,6 +16,9 @@ Value = TypeVar("Value")
 
 TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
 TOKEN_SPLIT = re.compile(r"(\w+(?:['’\-]\w+)*)")
+WHITE_SPACE = re.compile(r"\s+")
+# Longest word whose full stop may be an abbreviation's ("St.", "Mt.", "Dr.").
+ABBREVIATION_MAX_LETTERS = 3
 # Words whose look-up an index remembers; past this many (a corpus of many names), it starts afresh.
 SEEN_MAX_WORDS = 50_000
 
@@ -37,6 +40,11 @@ class Tokens:
         self.words: list[str] = self._pieces[1::2]
         self._folded: list[str] | None = None
         self._offsets: list[int] | None = None
+
+    @property
+    def pieces(self) -> list[str]:
+        """The text cut at its words: [gap, word, gap, word, ..., gap]."""
+        return self._pieces
 
     @property
     def text(self) -> str:
@@ -74,6 +82,22 @@ def phrase_key(phrase: str, casefold: bool) -> tuple[str, ...]:
     return tuple(word.casefold() for word in words) if casefold else tuple(words)
 
 
+def phrase_gaps(phrase: str) -> tuple[str, ...]:
+    """What stands between a phrase's words, as `gap_form` writes it ("energy security": " ";
+    "Republic of Korea": " ", " ")."""
+    pieces = TOKEN_SPLIT.split(phrase.replace("’", "'"))
+    return tuple(gap_form(pieces[position - 1], pieces[position]) for position in range(2, len(pieces) - 1, 2))
+
+
+def gap_form(word: str, gap: str) -> str:
+    """The marks after a word as phrases are compared on them: white space as one space, and the
+    full stop of an abbreviation left out ("St. Petersburg" is "St Petersburg"; "energy. Security"
+    keeps its full stop)."""
+    if gap.startswith(".") and len(word) <= ABBREVIATION_MAX_LETTERS and word[:1].isupper():
+        gap = gap[1:]
+    return WHITE_SPACE.sub(" ", gap)
+
+
 @dataclass(slots=True)
 class PhraseMatch(Generic[Value]):
     start: int
@@ -84,16 +108,21 @@ class PhraseMatch(Generic[Value]):
 
 
 class PhraseIndex(Generic[Value]):
-    """Longest-match lookup of multi-word phrases over a token list."""
+    """Longest-match lookup of multi-word phrases over a token list. A phrase of several words
+    matches only where the text writes the same marks between them as the phrase does, white
+    space aside: "energy, security" is no "energy security", nor "Minsk. Group" "Minsk Group"."""
 
     def __init__(self, phrases: Iterable[tuple[str, Value]], casefold: bool = False,
                  prefixes: Iterable[tuple[str, Value]] = ()) -> None:
         self.casefold = casefold
         self._by_first: dict[str, list[tuple[tuple[str, ...], Value]]] = {}
+        self._gaps: dict[tuple[str, ...], tuple[str, ...]] = {}
         for phrase, value in phrases:
             key = phrase_key(phrase, casefold)
             if key:
                 self._by_first.setdefault(key[0], []).append((key, value))
+                if len(key) > 1:
+                    self._gaps.setdefault(key, phrase_gaps(phrase))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
         self._prefixes = tuple((phrase_key(stem, casefold)[0], value) for stem, value in prefixes)
@@ -115,6 +144,12 @@ class PhraseIndex(Generic[Value]):
         candidates = self._by_first.get(word)
         stem = bool(self._prefix_starts) and word.startswith(self._prefix_starts)
         return (candidates, stem) if candidates or stem else False
+
+    def _written_alike(self, tokens: Tokens, index: int, key: tuple[str, ...]) -> bool:
+        """The text's marks between the words from `index` on are the phrase's."""
+        pieces = tokens.pieces
+        return all(gap_form(pieces[2 * position + 1], pieces[2 * position + 2]) == gap
+                   for position, gap in enumerate(self._gaps[key], start=index))
 
     def find(self, tokens: Tokens) -> list[PhraseMatch[Value]]:
         """Non-overlapping matches, leftmost first, longest phrase at each position."""
@@ -143,7 +178,8 @@ class PhraseIndex(Generic[Value]):
                     found = (1, value)
                     break
                 # The second word settles most candidates without slicing the token list.
-                if key[1] == following and tuple(words[index:index + size]) == key:
+                if key[1] == following and tuple(words[index:index + size]) == key \
+                        and self._written_alike(tokens, index, key):
                     found = (size, value)
                     break
             if found is None and has_stem:
