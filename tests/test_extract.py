@@ -325,6 +325,11 @@ def test_page_metadata_is_the_publication_date_and_lends_no_year() -> None:
      "earthquake.", [("Recep Tayyip Erdogan", "Turkey")]),
     ("Zhang Ming met with Minister for Foreign Affairs of Pakistan Bilawal Bhutto Zardari for talks.",
      [("Bilawal Bhutto Zardari", "Pakistan")]),
+    ("Secretary General of the SCO, Zhang Ming, called on Prime Minister of Nepal Pushpa Kamal Dahal on Friday.",
+     [("Pushpa Kamal Dahal", "Nepal")]),
+    ("Zhang Ming paid a courtesy call on the President of Mongolia Ukhnaagiin Khurelsukh.",
+     [("Ukhnaagiin Khurelsukh", "Mongolia")]),
+    ("Zhang Ming called on the member states to deepen cooperation.", []),
 ])
 def test_counterparts_in_harder_sentences(sentence: str, expected: list[tuple[str, str]]) -> None:
     official = "Rashid Alimov" if "Alimov" in sentence else "Nurlan Yermekbayev" if "Yermek" in sentence else "Zhang Ming"

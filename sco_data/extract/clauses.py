@@ -102,9 +102,11 @@ LEADING_CIRCUMSTANCE = re.compile(
 ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment)\s+as\s+(?:the\s+)?")
 # A visit's programme: "The agenda included meetings with <people>".
 AGENDA = re.compile(r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
+# The SCO side calling on someone: "called on Prime Minister X", "paid a courtesy call on X".
+CALLED_ON = re.compile(r"\b(?:called|calls|paid\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}call)\s+on\s+(?:the\s+)?(?=[A-Z])")
 # Every clause that, after the SCO side, introduces the people: one pattern, one pass.
 AFTER_SIDE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in
-                                 (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY)))
+                                 (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY, CALLED_ON)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
 ATTENDED_BY = re.compile(r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
