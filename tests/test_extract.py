@@ -58,6 +58,13 @@ def test_no_date_in_text(text: str) -> None:
     assert find_dates(text) == []
 
 
+def test_a_later_sentence_of_the_lead_may_date_the_engagement_itself() -> None:
+    lead = ("Islamabad (Staff Report) - Secretary General of the Shanghai Cooperation Organisation Zhang Ming on "
+            "Monday held a meeting with Minister for Planning Ahsan Iqbal. The {} on 11 December 2023 in Islamabad.")
+    assert sco_data.parse_release(lead.format("meeting took place")).event_date == D(2023, 12, 11)
+    assert sco_data.parse_release(lead.format("minister had returned from Beijing")).event_date is None
+
+
 def test_yearless_date_borrows_the_year_of_the_headlines_date() -> None:
     text = ("SCO Secretary-General meets Ambassador (8 January 2022)\n\nOn 28 December, SCO Secretary-General "
             "Zhang Ming met with Ambassador of India to China Vikram Misri.")

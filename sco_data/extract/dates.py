@@ -58,6 +58,12 @@ BACKGROUND_CUE = re.compile(
     r"earthquake|flood|floods|crash|disaster|tragedy|incident|fire|outbreak|turned|born|died)\b"
     r"[^.;]{0,90}$", re.I)
 BACKGROUND_WINDOW = 120
+# A sentence of the lead that dates the engagement itself, looked for just before a date: "The
+# meeting took place on", "The talks were held in Tashkent on".
+ENGAGEMENT_HELD_ON = re.compile(
+    r"(?:^|[.;]\s+)The\s+(?:meeting|talks|conversation|negotiations|visit|event|ceremony)\s+"
+    r"(?:took\s+place|was\s+held|were\s+held)\b[^.;]{0,40}?\bon\s+(?:the\s+)?$")
+ENGAGEMENT_HELD_WINDOW = 90
 # A message dated in its own words, within the first paragraphs after the lead.
 SENT_ON = re.compile(r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
@@ -165,6 +171,11 @@ def _opens_with(text: str, mention: DateMention) -> bool:
     return OPENER_CUE.search(text, max(0, mention.start - OPENER_WINDOW), mention.start) is not None
 
 
+def _dates_the_engagement(text: str, mention: DateMention) -> bool:
+    """A later sentence dates the engagement itself: "The meeting took place on 11 December 2023"."""
+    return ENGAGEMENT_HELD_ON.search(text, max(0, mention.start - ENGAGEMENT_HELD_WINDOW), mention.start) is not None
+
+
 def _is_background(text: str, mention: DateMention) -> bool:
     return BACKGROUND_CUE.search(text, max(0, mention.start - BACKGROUND_WINDOW), mention.start) is not None
 
@@ -214,7 +225,9 @@ def _mentions_in_order(text: str, first_sentence_end: int | None, start: int = 0
     limit = len(text) if first_sentence_end is None else first_sentence_end
     plain = [mention for mention in mentions if mention.start < limit and not _is_background(text, mention)
              and mention not in opening]
-    return opening + plain
+    stated = [mention for mention in mentions if mention.start >= limit and _dates_the_engagement(text, mention)
+              and mention not in opening]
+    return opening + plain + stated
 
 
 def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.date] | None:
