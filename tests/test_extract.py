@@ -65,6 +65,14 @@ def test_a_later_sentence_of_the_lead_may_date_the_engagement_itself() -> None:
     assert sco_data.parse_release(lead.format("minister had returned from Beijing")).event_date is None
 
 
+def test_today_after_a_dateline_that_ends_in_a_full_stop_is_the_datelines_day() -> None:
+    release = sco_data.parse_release(
+        "Tashkent, 14 March 2022. President of the Republic of Uzbekistan Shavkat Mirziyoyev today received the "
+        "Secretary-General of the Shanghai Cooperation Organisation Zhang Ming.")
+    assert (release.event_date, release.published) == (D(2022, 3, 14), D(2022, 3, 14))
+    assert [person.name for person in release.counterparts] == ["Shavkat Mirziyoyev"]
+
+
 def test_yearless_date_borrows_the_year_of_the_headlines_date() -> None:
     text = ("SCO Secretary-General meets Ambassador (8 January 2022)\n\nOn 28 December, SCO Secretary-General "
             "Zhang Ming met with Ambassador of India to China Vikram Misri.")

@@ -130,9 +130,14 @@ class Document:
 
     @property
     def lead_sentence(self) -> Sentence | None:
+        """The lead's first sentence; past a dateline that stands as a sentence of its own
+        ("Tashkent, 14 March 2022. President ... today received ...")."""
         if self.lead is None:
             return None
-        return next((s for s in self.sentences if s.paragraph == self.lead), None)
+        dateline = self.dateline
+        after = self.paragraph_starts[self.lead] + dateline.end if dateline is not None else 0
+        sentences = [s for s in self.sentences if s.paragraph == self.lead]
+        return next((s for s in sentences if s.end > after), sentences[0] if sentences else None)
 
 
 def _reads_as_lead(paragraph: str) -> bool:
