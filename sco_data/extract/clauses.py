@@ -118,12 +118,12 @@ LEAD_PREFIX = re.compile(
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # Where the list of people ends.
 CHAIN_END = re.compile(
-    r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning)\s+|\s+on\s+(?=[A-Z]))|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|here|today|yesterday|"
+    r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under)\s+|\s+on\s+(?=[A-Z]))|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|here|today|yesterday|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+(?!the\b)(?=[a-z])|who|where|which|"
     r"within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|online|in\s+an?\s+(?:online|video)|"
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
-    r"before|ahead\s+of|upon|under|while|from\s+(?=\d)|in\s+(?=\d)|in\s+(?:early|mid|late)\b|this\s+|last\s+|"
+    r"before|ahead\s+of|upon|while|from\s+(?=\d)|in\s+(?=\d)|in\s+(?:early|mid|late)\b|this\s+|last\s+|"
     r"completing|on\s+(?:his|her|their|the\s+occasion))\b"
     r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"
