@@ -345,7 +345,7 @@ def test_page_metadata_is_the_publication_date_and_lends_no_year() -> None:
     ("Zhang Ming paid a courtesy call on the President of Mongolia Ukhnaagiin Khurelsukh.",
      [("Ukhnaagiin Khurelsukh", "Mongolia")]),
     ("Zhang Ming called on the member states to deepen cooperation.", []),
-    ("Vladimir Norov met with the Chairperson of the Committee for Women and Family Affairs under the Government "
+    ("Zhang Ming met with the Chairperson of the Committee for Women and Family Affairs under the Government "
      "of Tajikistan, Hilvatoi Rahmonzoda.", [("Hilvatoi Rahmonzoda", "Tajikistan")]),
 ])
 def test_counterparts_in_harder_sentences(sentence: str, expected: list[tuple[str, str]]) -> None:
