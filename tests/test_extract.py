@@ -345,6 +345,9 @@ def test_page_metadata_is_the_publication_date_and_lends_no_year() -> None:
     ("Zhang Ming paid a courtesy call on the President of Mongolia Ukhnaagiin Khurelsukh.",
      [("Ukhnaagiin Khurelsukh", "Mongolia")]),
     ("Zhang Ming called on the member states to deepen cooperation.", []),
+    ("Zhang Ming met with the ambassadors of Kazakhstan, Kyrgyzstan and Tajikistan to China, Shakhrat Nuryshev, "
+     "Akylbek Moldogaziev and Parviz Davlatzoda.",
+     [("Shakhrat Nuryshev", "Kazakhstan"), ("Akylbek Moldogaziev", "Kyrgyzstan"), ("Parviz Davlatzoda", "Tajikistan")]),
     ("Zhang Ming met with the Chairperson of the Committee for Women and Family Affairs under the Government "
      "of Tajikistan, Hilvatoi Rahmonzoda.", [("Hilvatoi Rahmonzoda", "Tajikistan")]),
 ])

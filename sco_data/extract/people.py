@@ -48,9 +48,10 @@ COMPANY_WORDS = re.compile(r"\b(?:Co\.|Company|Corporation|Ltd\b\.?|LLC|Inc\b\.?
 INTERNATIONAL_BODY = re.compile(r"\b(?:World|International|Global|Inter-?[Pp]arliamentary|Intergovernmental)\b")
 # A possessive after a capitalised word: "China's Minister", "India's Ambassador".
 POSSESSIVE = re.compile(r"\b([A-Z][\w\-]+)['’]s\b")
-# A plural office ("Ambassadors of Brunei and Indonesia") serves every name before it.
+# A plural office ("Ambassadors of Brunei and Indonesia", "the ambassadors of ...") serves every
+# name before it.
 PLURAL_OFFICE = re.compile(r"^(?:\w+\s+){0,3}?(?:Ambassadors|Ministers|Representatives|Envoys|Heads|Directors|"
-                           r"Chairmen|Members|Secretaries-General)\b")
+                           r"Chairmen|Members|Secretaries-General)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
