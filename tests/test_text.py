@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+import sco_data
 from sco_data.extract.decode import DecodeError, decode_bytes
 from sco_data.extract.segment import release_id_for, segment
 from sco_data.extract.webpage import html_to_text, read_blocks
@@ -82,6 +83,14 @@ def test_foreign_lines_are_kept_aside_and_counted() -> None:
 def test_a_date_line_is_not_the_headline_but_the_publication_date() -> None:
     clean = segment("12 March 2021\n\nHeadline\n\nOn 3 March, it happened.")
     assert (clean.title, clean.date_lines, clean.published) == ("Headline", ("12 March 2021",), dt.date(2021, 3, 12))
+
+
+def test_a_headline_of_five_words_above_a_quoted_subtitle_is_the_headline() -> None:
+    text = ("Home | World | Asia\n\nSCO Secretary-General's interview with Kazinform\n\n"
+            "Zhang Ming: \"The SCO is open to all who share the Shanghai Spirit\"\n\n"
+            "On the eve of the Astana summit, SCO Secretary-General Zhang Ming answered questions from Kazinform.")
+    assert segment(text).title == "SCO Secretary-General's interview with Kazinform"
+    assert sco_data.parse_release(text).engagement_type == "other"
 
 
 @pytest.mark.parametrize("text", [

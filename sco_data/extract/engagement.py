@@ -41,7 +41,7 @@ OTHER_CUE = re.compile(
     r"telegram|congratulations|condolences)\b|"
     r"\b(?:message|letter|greetings|telegram)s?\s+(?:\w+\s+){0,3}(?:to|from|by|addressed)\b|"
     r"\bcongratulat\w*|\bcondolences?\b|\bcondemn\w*|\binterview\w*|\barticle\b|\bop-ed\b|"
-    r"\bcolumn\b|\breplying\s+to\s+(?:a\s+)?question|\banswers?\s+(?:to\s+)?(?:\w+\s+)?questions|"
+    r"\bcolumn\b|\breplying\s+to\s+(?:a\s+)?question|\banswer(?:s|ed)?\s+(?:to\s+)?(?:\w+\s+)?questions|"
     r"\bObserver\s+Mission\b|\bMission\s+of\s+(?:Monitors|Observers)\b|\bmonitor(?:ed|ing|s)?\s+(?:the\s+)?"
     r"(?:\w+\s+){0,4}elections?\b|\bobserv(?:ed|ing)\s+the\s+(?:\w+\s+){0,3}elections?\b)"
     # A statement issued, not a document's title ("the Joint Statement"): case matters here.

@@ -17,8 +17,10 @@ from sco_data.extract.paragraphs import QUESTION, SALUTATION, split_sentences
 
 HEADLINE_MAX_CHARS = 260
 # Among several lines above the lead, the headline is the first with at least this many words
-# (shorter ones are a site's name, a section or a language switch), else the longest.
-HEADLINE_MIN_WORDS = 6
+# of letters (shorter ones are a site's name, a section or a language switch: "Home | World |
+# Asia"), else the longest.
+HEADLINE_MIN_WORDS = 5
+WORD = re.compile(r"[^\W\d_]")
 # A heading that quotes someone: 'Rashid Alimov: "Women are the driving force ..."'.
 QUOTED_HEADING = re.compile(r"^[A-Z][\w'’.\- ]{2,60}:\s*[\"“«][^\"”»]{3,300}[\"”»][.!?]?$")
 # How a lead opens with the engagement's date: "On 3 March 2021,", "From 8 to 11 August",
@@ -70,6 +72,6 @@ def choose_title(candidates: list[str]) -> int | None:
     if not candidates:
         return None
     for index, line in enumerate(candidates):
-        if len(line.split()) >= HEADLINE_MIN_WORDS:
+        if sum(WORD.search(word) is not None for word in line.split()) >= HEADLINE_MIN_WORDS:
             return index
     return max(range(len(candidates)), key=lambda index: len(candidates[index]))
