@@ -345,6 +345,12 @@ def test_page_metadata_is_the_publication_date_and_lends_no_year() -> None:
     ("Zhang Ming paid a courtesy call on the President of Mongolia Ukhnaagiin Khurelsukh.",
      [("Ukhnaagiin Khurelsukh", "Mongolia")]),
     ("Zhang Ming called on the member states to deepen cooperation.", []),
+    ("H.E. Mr. Zhang Ming, Secretary-General of the SCO, received H.E. Dr. Palitha Kohona, Ambassador of Sri Lanka "
+     "to China, at the SCO Secretariat.", [("Palitha Kohona", "Sri Lanka")]),
+    ("Turkish Foreign Minister Hakan Fidan hosted SCO Secretary-General Zhang Ming in Ankara on Tuesday.",
+     [("Hakan Fidan", "Turkey")]),
+    ("Rashid Alimov met with a delegation of the Indian Council of World Affairs led by its Director-General "
+     "T.C.A. Raghavan.", [("T.C.A. Raghavan", "India")]),
     ("Zhang Ming met with the ambassadors of Kazakhstan, Kyrgyzstan and Tajikistan to China, Shakhrat Nuryshev, "
      "Akylbek Moldogaziev and Parviz Davlatzoda.",
      [("Shakhrat Nuryshev", "Kazakhstan"), ("Akylbek Moldogaziev", "Kyrgyzstan"), ("Parviz Davlatzoda", "Tajikistan")]),

@@ -125,7 +125,7 @@ CHAIN_END = re.compile(
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
     r"before|ahead\s+of|upon|while|from\s+(?=\d)|in\s+(?=\d)|in\s+(?:early|mid|late)\b|this\s+|last\s+|"
     r"completing|on\s+(?:his|her|their|the\s+occasion))\b"
-    r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
+    r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"
     # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered"
     # (not "the newly appointed Ambassador").

@@ -54,7 +54,7 @@ TRIGGER_WORDS = frozenset("""
     spoke speaks talked videoconference video phone telephone call exchange exchanged received receives
     welcomed welcomes message messages letter letters greetings congratulations congratulated congratulates
     congratulatory condolences telegram invitation honour honor farewell connection between agenda programme
-    program schedule attended headed led paid phoned called wrote sent dear discussed wished wishes
+    program schedule attended headed led paid phoned called wrote sent dear discussed wished wishes hosted hosts
 """.split())
 def is_counterpart(person: Person, official: Official) -> bool:
     if official.name and person_key(person.name) == person_key(official.name):

@@ -16,7 +16,8 @@ from sco_data.extract.lexicon import load
 
 MAX_SYLLABLES = 3
 PARTICLE_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-(?:ul|ud|al|el|ur|ad|as|bin|ibn|e|i|o)-?[A-Za-z]*)+$|^(?:al|el)-[A-Z][a-z]+$")
-INITIAL = re.compile(r"^[A-Z]\.?$")
+# An initial, or initials run together ("S", "K.", "T.C.A.").
+INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,4})$")
 
 
 @lru_cache(maxsize=1)

@@ -134,9 +134,11 @@ def _common_noun_endings() -> tuple[str, ...]:
     return tuple(load("titles")["common_noun_endings"])
 
 
-# A capitalised word with a lower-case letter in it (any script's letters), an initial ("A."),
-# or a prefixed surname ("al-Sabah").
-NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|[A-Z]\.|[a-z]{1,3}-[A-Z][\w'’\-]+)$")
+# An initial with its full stop, or several run together ("K.", "T.C.A.").
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$")
+# A capitalised word with a lower-case letter in it (any script's letters), initials ("A.",
+# "T.C.A."), or a prefixed surname ("al-Sabah").
+NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|(?:[A-Z]\.){1,4}|[a-z]{1,3}-[A-Z][\w'’\-]+)$")
 
 
 def is_name_word(word: str, first: bool = False) -> bool:
@@ -150,4 +152,4 @@ def is_name_word(word: str, first: bool = False) -> bool:
         return False
     if word.endswith(_common_noun_endings()) and len(word) > 5:
         return False
-    return any(char.islower() for char in word) or (len(word) == 2 and word[1] == ".")
+    return any(char.islower() for char in word) or INITIALS.match(word) is not None
