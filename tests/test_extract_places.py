@@ -35,7 +35,16 @@ def test_the_place_of_the_engagement(text: str, city: str | None) -> None:
 
 def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
     assert read_dateline("SCO - Shanghai Cooperation Organisation") is None
+    assert read_dateline("Zhang Ming (SCO) - the official") is None
     assert read_dateline("BEIJING: The Secretary-General met ...").city == "BEIJING"
+
+
+def test_a_city_with_its_source_in_brackets_and_a_dash_is_a_dateline() -> None:
+    release = sco_data.parse_release("Hanoi (VNA) – Deputy Minister of Foreign Affairs Do Hung Viet received Zhang "
+                                     "Ming, Secretary-General of the SCO, on November 7.")
+    assert read_dateline("Hanoi (VNA) – Deputy Minister").end == len("Hanoi (VNA) – ")
+    assert [(person.name, person.title) for person in release.counterparts] == [
+        ("Do Hung Viet", "Deputy Minister of Foreign Affairs")]
 
 
 @pytest.mark.parametrize(("text", "name"), [

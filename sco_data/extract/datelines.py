@@ -97,19 +97,19 @@ def stamp_prefix(paragraph: str) -> tuple[dt.date | None, int]:
 
 def read_dateline(paragraph: str, fallback_year: int | None = None) -> Dateline | None:
     """The dateline opening a lead, if any. A city in capitals needs no date ("BEIJING:"); a
-    city in ordinary case needs one ("Tashkent, 13 May 2025 -")."""
+    city in ordinary case needs one ("Tashkent, 13 May 2025 -") or its source in brackets and a
+    dash ("Hanoi (VNA) –")."""
     match = DATELINE.match(paragraph[:DATELINE_MAX_CHARS])
     if match is None:
         return None
     city, written = match.group("city"), match.group("date")
     agency = match.group("agency") or match.group("slashed") or match.group("byline") or match.group("bare")
     capitals = city.isupper() and len(city) > 2
-    if not (written or (capitals and (agency or match.group("end").strip()))):
+    sourced = bool(match.group("region") or agency) and match.group("end").strip() != ""
+    if not (written or (capitals and (agency or match.group("end").strip())) or sourced):
         return None
-    if not written and find_city(city.title()) is None:
+    if not written and find_city(city.title() if capitals else city) is None:
         return None  # "SCO - Shanghai Cooperation Organisation": a site's name, not a dateline
-    if not capitals and not written:
-        return None
     day = None
     if written:
         day = parse_stamp_date(written, None if re.search(r"\d{4}", written) else fallback_year)
