@@ -345,6 +345,8 @@ def test_page_metadata_is_the_publication_date_and_lends_no_year() -> None:
     ("Zhang Ming paid a courtesy call on the President of Mongolia Ukhnaagiin Khurelsukh.",
      [("Ukhnaagiin Khurelsukh", "Mongolia")]),
     ("Zhang Ming called on the member states to deepen cooperation.", []),
+    ("Zhang Ming met with the Alibaba Group delegation led by the Secretary General of the Electronic World Trade "
+     "Platform (eWTP) headquartered in Hangzhou, James Song.", [("James Song", None)]),
     ("H.E. Mr. Zhang Ming, Secretary-General of the SCO, received H.E. Dr. Palitha Kohona, Ambassador of Sri Lanka "
      "to China, at the SCO Secretariat.", [("Palitha Kohona", "Sri Lanka")]),
     ("Turkish Foreign Minister Hakan Fidan hosted SCO Secretary-General Zhang Ming in Ankara on Tuesday.",

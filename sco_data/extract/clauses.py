@@ -125,7 +125,7 @@ CHAIN_END = re.compile(
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
     r"before|ahead\s+of|upon|while|from\s+(?=\d)|in\s+(?=\d)|in\s+(?:early|mid|late)\b|this\s+|last\s+|"
     r"completing|on\s+(?:his|her|their|the\s+occasion))\b"
-    r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]|\((?![A-Z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
+    r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]|\((?![A-Za-z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"
     # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered"
     # (not "the newly appointed Ambassador").
@@ -134,6 +134,8 @@ CHAIN_END = re.compile(
 LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:its\s+|their\s+|the\s+)?")
 BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|participants|"
                        r"students|staff|heads|leadership|experts|journalists|officials)\b", re.I)
+# A body named before its noun: "the Alibaba Group delegation led by ...".
+NAMED_BODY = re.compile(r"\b(?:delegation|delegations|group|team)\s*,?\s*$", re.I)
 
 def side_pattern(official: Official) -> re.Pattern[str]:
     forms = list(SCO_SIDE_FORMS)
@@ -158,9 +160,14 @@ def cut(chain: str) -> str:
 
 
 def _cut_at_city(chain: str) -> str:
-    """Cut "... He Jinping in Zhengzhou": a trailing "in <City>" says where, not who."""
+    """Cut "... He Jinping in Zhengzhou": a trailing "in <City>" says where, not who; unless a
+    name follows it after a comma, the city being part of a title ("the Secretary General of the
+    eWTP headquartered in Hangzhou, James Song")."""
     for match in re.finditer(r"\s+in\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)", chain):
         if isinstance(cities().get(match.group(1)), City):
+            rest = chain[match.end():]
+            if rest.startswith(", ") and split_title_name(rest[2:].strip(" ,."))[1] is not None:
+                continue
             return chain[:match.start()]
     return chain
 
@@ -221,7 +228,7 @@ def people_in(chain: str) -> list[Person]:
     chain = ELECTED_AS.sub(", ", LEADING_CIRCUMSTANCE.sub("", chain), count=1)
     body = None
     led_by = LED_BY.search(chain)
-    if led_by is not None and BODY_ONLY.match(chain):
+    if led_by is not None and (BODY_ONLY.match(chain) or NAMED_BODY.search(chain, 0, led_by.start())):
         body, chain = chain[:led_by.start()], chain[led_by.end():]
     chain = cut(chain)
     if not chain or BODY_ONLY.match(chain):
