@@ -16,8 +16,10 @@ from sco_data.extract.lexicon import load
 
 MAX_SYLLABLES = 3
 PARTICLE_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-(?:ul|ud|al|el|ur|ad|as|bin|ibn|e|i|o)-?[A-Za-z]*)+$|^(?:al|el)-[A-Z][a-z]+$")
-# An initial, or initials run together ("S", "K.", "T.C.A.").
-INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,4})$")
+# Initials with their full stops, one or several run together ("K.", "T.C.A.").
+DOTTED_INITIALS = r"(?:[A-Z]\.){1,4}"
+# An initial with or without its full stop, or initials run together ("S", "K.", "T.C.A.").
+INITIAL = re.compile(rf"^(?:[A-Z]|{DOTTED_INITIALS})$")
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from sco_data.extract.lexicon import load
+from sco_data.extract.name_shapes import DOTTED_INITIALS
 
 # Typographic variants that a person would read as the same character.
 CHARACTER_VARIANTS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-",
@@ -134,11 +135,10 @@ def _common_noun_endings() -> tuple[str, ...]:
     return tuple(load("titles")["common_noun_endings"])
 
 
-# An initial with its full stop, or several run together ("K.", "T.C.A.").
-INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$")
+INITIALS = re.compile(rf"^{DOTTED_INITIALS}$")
 # A capitalised word with a lower-case letter in it (any script's letters), initials ("A.",
 # "T.C.A."), or a prefixed surname ("al-Sabah").
-NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|(?:[A-Z]\.){1,4}|[a-z]{1,3}-[A-Z][\w'’\-]+)$")
+NAME_WORD = re.compile(rf"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|{DOTTED_INITIALS}|[a-z]{{1,3}}-[A-Z][\w'’\-]+)$")
 
 
 def is_name_word(word: str, first: bool = False) -> bool:
