@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
+from sco_data.extract.lexicon import words
 from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens, tokenize
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "lexicon" / "topics.toml"
@@ -35,31 +36,18 @@ SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
 # ensuring food security": separators and at most three lower-case words.
 LIST_GAP = re.compile(r"(?:\s*(?:,|/|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*|\s+[a-z][\w'-]*){1,6}\s*")
 LIST_GAP_MAX_CHARS = 48
-# Nouns that make the words before them a description of who attended ("business and
-# artistic communities", "cultural, sports and youth organisations", "business, research and
-# creative communities"), looked for in the next three words after a list.
-AUDIENCE_NOUNS = frozenset({"communities", "community", "circles", "organisations", "organizations",
-                            "establishments", "institutions", "companies", "outlets", "figures",
-                            "representatives", "groups", "associations", "workers", "professionals",
-                            "delegations", "delegates", "councilors", "councillors", "counsellors"})
+# The words around mentions that decide whether they count (lexicon topic_cues.toml).
+AUDIENCE_NOUNS = words("topic_cues", "audience_nouns")
 AUDIENCE_LOOKAHEAD = 3
-# Generic nouns that, right after another topic's word, are the head of that topic's compound
-# ("tourism market", "tourism industry", "food markets"): the compound is about the first topic.
-COMPOUND_HEADS = frozenset({"market", "markets", "industry", "industries", "business", "businesses", "sector"})
+COMPOUND_HEADS = words("topic_cues", "compound_heads")
+DISCUSSED_WORDS = words("topic_cues", "discussed_words")
+LIST_CUE_WORDS = words("topic_cues", "list_cue_words")
+DOCUMENT_NOUNS = words("topic_cues", "document_nouns")
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET = re.compile(r"^[ \t]*[—–\-•·*]", re.M)
 NEWLINE = re.compile(r"\n")
-# Words of a sentence that reports what was discussed: its topics count.
-DISCUSSED_WORDS = frozenset({"discussed", "discussing", "exchanged", "focused", "talked", "touched"})
-# Words that make a short list (two items) a list of areas of cooperation.
-LIST_CUE_WORDS = frozenset({"cooperation", "interaction", "collaboration", "ties", "areas", "fields", "spheres",
-                            "sectors", "priorities", "issues", "such", "including", "discussed", "relations",
-                            "partnership"})
 # Little words that join the capitalised words of a name ("Ministry of Industry and Trade").
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
-# Words that make a capitalised name a document's: its topic words count.
-DOCUMENT_NOUNS = frozenset({"convention", "conventions", "strategy", "treaty", "agreement", "programme", "program",
-                            "declaration", "concept", "plan", "charter", "statement", "resolution", "initiative"})
 IGNORED = "__ignored__"
 
 
