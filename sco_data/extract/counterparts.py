@@ -68,10 +68,10 @@ def _reports_letters(document: Document) -> bool:
     return LETTER_CUE.search(" ".join([document.title or "", *document.paragraphs[:2]])) is not None
 
 
-def _letter_salutations(document: Document) -> list[tuple[Person, int, int]]:
-    """"Dear Mr. Wang Yi," in a letter the release quotes: its addressee ("Dear Mr
-    Secretary-General," names an office, not a person)."""
-    if not _reports_letters(document):
+def _letter_salutations(document: Document, letters: bool) -> list[tuple[Person, int, int]]:
+    """"Dear Mr. Wang Yi," in a letter the release quotes (`letters`: the release reports one):
+    its addressee ("Dear Mr Secretary-General," names an office, not a person)."""
+    if not letters:
         return []
     found = []
     for index, (paragraph, kind) in enumerate(zip(document.paragraphs, document.kinds)):
@@ -165,7 +165,7 @@ def extract_counterparts(document: Document, official: Official) -> Counterparts
                     span = in_title(start, start + len(person.name)) if title else in_text(start, start + len(person.name))
                     evidence[attending].append(span.evidence("counterparts", person.name))
     met = _without_short_forms(found[False])
-    for person, start, end in _letter_salutations(document):
+    for person, start, end in _letter_salutations(document, letters):
         key = person_key(person.name) or person.name
         if key not in met and is_counterpart(person, official):
             met[key] = person

@@ -281,8 +281,13 @@ def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """Read a taxonomy file (the bundled one by default)."""
-    resolved = Path(path) if path is not None else DEFAULT_TAXONOMY_PATH
-    return _load(str(resolved.resolve()))
+    return _load(str(Path(path).resolve()) if path is not None else _default_path())
+
+
+@lru_cache(maxsize=1)
+def _default_path() -> str:
+    """The bundled file's resolved path, worked out once (every parse asks for it)."""
+    return str(DEFAULT_TAXONOMY_PATH.resolve())
 
 
 @lru_cache(maxsize=8)
