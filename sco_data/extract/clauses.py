@@ -16,6 +16,7 @@ from dataclasses import replace
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.gazetteer import City, cities
 from sco_data.extract.officials import Official
+from sco_data.extract.pattern_starts import starting_with
 from sco_data.extract.people import (
     PART_SPLIT,
     affiliation_of,
@@ -40,6 +41,9 @@ SCO_SIDE_FORMS = (
     r"\bdelegation\s+of\s+the\s+SCO\b",
     r"^(?:[Hh]e|[Ss]he|[Tt]hey)\b",
 )
+# The characters a match of those forms begins with: "SCO", "Shanghai", "Secretary", "Deputy",
+# "the", "delegation", "He", "She", "They".
+SCO_SIDE_FIRST = "DHSTdhst"
 # A verb of meeting or talking, up to the "with" that introduces the people.
 MEETING_WITH = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|discussion|discussions|"
@@ -135,12 +139,15 @@ BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representati
 
 def side_pattern(official: Official) -> re.Pattern[str]:
     forms = list(SCO_SIDE_FORMS)
+    first = SCO_SIDE_FIRST
     if official.name:
         forms.append(rf"\b{re.escape(official.name)}\b")
+        first += re.escape(official.name[0])
         surname = official.name.split()[-1]
         if len(official.name.split()) > 1 and len(surname) > 3:
             forms.append(rf"\b(?:Mr\.?|Ms\.?|Mrs\.?)\s+{re.escape(surname)}\b|\b{re.escape(surname)}\b")
-    return re.compile("|".join(f"(?:{form})" for form in forms))
+            first += "M" + re.escape(surname[0])
+    return starting_with(first, "|".join(f"(?:{form})" for form in forms))
 
 
 def cut(chain: str) -> str:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.lexicon import load
 from sco_data.extract.names import is_name_word
+from sco_data.extract.pattern_starts import starting_with
 from sco_data.extract.segment import Document
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
@@ -59,9 +60,11 @@ TERM_SLACK_DAYS = 60
 SIGNATURE_OFFICE = re.compile(rf"(?:^|(?<=\s))(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
 SIGNATURE_MAX_CHARS = 60
 # All of them as one pattern (one pass over a text), each order's name in a group of its own.
+# A match begins with a capital (the SCO, an office, a name) or with one of the little words
+# before a bare office ("the", "to", "by", "with", "and", "of", "from", "that", "as", "adviser").
 NAME_GROUPS = tuple(f"name{index}" for index in range(len(OFFICE_FIRST) + 1))
-ANY_OFFICIAL = re.compile("|".join(f"(?:{pattern.pattern.replace('(?P<name>', f'(?P<{group}>')})"
-                                   for pattern, group in zip((*OFFICE_FIRST, NAME_FIRST), NAME_GROUPS)))
+ANY_OFFICIAL = starting_with("A-Zabfotw", "|".join(f"(?:{pattern.pattern.replace('(?P<name>', f'(?P<{group}>')})"
+                                                   for pattern, group in zip((*OFFICE_FIRST, NAME_FIRST), NAME_GROUPS)))
 # The office without a name: "the Secretary-General", "SCO Deputy Secretary-General".
 OFFICE_ONLY = re.compile(
     rf"(?:\b{SCO}(?:'s|’s)?\s+|\b[Tt]he\s+)(?:Deputy\s+)?(?:{SCO}\s+)?{SG}\b(?!\s+of\s+the\s+(?!{SCO}))"
