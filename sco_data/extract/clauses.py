@@ -16,7 +16,7 @@ from dataclasses import replace
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.gazetteer import City, cities
 from sco_data.extract.officials import Official
-from sco_data.extract.pattern_starts import starting_with
+from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.people import (
     PART_SPLIT,
     affiliation_of,
@@ -69,7 +69,7 @@ SUBJECT_WROTE = re.compile(r"\s+(?:also\s+)?(?:congratulated|congratulates|wrote
 MESSAGE_TO = re.compile(
     r"\b(?:message|letter|greetings|congratulations|condolences|telegram)\b[^.;]{0,40}?\b(?:to|addressed\s+to)\s+"
     r"(?:the\s+)?(?=[A-Z])")
-CALL_FROM = re.compile(r"\b(?:call|message|letter|greetings)\b[^.;]{0,90}?\bfrom\s+(?:the\s+)?(?=[A-Z])")
+CALL_FROM = CuedPattern(("from",), r"\b(?:call|message|letter|greetings)\b[^.;]{0,90}?\bfrom\s+(?:the\s+)?(?=[A-Z])")
 MESSAGE_FROM = re.compile(
     r"\b(?:(?:message|letter|greetings|congratulations|telegram)s?\s+(?:from|by)|In\s+(?:his|her)\s+"
     r"(?:\w+\s+){0,2}(?:message|letter))\s*,?\s*(?:the\s+)?(?=[A-Z])")
@@ -79,7 +79,7 @@ HOSTED_BY = re.compile(
     r"in\s+connection\s+with|(?:lunch|dinner|breakfast|reception|banquet)\s+(?:was\s+)?(?:hosted|given|offered)\s+by)"
     r"\s+(?:the\s+)?(?=[A-Z])")
 # "between <SCO side> and <people>", "<SCO side> and <people> held talks".
-BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+BETWEEN = CuedPattern(("between",), r"\bbetween\s+(?:the\s+)?")
 SECOND_PARTY = re.compile(r",?\s+and\s+(?:the\s+)?")
 AND = re.compile(r",\s*|\s+and\s+")
 JOINT_SUBJECT = re.compile(r"\s+and\s+")
@@ -105,14 +105,15 @@ LEADING_CIRCUMSTANCE = re.compile(
 # "<Name> on his election as <title>": the title follows.
 ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment)\s+as\s+(?:the\s+)?")
 # A visit's programme: "The agenda included meetings with <people>".
-AGENDA = re.compile(r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
+AGENDA = CuedPattern(("included", "includes", "featured"),
+                     r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
 # Every clause that, after the SCO side, introduces the people: one pattern, one pass.
 AFTER_SIDE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in
                                  (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
-ATTENDED_BY = re.compile(r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
-HEADED_DELEGATION = re.compile(r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
+ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
+HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
 # What opens a sentence before its subject: "On 3 March 2023, ", "In Tashkent, ".
 LEAD_PREFIX = re.compile(
     r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
@@ -201,10 +202,11 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
             second = SECOND_PARTY.search(text, match.end(), match.end() + JOINT_MAX_CHARS)
             if second is not None and side.match(text, second.end()):
                 yield text[match.end():second.start()], False
-    for pattern in (SUBJECT_VERB, SUBJECT_WROTE) if letters else (SUBJECT_VERB,):
-        verb = pattern.search(text)
-        if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
-            yield text[max(0, verb.start() - MAX_CHAIN_CHARS):verb.start()], False
+    if side_match is not None:  # (no SCO side anywhere in the sentence: none after a verb either)
+        for pattern in (SUBJECT_VERB, SUBJECT_WROTE) if letters else (SUBJECT_VERB,):
+            verb = pattern.search(text)
+            if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
+                yield text[max(0, verb.start() - MAX_CHAIN_CHARS):verb.start()], False
     if letters:
         for match in MESSAGE_FROM.finditer(sentence):
             yield sentence[match.end():match.end() + MAX_CHAIN_CHARS], False

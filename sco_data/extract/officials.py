@@ -19,7 +19,7 @@ from functools import lru_cache
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.lexicon import load
 from sco_data.extract.names import is_name_word
-from sco_data.extract.pattern_starts import starting_with
+from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.segment import Document
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
