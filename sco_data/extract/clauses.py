@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.gazetteer import City, cities
@@ -138,6 +139,7 @@ LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:its\s+|their\s+|the\s+)?")
 BODY_ONLY = re.compile(r"^(?:a\s+|the\s+)?(?:delegation|delegations|representatives|members|group|participants|"
                        r"students|staff|heads|leadership|experts|journalists|officials)\b", re.I)
 
+@lru_cache(maxsize=64)
 def side_pattern(official: Official) -> re.Pattern[str]:
     forms = list(SCO_SIDE_FORMS)
     first = SCO_SIDE_FIRST
