@@ -1,9 +1,10 @@
 """Patterns with a shortcut (sco_data/extract/pattern_shortcuts.py) find what they found without it.
 
 A pattern made by starting_with must never match at a character outside the set it was given,
-and every match of a CuedPattern must hold one of its cue words. The tests below search every
-gold and seed release, and sentences written for each form, for a match that breaks the rule,
-so that a form added to a pattern without its first letter or its cue fails here.
+and every match of a CuedPattern must hold one of its cue words. The tests below read each
+pattern's parse tree for every character a match can begin with, and search every gold and
+seed release, and sentences written for each form, for a match that breaks the rule, so that a
+form added to a pattern without its first letter or its cue fails here.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from re import _constants as sre  # the parse tree's opcodes (the only way to see every start)
+from re import _parser
 
 import pytest
 
-from sco_data.extract import clauses
+from sco_data.extract import clauses, counterparts, engagement, officials
 from sco_data.extract.clauses import side_pattern
 from sco_data.extract.decode import decode_bytes
-from sco_data.extract.officials import ANY_OFFICIAL, Official
+from sco_data.extract.officials import Official
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,17 +40,60 @@ EXAMPLES = ("He held talks with Secretary-General Zhang Ming. It was attended by
             "Ambassador Ali Khan. Ambassador Ali Khan headed the Pakistani delegation. A call of greetings came "
             "from the President.")
 PREFIXED = re.compile(r"\(\?=\[(?P<first>.+?)\]\)\(\?:(?P<inner>.*)\)", re.S)
+# Every pattern of the extractor made by starting_with, by module and name.
+STARTING = {f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+            for module in (clauses, counterparts, engagement, officials) for name, value in vars(module).items()
+            if isinstance(value, re.Pattern) and PREFIXED.fullmatch(value.pattern)}
 
 
 def texts() -> list[str]:
     return [*EXAMPLES, *(decode_bytes(path.read_bytes()) for folder in FOLDERS for path in sorted(folder.iterdir()))]
 
 
-def officials() -> list[Official]:
+def sco_sides() -> list[Official]:
     """The unnamed side, and every official the gold sets name (their names make side patterns)."""
     names = {json.loads(line).get("sco_official") for path in GOLD_FILES
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     return [Official(None, None)] + [Official(name, "secretary_general") for name in sorted(names - {None})]
+
+
+def openings(items: list, ignore_case: bool) -> tuple[set[str], bool]:
+    """The characters a match of a parsed sequence can begin with, and whether it can match
+    nothing at all (zero-width items, `\\b` and look-arounds, consume no character)."""
+    found: set[str] = set()
+    for op, value in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.LITERAL:
+            chars, empty = {chr(value)}, False
+        elif op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE) for kind, _ in value):
+            chars = {chr(code) for kind, item in value
+                     for code in ((item,) if kind is sre.LITERAL else range(item[0], item[1] + 1))}
+            empty = False
+        elif op is sre.BRANCH:
+            branches = [openings(branch.data, ignore_case) for branch in value[1]]
+            chars, empty = set().union(*(chars for chars, _ in branches)), any(empty for _, empty in branches)
+        elif op is sre.SUBPATTERN:
+            chars, empty = openings(value[3].data, ignore_case or bool(value[1] & re.IGNORECASE))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            chars, empty = openings(value[2].data, ignore_case)
+            empty = empty or value[0] == 0
+        else:
+            raise AssertionError(f"a match may begin with {op}: no set of characters says where")
+        found |= {variant for char in chars for variant in ((char, char.lower(), char.upper()) if ignore_case else (char,))}
+        if not empty:
+            return found, False
+    return found, True
+
+
+def outside_set(pattern: re.Pattern[str]) -> set[str]:
+    """The characters a match of the pattern's alternatives can begin with that its set lacks."""
+    parts = PREFIXED.fullmatch(pattern.pattern)
+    assert parts is not None, "the pattern is not made by starting_with"
+    chars, empty = openings(_parser.parse(parts["inner"], pattern.flags).data, bool(pattern.flags & re.IGNORECASE))
+    assert not empty, "the pattern can match nothing at all, anywhere"
+    allowed = re.compile(f"[{parts['first']}]", pattern.flags)
+    return {char for char in chars if not allowed.fullmatch(char)}
 
 
 def wrong_starts(pattern: re.Pattern[str], text: str) -> list[str]:
@@ -69,14 +115,21 @@ def test_the_check_catches_a_match_that_begins_elsewhere() -> None:
     assert wrong_starts(starting_with("S", r"\bSCO|\bthe\s+SCO"), "SCO and the SCO") == ["the SCO"]
 
 
-def test_every_office_with_its_holder_begins_with_a_character_of_its_set(gold_texts: list[str]) -> None:
-    assert [found for text in gold_texts for found in wrong_starts(ANY_OFFICIAL, text)] == []
+def test_the_parse_tree_check_catches_a_form_that_begins_elsewhere() -> None:
+    assert outside_set(starting_with("S", r"\bSCO|(?:\bthe\s+)?Secretariat|(?i:x)")) == {"t", "x", "X"}
 
 
-@pytest.mark.parametrize("official", officials(), ids=lambda official: official.name or "unnamed")
+@pytest.mark.parametrize("name", sorted(STARTING))
+def test_every_match_begins_with_a_character_of_its_set(name: str, gold_texts: list[str]) -> None:
+    assert outside_set(STARTING[name]) == set()
+    assert [found for text in gold_texts for found in wrong_starts(STARTING[name], text)] == []
+
+
+@pytest.mark.parametrize("official", sco_sides(), ids=lambda official: official.name or "unnamed")
 def test_every_form_of_the_sco_side_begins_with_a_character_of_its_set(official: Official,
                                                                         gold_texts: list[str]) -> None:
     side = side_pattern(official)
+    assert outside_set(side) == set()
     assert [found for text in gold_texts for found in wrong_starts(side, text)] == []
 
 

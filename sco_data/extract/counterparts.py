@@ -28,6 +28,7 @@ from sco_data.extract.findings import Finding, in_text, in_title
 from sco_data.extract.names import person_key
 from sco_data.extract.officials import Official
 from sco_data.extract.paragraphs import QUOTE_OPENERS, SALUTATION_PERSON, SENTENCE_END
+from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.people import person_from, read_people, split_title_name
 from sco_data.extract.places import visited_country
 from sco_data.extract.segment import SALUTATION_LINE, Document
@@ -43,7 +44,8 @@ SCO_TITLE = re.compile(rf"{SCO}\s+(?:Deputy\s+)?Secretary|Secretary[\s-]+General
 PRESS_TITLE = re.compile(r"\b(?:correspondent|journalist|reporter|editor|News\s+Agency|TASS|Xinhua|"
                          r"RIA\s+Novosti|Sputnik|newspaper|magazine)\b", re.I)
 # A letter: the release reports a message written by or to the SCO side.
-LETTER_CUE = re.compile(r"\b(?:wrote|letter|message|condolences|congratulat\w*|greetings|telegram)\b", re.I)
+LETTER_CUE = starting_with("cglmtw",
+                           r"\b(?:wrote|letter|message|condolences|congratulat\w*|greetings|telegram)\b", re.I)
 
 
 # Words without which no sentence joins the SCO side to people: sentences that lack all of

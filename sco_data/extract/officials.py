@@ -34,7 +34,7 @@ ADVISER = r"[Aa]dvis[eo]r"
 # A word without which no text names an SCO office, and how far before and after it the office
 # and its holder's name may reach ("Shanghai Cooperation Organisation (SCO) Deputy Secretary-General
 # H.E. Mr. Vladimir I. Norov").
-OFFICE_WORD = re.compile(r"Secretary|[Aa]dvis[eo]r")
+OFFICE_WORD = re.compile(r"Secretary|Advis[eo]r|advis[eo]r")  # each form opens with a letter: a fast scan
 WINDOW_BEFORE = 90
 WINDOW_AFTER = 130
 # The office and its holder, in the orders releases use.
@@ -74,7 +74,7 @@ DELEGATION = re.compile(
     rf"(?:representatives|delegates|officials|staff)\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"
     rf"{SCO}\s+Secretariat\s+(?:takes|took)\s+part|{SCO}\s+Secretariat\s+(?:attends|attended))")
 # The Secretary-General present only through a message someone else reads out, or represented.
-REPRESENTED = re.compile(
+REPRESENTED = starting_with("cgilmors", 
     r"\b(?:on\s+behalf\s+of|read\s+out|conveyed|sent\s+(?:a|his|her)\s+(?:\w+\s+){0,2}(?:message|greetings?|letter)|"
     r"in\s+(?:his|her)\s+(?:\w+\s+){0,2}(?:message|letter)|"
     r"(?:message|greetings?|letter)\s+(?:\w+\s+){0,4}(?:was|were)\s+(?:read|delivered|conveyed))\b", re.I)
