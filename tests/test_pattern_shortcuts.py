@@ -9,7 +9,9 @@ form added to a pattern without its first letter or its cue fails here.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re
 from pathlib import Path
 from re import _constants as sre  # the parse tree's opcodes (the only way to see every start)
@@ -17,7 +19,7 @@ from re import _parser
 
 import pytest
 
-from sco_data.extract import clauses, counterparts, engagement, officials
+from sco_data import extract
 from sco_data.extract.clauses import side_pattern
 from sco_data.extract.decode import decode_bytes
 from sco_data.extract.officials import Official
@@ -40,10 +42,10 @@ EXAMPLES = ("He held talks with Secretary-General Zhang Ming. It was attended by
             "Ambassador Ali Khan. Ambassador Ali Khan headed the Pakistani delegation. A call of greetings came "
             "from the President.")
 PREFIXED = re.compile(r"\(\?=\[(?P<first>.+?)\]\)\(\?:(?P<inner>.*)\)", re.S)
-# Every pattern of the extractor made by starting_with, by module and name.
-STARTING = {f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
-            for module in (clauses, counterparts, engagement, officials) for name, value in vars(module).items()
-            if isinstance(value, re.Pattern) and PREFIXED.fullmatch(value.pattern)}
+# Every module of the extractor, and every pattern of theirs made by starting_with (by module and name).
+MODULES = [importlib.import_module(f"sco_data.extract.{module.name}") for module in pkgutil.iter_modules(extract.__path__)]
+STARTING = {f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value for module in MODULES
+            for name, value in vars(module).items() if isinstance(value, re.Pattern) and PREFIXED.fullmatch(value.pattern)}
 
 
 def texts() -> list[str]:
@@ -66,9 +68,10 @@ def openings(items: list, ignore_case: bool) -> tuple[set[str], bool]:
             continue
         if op is sre.LITERAL:
             chars, empty = {chr(value)}, False
-        elif op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE) for kind, _ in value):
-            chars = {chr(code) for kind, item in value
-                     for code in ((item,) if kind is sre.LITERAL else range(item[0], item[1] + 1))}
+        elif op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE, sre.CATEGORY) for kind, _ in value):
+            chars = {item for kind, item in value if kind is sre.CATEGORY}  # \d or \w, kept whole
+            chars |= {chr(code) for kind, item in value if kind is not sre.CATEGORY
+                      for code in ((item,) if kind is sre.LITERAL else range(item[0], item[1] + 1))}
             empty = False
         elif op is sre.BRANCH:
             branches = [openings(branch.data, ignore_case) for branch in value[1]]
@@ -80,7 +83,8 @@ def openings(items: list, ignore_case: bool) -> tuple[set[str], bool]:
             empty = empty or value[0] == 0
         else:
             raise AssertionError(f"a match may begin with {op}: no set of characters says where")
-        found |= {variant for char in chars for variant in ((char, char.lower(), char.upper()) if ignore_case else (char,))}
+        found |= {variant for char in chars
+                  for variant in ((char, char.lower(), char.upper()) if ignore_case and isinstance(char, str) else (char,))}
         if not empty:
             return found, False
     return found, True
@@ -93,7 +97,9 @@ def outside_set(pattern: re.Pattern[str]) -> set[str]:
     chars, empty = openings(_parser.parse(parts["inner"], pattern.flags).data, bool(pattern.flags & re.IGNORECASE))
     assert not empty, "the pattern can match nothing at all, anywhere"
     allowed = re.compile(f"[{parts['first']}]", pattern.flags)
-    return {char for char in chars if not allowed.fullmatch(char)}
+    op, items = _parser.parse(f"[{parts['first']}]").data[0]  # one character alone parses as a LITERAL
+    categories = {item for kind, item in items if kind is sre.CATEGORY} if op is sre.IN else set()
+    return {char for char in chars if char not in categories and not (isinstance(char, str) and allowed.fullmatch(char))}
 
 
 def wrong_starts(pattern: re.Pattern[str], text: str) -> list[str]:
@@ -117,6 +123,8 @@ def test_the_check_catches_a_match_that_begins_elsewhere() -> None:
 
 def test_the_parse_tree_check_catches_a_form_that_begins_elsewhere() -> None:
     assert outside_set(starting_with("S", r"\bSCO|(?:\bthe\s+)?Secretariat|(?i:x)")) == {"t", "x", "X"}
+    assert outside_set(starting_with("0-9", r"\d+")) == {sre.CATEGORY_DIGIT}
+    assert outside_set(starting_with(r"\d", r"\d+|[0-9]")) == set()
 
 
 @pytest.mark.parametrize("name", sorted(STARTING))
@@ -133,7 +141,8 @@ def test_every_form_of_the_sco_side_begins_with_a_character_of_its_set(official:
     assert [found for text in gold_texts for found in wrong_starts(side, text)] == []
 
 
-CUED = {name: value for name, value in vars(clauses).items() if isinstance(value, CuedPattern)}
+CUED = {f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value for module in MODULES
+        for name, value in vars(module).items() if isinstance(value, CuedPattern)}
 
 
 def uncued(cued: CuedPattern, text: str) -> list[str]:

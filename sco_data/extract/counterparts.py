@@ -121,8 +121,9 @@ def _candidate_sentences(document: Document) -> list[tuple[str, int, bool]]:
     title_end = document.text_offset
     hits: set[int] = set()
     in_title_hit = False
+    offsets = tokens.offsets
     for index in compress(range(len(tokens)), map(TRIGGER_WORDS.__contains__, tokens.folded)):
-        position = tokens.span(index)[0]
+        position = offsets[2 * index]  # where the word starts
         if position < title_end:
             in_title_hit = True
         else:

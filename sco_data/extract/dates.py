@@ -17,6 +17,7 @@ from dateutil import parser as date_parser
 
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.findings import Finding, Span, in_text, in_title
+from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.segment import Document
 
 MONTH = (
@@ -42,7 +43,8 @@ MONTH_DAY_YEAR = (
 # "12.03.2021" and "2021-03-12", used by datelines.
 NUMERIC = r"(?P<num_a>\d{1,2})\.(?P<num_b>\d{1,2})\.(?P<num_year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})"
 
-DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b")
+# A date opens with a digit or a month's capital.
+DATE_PATTERN = starting_with(r"\dADFJMNOS", rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b")
 # What opens a sentence with the engagement's own date: "On 3 March", "From 3 to 6 March",
 # "Between 23 and 26 July". Looked for just before a date.
 OPENER_CUE = re.compile(r"(?:^|[.;]\s+|^[A-Z][A-Z\s'-]{1,30},\s+)(?:On|From|Between)\s+(?:the\s+)?$")

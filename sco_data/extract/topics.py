@@ -247,7 +247,8 @@ def _audience_mentions(tokens: Tokens, matches: list[PhraseMatch[str]], joined: 
 def _sentences_with(words: frozenset[str], tokens: Tokens, boundaries: list[int]) -> set[int]:
     """The indices of the sentences in which one of the words occurs (one pass over the words)."""
     hits = compress(range(len(tokens)), map(words.__contains__, tokens.folded))
-    return {bisect.bisect_right(boundaries, tokens.span(index)[0]) for index in hits}
+    offsets = tokens.offsets
+    return {bisect.bisect_right(boundaries, offsets[2 * index]) for index in hits}
 
 
 def _listed_topics(tokens: Tokens, boundaries: list[int], matches: list[PhraseMatch[str]], joined: list[bool],
