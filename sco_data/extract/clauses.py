@@ -108,9 +108,10 @@ ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment
 # A visit's programme: "The agenda included meetings with <people>".
 AGENDA = CuedPattern(("included", "includes", "featured"),
                      r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
-# Every clause that, after the SCO side, introduces the people: one pattern, one pass.
-AFTER_SIDE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in
-                                 (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY)))
+# Every clause that, after the SCO side, introduces the people: one pattern, one pass, tried only
+# where one of its words can begin.
+AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})" for pattern in
+                                                        (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")

@@ -17,7 +17,7 @@ from dateutil import parser as date_parser
 
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.findings import Finding, Span, in_text, in_title
-from sco_data.extract.pattern_shortcuts import starting_with
+from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.segment import Document
 
 MONTH = (
@@ -59,7 +59,7 @@ BACKGROUND_CUE = re.compile(
     r"[^.;]{0,90}$", re.I)
 BACKGROUND_WINDOW = 120
 # A message dated in its own words, within the first paragraphs after the lead.
-SENT_ON = re.compile(r"\b(?:sent|dated|written|delivered)\s+on\s+")
+SENT_ON = CuedPattern(("sent", "dated", "written", "delivered"), r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
 # Why a date may be wrong, as the review queue says it.
 DOUBT_NOT_A_DAY = "the lead's date is no calendar day"
