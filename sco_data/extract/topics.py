@@ -27,7 +27,9 @@ from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens, tokenize
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "lexicon" / "topics.toml"
 # When a release has a topic, unless the taxonomy file's [settings] say otherwise.
 DEFAULT_RULE = {"min_mentions": 2, "min_sentences": 2, "lead_mentions": 1, "list_items": 3}
-SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
+# Where a sentence ends for topic counting (one alternative per mark: each opens with its
+# character, which the engine scans for).
+SENTENCE_BOUNDARY = re.compile(r"\.[\"”’»]?\s+|![\"”’»]?\s+|\?[\"”’»]?\s+|\n")
 # What may stand between two items of a list: "trade, investment and energy", "digitalisation,
 # communications, e-commerce" (an item of no topic between), "transportation and agriculture,
 # ensuring food security": separators and at most three lower-case words.
