@@ -121,8 +121,8 @@ LEAD_PREFIX = re.compile(
     r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
     r"[^,]{0,60},\s+|"
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
-# Where the list of people ends.
-CHAIN_END = re.compile(
+# Where the list of people ends (at a space, a comma, a semicolon, a colon, a bracket or a capital).
+CHAIN_END = starting_with(r"\s,;:(A-Z",
     r"(?P<at>\s+at\s+)|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+city|here|today|yesterday|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+(?!the\b)(?=[a-z])|who|where|which|"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.lexicon import load
 from sco_data.extract.names import is_name_word
-from sco_data.extract.pattern_shortcuts import starting_with
+from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.segment import Document
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
@@ -34,7 +34,7 @@ ADVISER = r"[Aa]dvis[eo]r"
 # A word without which no text names an SCO office, and how far before and after it the office
 # and its holder's name may reach ("Shanghai Cooperation Organisation (SCO) Deputy Secretary-General
 # H.E. Mr. Vladimir I. Norov").
-OFFICE_WORD = re.compile(r"Secretary|Advis[eo]r|advis[eo]r")  # each form opens with a letter: a fast scan
+OFFICE_WORD = CuedPattern(("Secretary", "dvis"), r"Secretary|[Aa]dvis[eo]r")
 WINDOW_BEFORE = 90
 WINDOW_AFTER = 130
 # The office and its holder, in the orders releases use.
