@@ -43,7 +43,7 @@ AUDIENCE_NOUNS = frozenset({"communities", "community", "circles", "organisation
                             "representatives", "groups", "associations", "workers", "professionals"})
 AUDIENCE_LOOKAHEAD = 2
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
-BULLET = re.compile(r"^[ \t]*[—–\-•·*]", re.M)
+BULLET_MARKS = frozenset("—–-•·*")  # what opens such a line, after any spaces or tabs
 NEWLINE = re.compile(r"\n")
 # Words of a sentence that reports what was discussed: its topics count.
 DISCUSSED_WORDS = frozenset({"discussed", "discussing", "exchanged", "focused", "talked", "touched"})
@@ -274,7 +274,7 @@ def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
     """Topics of a line of a bulleted list, or of a sentence reporting what was discussed."""
     discussed = _sentences_with(DISCUSSED_WORDS, tokens, boundaries)
     line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
-    bullets = {bisect.bisect_right(line_starts, match.end()) - 1 for match in BULLET.finditer(text)}
+    bullets = {index for index, line in enumerate(text.split("\n")) if line.lstrip(" \t")[:1] in BULLET_MARKS}
     found: set[str] = set()
     for match, sentence in counted:
         if sentence in discussed or bisect.bisect_right(line_starts, match.start) - 1 in bullets:
