@@ -32,6 +32,7 @@ from sco_data.extract.paragraphs import (
     SALUTATION,
     is_foreign_line,
     sentence_breaks,
+    single_spaced,
     split_paragraphs,
 )
 from sco_data.extract.phrases import Tokens, tokenize
@@ -254,17 +255,7 @@ def normalise_for_id(text: str) -> str:
     """Text reduced so that re-encodings and re-wrappings of one release compare equal."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = text.replace("“", "\"").replace("”", "\"")
-    return _single_spaced(text).casefold()
-
-
-def _single_spaced(text: str) -> str:
-    """The text's runs of white space made single spaces, and its ends' dropped. A printable
-    text with no double space and no space at either end is that already (the space is the
-    only white space that is printable), and is returned as it is, without the cost of
-    splitting it into words."""
-    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
-        return text
-    return " ".join(text.split())
+    return single_spaced(text).casefold()
 
 
 # Release ids start with a letter, so no spreadsheet or CSV reader takes one for a number
