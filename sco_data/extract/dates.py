@@ -52,7 +52,7 @@ OPENER_WINDOW = 48
 # What says a date is not the engagement's: history ("ago", "since"), documents and decisions
 # ("signed", "adopted", "established"), plans ("scheduled for"), incidents ("attack on").
 # Looked for in the words just before a date.
-BACKGROUND_CUE = re.compile(
+BACKGROUND_CUE = starting_with("abcdefiopstu",  # where one of its words can begin
     r"\b(?:ago|since|until|till|signed|adopted|approved|established|founded|endorsed|dated|"
     r"scheduled|planned|due|expected|anniversary\s+of|attack|attacks|explosion|bombing|blast|"
     r"earthquake|flood|floods|crash|disaster|tragedy|incident|fire|outbreak|turned|born|died)\b"
