@@ -28,6 +28,7 @@ from sco_data.extract.findings import Finding, in_text, in_title
 from sco_data.extract.names import person_key
 from sco_data.extract.officials import Official
 from sco_data.extract.paragraphs import QUOTE_OPENERS, SALUTATION_PERSON, SENTENCE_END
+from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.people import person_from, read_people, split_title_name
 from sco_data.extract.places import visited_country
 from sco_data.extract.segment import SALUTATION_LINE, Document
@@ -44,7 +45,8 @@ SCO_TITLE = re.compile(rf"{SCO}\s+(?:Deputy\s+)?Secretary|Secretary[\s-]+General
 PRESS_TITLE = re.compile(r"\b(?:correspondent|journalist|reporter|editor|News\s+Agency|TASS|Xinhua|"
                          r"RIA\s+Novosti|Sputnik|newspaper|magazine)\b", re.I)
 # A letter: the release reports a message written by or to the SCO side.
-LETTER_CUE = re.compile(r"\b(?:wrote|letter|message|condolences|congratulat\w*|greetings|telegram)\b", re.I)
+LETTER_CUE = starting_with("cglmtw",
+                           r"\b(?:wrote|letter|message|condolences|congratulat\w*|greetings|telegram)\b", re.I)
 
 
 # Words without which no sentence joins the SCO side to people: sentences that lack all of
@@ -69,10 +71,10 @@ def _reports_letters(document: Document) -> bool:
     return LETTER_CUE.search(" ".join([document.title or "", *document.paragraphs[:2]])) is not None
 
 
-def _letter_salutations(document: Document) -> list[tuple[Person, int, int]]:
-    """"Dear Mr. Wang Yi," in a letter the release quotes: its addressee ("Dear Mr
-    Secretary-General," names an office, not a person)."""
-    if not _reports_letters(document):
+def _letter_salutations(document: Document, letters: bool) -> list[tuple[Person, int, int]]:
+    """"Dear Mr. Wang Yi," in a letter the release quotes (`letters`: the release reports one):
+    its addressee ("Dear Mr Secretary-General," names an office, not a person)."""
+    if not letters:
         return []
     found = []
     for index, (paragraph, kind) in enumerate(zip(document.paragraphs, document.kinds)):
@@ -120,8 +122,9 @@ def _candidate_sentences(document: Document) -> list[tuple[str, int, bool]]:
     title_end = document.text_offset
     hits: set[int] = set()
     in_title_hit = False
+    offsets = tokens.offsets
     for index in compress(range(len(tokens)), map(TRIGGER_WORDS.__contains__, tokens.folded)):
-        position = tokens.span(index)[0]
+        position = offsets[2 * index]  # where the word starts
         if position < title_end:
             in_title_hit = True
         else:
@@ -166,7 +169,7 @@ def extract_counterparts(document: Document, official: Official) -> Counterparts
                     span = in_title(start, start + len(person.name)) if title else in_text(start, start + len(person.name))
                     evidence[attending].append(span.evidence("counterparts", person.name))
     met = _without_short_forms(found[False])
-    for person, start, end in _letter_salutations(document):
+    for person, start, end in _letter_salutations(document, letters):
         key = person_key(person.name) or person.name
         if key not in met and is_counterpart(person, official):
             met[key] = person

@@ -17,6 +17,7 @@ from dateutil import parser as date_parser
 
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.findings import Finding, Span, in_text, in_title
+from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.segment import Document
 
 MONTH = (
@@ -42,9 +43,10 @@ MONTH_DAY_YEAR = (
 # "12.03.2021" and "2021-03-12", used by datelines.
 NUMERIC = r"(?P<num_a>\d{1,2})\.(?P<num_b>\d{1,2})\.(?P<num_year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})"
 
-# A date ends at a word's end, or at a capital run on to it where a space was lost between two
-# sentences ("held on 25 November 2021The conference").
-DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})(?:\b|(?<=\d)(?=[A-Z]))")
+# A date opens with a digit or a month's capital. It ends at a word's end, or at a capital run on
+# to it where a space was lost between two sentences ("held on 25 November 2021The conference").
+DATE_PATTERN = starting_with(r"\dADFJMNOS",
+                             rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})(?:\b|(?<=\d)(?=[A-Z]))")
 # What opens a sentence with the engagement's own date: "On 3 March", "From 3 to 6 March",
 # "Between 23 and 26 July". Looked for just before a date.
 OPENER_CUE = re.compile(r"(?:^|[.;]\s+|^[A-Z][A-Z\s'-]{1,30},\s+)(?:On|From|Between)\s+(?:the\s+)?$")
@@ -52,7 +54,7 @@ OPENER_WINDOW = 48
 # What says a date is not the engagement's: history ("ago", "since"), documents and decisions
 # ("signed", "adopted", "established"), plans ("scheduled for"), incidents ("attack on").
 # Looked for in the words just before a date.
-BACKGROUND_CUE = re.compile(
+BACKGROUND_CUE = starting_with("abcdefiopstu",  # where one of its words can begin
     r"\b(?:ago|since|until|till|signed|adopted|approved|established|founded|endorsed|dated|"
     r"scheduled|planned|due|expected|anniversary\s+of|attack|attacks|explosion|bombing|blast|"
     r"earthquake|flood|floods|crash|disaster|tragedy|incident|fire|outbreak|turned|born|died)\b"
@@ -65,7 +67,7 @@ ENGAGEMENT_HELD_ON = re.compile(
     r"(?:took\s+place|was\s+held|were\s+held)\b[^.;]{0,40}?\bon\s+(?:the\s+)?$")
 ENGAGEMENT_HELD_WINDOW = 90
 # A message dated in its own words, within the first paragraphs after the lead.
-SENT_ON = re.compile(r"\b(?:sent|dated|written|delivered)\s+on\s+")
+SENT_ON = CuedPattern(("sent", "dated", "written", "delivered"), r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
 # Why a date may be wrong, as the review queue says it.
 DOUBT_NOT_A_DAY = "the lead's date is no calendar day"

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from sco_data.extract.findings import Finding
+from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.segment import Document
 
-PHONE_CUE = re.compile(
+# Each cue is tried only where one of its words can begin (the first letters given to
+# starting_with, matched regardless of case as the cue is).
+PHONE_CUE = starting_with("bpt",
     r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\bby\s+(?:tele)?phone\b|\bphoned\b|\bphone\s+talks\b",
     re.I)
-VIDEO_CUE = re.compile(
+VIDEO_CUE = starting_with("hiorvw",
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message)|"
     r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session|seminar|forum|"
     r"round\s+table|roundtable|lecture|briefing|exhibition|dialogue|ceremony|presentation|course)|"
@@ -25,16 +28,19 @@ VIDEO_CUE = re.compile(
     r"\bremotely\b|\bwebinar\b|\bheld\s+online\b|\bonline\b",
     re.I)
 # In person and online at once: the place still counts.
-HYBRID_CUE = re.compile(r"\bhybrid\b|\bonline\s+and\s+offline\b|\boffline\s+and\s+online\b|\bin\s+person\s+and\s+online\b", re.I)
-PRESS_CUE = re.compile(r"\b(?:press|news|media)\s+(?:conference|briefing)\b|\bbriefing\b|\bpress\s+approach\b", re.I)
+HYBRID_CUE = starting_with("hio",
+                           r"\bhybrid\b|\bonline\s+and\s+offline\b|\boffline\s+and\s+online\b|\bin\s+person\s+and\s+online\b", re.I)
+PRESS_CUE = starting_with("bmnp",
+                          r"\b(?:press|news|media)\s+(?:conference|briefing)\b|\bbriefing\b|\bpress\s+approach\b", re.I)
 # Talks in person: a verb that joins the SCO side to people.
-BILATERAL_CUE = re.compile(
+BILATERAL_CUE = starting_with("cfhimrstw",
     r"\b(?:met|meets|meet|(?:held|had|holds|has|hold)\s+(?:a\s+)?(?:\w+\s+)?(?:meeting|talks|consultations|conversation)|"
     r"talks\s+with|meeting\s+with|(?:meeting|talks)\b[^.;]{0,60}\bbetween|received|receives|was\s+received\s+by|"
     r"welcomed|welcomes|spoke\s+with|"
     r"talked\s+with|conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit|working\s+lunch|"
     r"working\s+dinner)\b", re.I)
-RECEPTION_CUE = re.compile(r"\breception\b|\bat\s+the\s+invitation\s+of\b|\bfarewell\b|\bin\s+honou?r\s+of\b", re.I)
+RECEPTION_CUE = starting_with("afir",
+                              r"\breception\b|\bat\s+the\s+invitation\s+of\b|\bfarewell\b|\bin\s+honou?r\s+of\b", re.I)
 # Letters, messages and statements: what the SCO side wrote or said without meeting anyone.
 OTHER_CUE = re.compile(
     r"(?i:\b(?:sent|sends|send|addressed|addresses|wrote|writes)\b[^.;]{0,40}\b(?:message|letter|greetings|"
@@ -47,13 +53,13 @@ OTHER_CUE = re.compile(
     # A statement issued, not a document's title ("the Joint Statement"): case matters here.
     r"|\bstatement\b|\bStatement\s+(?:by|of|on)\b|\bSTATEMENT\b")
 # A message read out at an event by someone else: the event is what happened.
-READ_OUT = re.compile(r"\bread\s+out\b|\bon\s+behalf\s+of\b", re.I)
-VISIT_CUE = re.compile(r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\btour\b", re.I)
+READ_OUT = starting_with("or", r"\bread\s+out\b|\bon\s+behalf\s+of\b", re.I)
+VISIT_CUE = starting_with("tv", r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\btour\b", re.I)
 # A visit's purpose of preparing an event: "visited Samarkand to review preparations for the
 # summit" reports a visit, not the summit.
 PREPARING = re.compile(r"\b(?:to\s+(?:review|inspect|check|discuss|prepare|study)|ahead\s+of|in\s+preparation\s+for|"
                        r"preparations?\s+for)\b.*", re.I | re.S)
-EVENT_CUE = re.compile(
+EVENT_CUE = starting_with("abcdefghlmoprstw",
     r"\b(?:forum|conference|summit|session|council|ceremony|exhibition|expo|lecture|briefing|"
     r"webinar|seminar|symposium|round\s+table|roundtable|festival|celebrations?|celebrated|marked|"
     r"games|marathon|competition|contest|concert|congress|workshop|dialogue|meeting\s+of|meetings\s+of|"

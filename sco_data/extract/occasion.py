@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from sco_data.extract.findings import Finding, in_text
+from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.segment import Document
 
-OCCASION_CUE = re.compile(
+# What introduces the occasion in the lead's first sentence (tried only where one of its words can begin).
+OCCASION_CUE = starting_with("adiopstw",
     r"\b(?:on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of(?:\s+(?:his|her|its|their|the))?"
     r"(?:\s+(?:participation|work)\s+(?:in|at)|\s+visit\s+to)?|(?:took|take|takes|taking)\s+part\s+in|"
     r"participated\s+in|participates\s+in|attended|attends|during|at|addressed|addresses|"

@@ -19,6 +19,7 @@ from functools import lru_cache
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.lexicon import load
 from sco_data.extract.names import is_name_word
+from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.segment import Document
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
@@ -33,7 +34,7 @@ ADVISER = r"[Aa]dvis[eo]r"
 # A word without which no text names an SCO office, and how far before and after it the office
 # and its holder's name may reach ("Shanghai Cooperation Organisation (SCO) Deputy Secretary-General
 # H.E. Mr. Vladimir I. Norov").
-OFFICE_WORD = re.compile(r"Secretary|[Aa]dvis[eo]r")
+OFFICE_WORD = CuedPattern(("Secretary", "dvis"), r"Secretary|[Aa]dvis[eo]r")
 WINDOW_BEFORE = 90
 WINDOW_AFTER = 130
 # The office and its holder, in the orders releases use.
@@ -59,9 +60,11 @@ TERM_SLACK_DAYS = 60
 SIGNATURE_OFFICE = re.compile(rf"(?:^|(?<=\s))(?:{SCO}\s+)?(?:Deputy\s+)?{SG}(?:\s+of\s+the\s+{SCO})?[\"”]?$")
 SIGNATURE_MAX_CHARS = 60
 # All of them as one pattern (one pass over a text), each order's name in a group of its own.
+# A match begins with a capital (the SCO, an office, a name) or with one of the little words
+# before a bare office ("the", "to", "by", "with", "and", "of", "from", "that", "as", "adviser").
 NAME_GROUPS = tuple(f"name{index}" for index in range(len(OFFICE_FIRST) + 1))
-ANY_OFFICIAL = re.compile("|".join(f"(?:{pattern.pattern.replace('(?P<name>', f'(?P<{group}>')})"
-                                   for pattern, group in zip((*OFFICE_FIRST, NAME_FIRST), NAME_GROUPS)))
+ANY_OFFICIAL = starting_with("A-Zabfotw", "|".join(f"(?:{pattern.pattern.replace('(?P<name>', f'(?P<{group}>')})"
+                                                   for pattern, group in zip((*OFFICE_FIRST, NAME_FIRST), NAME_GROUPS)))
 # The office without a name: "the Secretary-General", "SCO Deputy Secretary-General".
 OFFICE_ONLY = re.compile(
     rf"(?:\b{SCO}(?:'s|’s)?\s+|\b[Tt]he\s+)(?:Deputy\s+)?(?:{SCO}\s+)?{SG}\b(?!\s+of\s+the\s+(?!{SCO}))"
@@ -71,7 +74,7 @@ DELEGATION = re.compile(
     rf"(?:representatives|delegates|officials|staff)\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"
     rf"{SCO}\s+Secretariat\s+(?:takes|took)\s+part|{SCO}\s+Secretariat\s+(?:attends|attended))")
 # The Secretary-General present only through a message someone else reads out, or represented.
-REPRESENTED = re.compile(
+REPRESENTED = starting_with("cgilmors", 
     r"\b(?:on\s+behalf\s+of|read\s+out|conveyed|sent\s+(?:a|his|her)\s+(?:\w+\s+){0,2}(?:message|greetings?|letter)|"
     r"in\s+(?:his|her)\s+(?:\w+\s+){0,2}(?:message|letter)|"
     r"(?:message|greetings?|letter)\s+(?:\w+\s+){0,4}(?:was|were)\s+(?:read|delivered|conveyed))\b", re.I)

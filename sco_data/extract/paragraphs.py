@@ -64,8 +64,7 @@ def split_paragraphs(text: str) -> list[str]:
     """One paragraph per entry; hard-wrapped lines are rejoined, whether or not blank lines
     stand between the paragraphs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    blocks = [[line for line in (" ".join(raw.split()) for raw in block.split("\n")) if line]
-              for block in re.split(r"\n\s*\n", text)]
+    blocks = [[line for line in map(single_spaced, block.split("\n")) if line] for block in re.split(r"\n\s*\n", text)]
     width = _wrap_width(blocks)
     paragraphs: list[str] = []
     for lines in blocks:
@@ -81,6 +80,16 @@ def split_paragraphs(text: str) -> list[str]:
         if current:
             paragraphs.append(" ".join(current))
     return paragraphs
+
+
+def single_spaced(text: str) -> str:
+    """The text's runs of white space made single spaces, and its ends' dropped. A printable
+    text with no double space and no space at either end is that already (the space is the
+    only white space that is printable), and is returned as it is, without the cost of
+    splitting it into words."""
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
+    return " ".join(text.split())
 
 
 def _wrap_width(blocks: list[list[str]]) -> int | None:

@@ -261,12 +261,14 @@ def _group_people(group: _Group) -> list[Person]:
 
 def _parts(chain: str) -> list[tuple[str, str]]:
     """The parts of a list and the separator before each; "and" and commas inside the name of
-    a country or organisation ("Office on Drugs and Crime") do not separate."""
+    a country or organisation ("Office on Drugs and Crime") do not separate (looked up only
+    when there is a separator: most lists name one person)."""
+    separators = list(PART_SPLIT.finditer(chain))
     protected = [(match.start, match.end) for match in affiliation_index().find(tokenize(chain))
-                 if match.last_token > match.first_token]
+                 if match.last_token > match.first_token] if separators else []
     parts: list[tuple[str, str]] = []
     start, separator = 0, ""
-    for match in PART_SPLIT.finditer(chain):
+    for match in separators:
         if any(low < match.start() and match.end() < high for low, high in protected):
             continue
         parts.append((chain[start:match.start()], separator))

@@ -22,12 +22,13 @@ from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous, subdivision_countries, venue_index
 from sco_data.extract.lexicon import load
+from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.phrases import Tokens, tokenize
 from sco_data.extract.segment import Document
 
 # "At the SCO Secretariat", "the SCO headquarters hosted", "the Secretariat was the venue".
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)"
-SECRETARIAT = re.compile(
+SECRETARIAT = starting_with("HSaiotv",  # where one of its words can begin
     rf"(?<!according\s)\b(?:at|in|to|visited|visits|on)\s+the\s+(?:SCO\s+)?(?:Secretariat(?:'s)?|[Hh]eadquarters)\b"
     rf"(?!\s+of\s+(?!the\s+{SCO}))(?!\s+in\s+[A-Z])"
     rf"|\b(?:SCO\s+(?:Secretariat|[Hh]eadquarters)|(?:Secretariat|Headquarters)\s+of\s+the\s+{SCO})"
@@ -63,7 +64,7 @@ CITY_AFTER_DATE = re.compile(r"^(?:On|From|Between)\s+[^,]{1,40},\s+(?P<city>[A-
 DATELINE = re.compile(r"^(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+(?:[A-Z][a-z]+,\s+)?"
                       r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b")
 # "a (working|official) visit to <Country>": its cities named later in the release are the place.
-VISIT_COUNTRY = re.compile(r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
+VISIT_COUNTRY = CuedPattern(("visit",), r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
 # A speech's title line: "(12 October 2023, Bishkek)", "(Bishkek, 12 October 2023)".
 SPEECH_PLACE = re.compile(r"\((?:[^()]{0,40}?\d{4},\s*(?P<after>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)|"
                           r"(?P<before>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s*[^()]{0,30}?\d{4})\s*\)")
@@ -75,8 +76,8 @@ DOUBT_SECRETARIAT_IN_BODY = "the place is the Secretariat's city, named only in 
 # What ends the clause before a place: a place dated in another clause is not dated by it.
 CLAUSE_MARKS = (". ", ": ", "; ", ", ")
 # Where a meeting or event is said to be held, in the paragraph after the lead.
-HELD_IN = re.compile(r"\b(?:held|took\s+place|takes\s+place|was\s+organi[sz]ed)\s+in\s+(?:the\s+city\s+of\s+)?"
-                     r"(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+HELD_IN = starting_with("htw", r"\b(?:held|took\s+place|takes\s+place|was\s+organi[sz]ed)\s+in\s+(?:the\s+city\s+of\s+)?"
+                                r"(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
 EMBASSY = re.compile(r"\bEmbassy\b(?:\s+of\s+[^,.;]{1,60}?)?\s+in\s+(?:the\s+)?(?=[A-Z])")
 EMBASSY_COUNTRY_MAX_CHARS = 60
 

@@ -32,6 +32,7 @@ from sco_data.extract.paragraphs import (
     SALUTATION,
     is_foreign_line,
     sentence_breaks,
+    single_spaced,
     split_paragraphs,
 )
 from sco_data.extract.phrases import Tokens, tokenize
@@ -259,7 +260,7 @@ def normalise_for_id(text: str) -> str:
     """Text reduced so that re-encodings and re-wrappings of one release compare equal."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = text.replace("“", "\"").replace("”", "\"")
-    return " ".join(text.split()).casefold()
+    return single_spaced(text).casefold()
 
 
 # Release ids start with a letter, so no spreadsheet or CSV reader takes one for a number

@@ -30,7 +30,9 @@ from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens, tokenize
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "lexicon" / "topics.toml"
 # When a release has a topic, unless the taxonomy file's [settings] say otherwise.
 DEFAULT_RULE = {"min_mentions": 2, "min_sentences": 2, "lead_mentions": 1, "list_items": 3}
-SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
+# Where a sentence ends for topic counting (one alternative per mark: each opens with its
+# character, which the engine scans for).
+SENTENCE_BOUNDARY = re.compile(r"\.[\"”’»]?\s+|![\"”’»]?\s+|\?[\"”’»]?\s+|\n")
 # What may stand between two items of a list: "trade, investment and energy", "digitalisation,
 # communications, e-commerce" (an item of no topic between), "transportation and agriculture,
 # ensuring food security": separators and at most three lower-case words.
@@ -44,7 +46,7 @@ DISCUSSED_WORDS = words("topic_cues", "discussed_words")
 LIST_CUE_WORDS = words("topic_cues", "list_cue_words")
 DOCUMENT_NOUNS = words("topic_cues", "document_nouns")
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
-BULLET = re.compile(r"^[ \t]*[—–\-•·*]", re.M)
+BULLET_MARKS = frozenset("—–-•·*")  # what opens such a line, after any spaces or tabs
 NEWLINE = re.compile(r"\n")
 # Little words that join the capitalised words of a name ("Ministry of Industry and Trade").
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
@@ -268,7 +270,8 @@ def _compound_heads(tokens: Tokens, matches: list[PhraseMatch[str]]) -> set[int]
 def _sentences_with(words: frozenset[str], tokens: Tokens, boundaries: list[int]) -> set[int]:
     """The indices of the sentences in which one of the words occurs (one pass over the words)."""
     hits = compress(range(len(tokens)), map(words.__contains__, tokens.folded))
-    return {bisect.bisect_right(boundaries, tokens.span(index)[0]) for index in hits}
+    offsets = tokens.offsets
+    return {bisect.bisect_right(boundaries, offsets[2 * index]) for index in hits}
 
 
 def _listed_topics(tokens: Tokens, boundaries: list[int], matches: list[PhraseMatch[str]], joined: list[bool],
@@ -292,7 +295,7 @@ def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
     """Topics of a line of a bulleted list, or of a sentence reporting what was discussed."""
     discussed = _sentences_with(DISCUSSED_WORDS, tokens, boundaries)
     line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
-    bullets = {bisect.bisect_right(line_starts, match.end()) - 1 for match in BULLET.finditer(text)}
+    bullets = {index for index, line in enumerate(text.split("\n")) if line.lstrip(" \t")[:1] in BULLET_MARKS}
     found: set[str] = set()
     for match, sentence in counted:
         if sentence in discussed or bisect.bisect_right(line_starts, match.start) - 1 in bullets:
@@ -302,8 +305,13 @@ def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """Read a taxonomy file (the bundled one by default)."""
-    resolved = Path(path) if path is not None else DEFAULT_TAXONOMY_PATH
-    return _load(str(resolved.resolve()))
+    return _load(str(Path(path).resolve()) if path is not None else _default_path())
+
+
+@lru_cache(maxsize=1)
+def _default_path() -> str:
+    """The bundled file's resolved path, worked out once (every parse asks for it)."""
+    return str(DEFAULT_TAXONOMY_PATH.resolve())
 
 
 @lru_cache(maxsize=8)
