@@ -113,13 +113,14 @@ class Taxonomy:
         sentence_of = [bisect.bisect_right(boundaries, match.start) for match in matches]
         joined = _joined_to_previous(text, matches, sentence_of)
         audience = _audience_mentions(tokens, matches, joined) | _compound_heads(tokens, matches)
+        documents = not DOCUMENT_NOUNS.isdisjoint(tokens.folded)
         counted: list[tuple[PhraseMatch[str], int]] = []
         for position, (match, sentence) in enumerate(zip(matches, sentence_of)):
             total[match.value] += 1
             if position in audience:
                 continue
             sentence_start = boundaries[sentence - 1] if sentence else 0
-            if (title_case and match.end <= title_end) or not _in_name(tokens, match, sentence_start):
+            if (title_case and match.end <= title_end) or not _in_name(tokens, match, sentence_start, documents):
                 counted.append((match, sentence))
                 seen_sentences[match.value].add(sentence)
                 if match.end <= lead_end:
@@ -186,25 +187,27 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def _in_name(tokens: Tokens, match: PhraseMatch[str], sentence_start: int) -> bool:
+def _in_name(tokens: Tokens, match: PhraseMatch[str], sentence_start: int, documents: bool) -> bool:
     """A one-word mention written with a capital inside a run of capitalised words: part of a
     name ("Ministry of Industry and Trade"), not a subject. Acronyms ("COVID-19", "ICT") and
     phrases of several words the file lists ("SCO Women's Forum") always count, and so does a
     word in the name of a document ("Convention on Countering Extremism"): a document is
-    about what it is named for."""
+    about what it is named for. `documents`: whether the text has a document's word at all
+    (if not, one neighbour settles it)."""
     word = tokens.words[match.first_token]
     if match.last_token > match.first_token or not _capitalised(word):
         return False
-    run = [*_name_neighbours(tokens, match.first_token, -1, sentence_start),
-           *_name_neighbours(tokens, match.last_token, 1, sentence_start)]
+    run = [*_name_neighbours(tokens, match.first_token, -1, sentence_start, documents),
+           *_name_neighbours(tokens, match.last_token, 1, sentence_start, documents)]
     return bool(run) and not any(tokens.folded[index] in DOCUMENT_NOUNS for index in run)
 
 
-def _name_neighbours(tokens: Tokens, current: int, step: int, sentence_start: int) -> list[int]:
+def _name_neighbours(tokens: Tokens, current: int, step: int, sentence_start: int, whole: bool) -> list[int]:
     """The capitalised words that continue a name from token `current` in direction `step`,
-    over at most two joining words at a time ("of", "and"), not reaching the sentence's first word."""
+    over at most two joining words at a time ("of", "and"), not reaching the sentence's first
+    word: all of them if `whole`, else the first."""
     found: list[int] = []
-    while True:
+    while not found or whole:
         index = current + step
         skipped = 0
         while 0 <= index < len(tokens) and _adjacent(tokens, current, index) and tokens.folded[index] in NAME_JOINERS \
@@ -216,13 +219,12 @@ def _name_neighbours(tokens: Tokens, current: int, step: int, sentence_start: in
             return found
         found.append(index)
         current = index
+    return found
 
 
 def _adjacent(tokens: Tokens, first: int, second: int) -> bool:
-    """Only white space stands between two tokens (no comma, quote or full stop)."""
-    left, right = sorted((first, second))
-    return tokens.span(left)[1] < tokens.span(right)[0] and \
-        tokens.text[tokens.span(left)[1]:tokens.span(right)[0]].isspace()
+    """Only white space stands between two neighbouring tokens (no comma, quote or full stop)."""
+    return tokens.pieces[2 * min(first, second) + 2].isspace()
 
 
 def _joined_to_previous(text: str, matches: list[PhraseMatch[str]], sentence_of: list[int]) -> list[bool]:
