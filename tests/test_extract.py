@@ -296,6 +296,14 @@ def test_a_list_of_areas_is_not_read_as_one_phrase() -> None:
     assert release.topics == ("security", "energy")
 
 
+def test_a_covid19_release_on_patients_and_protective_equipment_has_health() -> None:
+    release = sco_data.parse_release(
+        "On 15 June 2020, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri.\n"
+        "They exchanged views on the novel coronavirus. The member states had shared their experience of treating patients "
+        "and sent each other protective equipment and test kits.")
+    assert release.topics == ("health", "covid19")
+
+
 def test_nothing_to_extract() -> None:
     release = sco_data.parse_release("The weather was pleasant and nothing happened.")
     assert (release.event_date, release.sco_official, release.counterparts, release.location_city,
