@@ -73,6 +73,20 @@ def test_today_after_a_dateline_that_ends_in_a_full_stop_is_the_datelines_day() 
     assert [person.name for person in release.counterparts] == ["Shavkat Mirziyoyev"]
 
 
+@pytest.mark.parametrize(("lead", "expected"), [
+    # A relative clause's date is no engagement's; the meeting's own date takes its year.
+    ("SCO Secretary-General Zhang Ming, who arrived in Astana on 1 July 2024 to attend the summit, met with Foreign "
+     "Minister of Kazakhstan Murat Nurtleu on 2 July.", D(2024, 7, 2)),
+    # A coming event's date is no engagement's.
+    ("In the run-up to the SCO summit in Samarkand on 15-16 September 2022, SCO Secretary-General Zhang Ming gave "
+     "an interview to Uzbek media on 10 September 2022.", D(2022, 9, 10)),
+    # A date opening its sentence after "On the eve of the summit," stays the engagement's.
+    ("On the eve of the summit, on 14 September 2022, SCO Secretary-General Zhang Ming met with X Y.", D(2022, 9, 14)),
+])
+def test_dates_of_asides_are_set_aside(lead: str, expected: dt.date) -> None:
+    assert sco_data.parse_release(lead).event_date == expected
+
+
 def test_yearless_date_borrows_the_year_of_the_headlines_date() -> None:
     text = ("SCO Secretary-General meets Ambassador (8 January 2022)\n\nOn 28 December, SCO Secretary-General "
             "Zhang Ming met with Ambassador of India to China Vikram Misri.")

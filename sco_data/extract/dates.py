@@ -60,6 +60,10 @@ BACKGROUND_CUE = starting_with("abcdefiopstu",  # where one of its words can beg
     r"earthquake|flood|floods|crash|disaster|tragedy|incident|fire|outbreak|turned|born|died)\b"
     r"[^.;]{0,90}$", re.I)
 BACKGROUND_WINDOW = 120
+# The date of a coming event the engagement prepares ("in the run-up to the summit in Samarkand
+# on 15-16 September"), or of what a relative clause tells ("Zhang Ming, who arrived in Astana on
+# 1 July, met ..."): no comma between the words and the date.
+ASIDE_CUE = re.compile(r"(?:\b(?:run-up\s+to|ahead\s+of|on\s+the\s+eve\s+of)|,\s+who)\b[^.;,]{0,80}$", re.I)
 # A sentence of the lead that dates the engagement itself, looked for just before a date: "The
 # meeting took place on", "The talks were held in Tashkent on".
 ENGAGEMENT_HELD_ON = re.compile(
@@ -71,7 +75,7 @@ SENT_ON = CuedPattern(("sent", "dated", "written", "delivered"), r"\b(?:sent|dat
 SENT_ON_PARAGRAPHS = 3
 # Why a date may be wrong, as the review queue says it.
 DOUBT_NOT_A_DAY = "the lead's date is no calendar day"
-DOUBT_BORROWED_YEAR = "the year is borrowed from the headline's date"
+DOUBT_BORROWED_YEAR = "the year is borrowed from another date (the headline's, or one just before)"
 DOUBT_FROM_HEADLINE = "the date comes from the headline, not the lead"
 DOUBT_SEVERAL_DATES = "the lead names several dates and none opens it"
 DOUBT_RELATIVE_DAY = "the date is a weekday or 'today' read against the page's dateline"
@@ -179,7 +183,9 @@ def _dates_the_engagement(text: str, mention: DateMention) -> bool:
 
 
 def _is_background(text: str, mention: DateMention) -> bool:
-    return BACKGROUND_CUE.search(text, max(0, mention.start - BACKGROUND_WINDOW), mention.start) is not None
+    window = max(0, mention.start - BACKGROUND_WINDOW)
+    return BACKGROUND_CUE.search(text, window, mention.start) is not None or \
+        ASIDE_CUE.search(text, window, mention.start) is not None
 
 
 def lead_date_mention(text: str, first_sentence_end: int | None = None) -> DateMention | None:
@@ -217,6 +223,20 @@ def _resolve(mention: DateMention, written: str, year_from: dt.date | None, span
         if day is None:
             return Finding(None, (), (f"'{written}' is not a calendar date",), (DOUBT_NOT_A_DAY,))
     return Finding(day, (span.evidence("event_date", day.isoformat()),), (), doubts)
+
+
+def _earlier_full_date(text: str, mention: DateMention, start: int) -> dt.date | None:
+    """For a date without a year, a full date just before it in its sentence whose year puts it
+    within a week after ("who arrived in Astana on 1 July 2024, met ... on 2 July")."""
+    if mention.year is not None or mention.iso:
+        return None
+    sentence_start = max(text.rfind(". ", start, mention.start) + 1, start)
+    for earlier in reversed(find_dates(text[sentence_start:mention.start])):
+        day = to_date(earlier)
+        later = to_date(mention, day.year) if day is not None else None
+        if later is not None and 0 <= (later - day).days <= BORROWED_YEAR_SLACK_DAYS:
+            return day
+    return None
 
 
 def _mentions_in_order(text: str, first_sentence_end: int | None, start: int = 0) -> list[DateMention]:
@@ -280,7 +300,8 @@ def event_date_candidates(document: Document, year_from: dt.date | None = None,
             doubts = (DOUBT_FROM_HEADLINE,) if title else ()
             if index == 0 and not _opens_with(text, mention) and len({(m.day, m.month, m.year) for m in ordered}) > 1:
                 doubts = (DOUBT_SEVERAL_DATES,)
-            found.append(_resolve(mention, text[mention.start:mention.end], year_from, span, doubts))
+            lends = year_from or _earlier_full_date(text, mention, start)
+            found.append(_resolve(mention, text[mention.start:mention.end], lends, span, doubts))
     relative = _relative_day(document, printed)
     if relative is not None:
         found.append(relative)
