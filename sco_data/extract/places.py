@@ -140,6 +140,15 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
     return found
 
 
+def _city_of(match: re.Match[str] | None) -> Location | None:
+    """The gazetteer's city a pattern's "city" group names, written as prose writes it."""
+    if match is None:
+        return None
+    name = _in_name_case(match.group("city"))
+    city = find_city(name)
+    return Location(name, city) if city is not None else None
+
+
 def _in_name_case(name: str) -> str:
     """A city's name as prose writes it: a dateline's capitals ("MOSCOW", "XI'AN", "NUR-SULTAN")
     become "Moscow", "Xi'an", "Nur-Sultan", so that one city is written one way."""
@@ -168,10 +177,9 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
             found.append((match.start(group), Location(match.group(group), city), span_of(*match.span(group))))
     for pattern in (CITY_AFTER_DATE, DATELINE):
         match = pattern.match(text)
-        name = _in_name_case(match.group("city")) if match is not None else ""
-        city = find_city(name) if match is not None else None
-        if city is not None:
-            found.append((match.start("city"), Location(name, city), span_of(*match.span("city"))))
+        location = _city_of(match)
+        if location is not None:
+            found.append((match.start("city"), location, span_of(*match.span("city"))))
     tokens = tokenize(text)
     for start, end, city in _cued_cities(tokens):
         found.append((start, Location(text[start:end], city), span_of(start, end)))
@@ -253,11 +261,9 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
                            (in_text(start, start + len(held.group("city"))).evidence("location_city", held.group("city")),),
                            (), (DOUBT_LATER_PARAGRAPH,))
     for line in document.date_lines:
-        match = DATELINE.match(line)
-        name = _in_name_case(match.group("city")) if match is not None else ""
-        city = find_city(name) if match is not None else None
-        if city is not None:  # the dateline stands apart from the text, so no span to show
-            return Finding(Location(name, city), (), (), (DOUBT_DATELINE,))
+        location = _city_of(DATELINE.match(line))
+        if location is not None:  # the dateline stands apart from the text, so no span to show
+            return Finding(location, (), (), (DOUBT_DATELINE,))
     visited = visited_country(document.lead_text)
     if visited is not None:
         for index in range((document.lead or 0) + 1, min(len(document.paragraphs), (document.lead or 0) + 3)):

@@ -121,9 +121,6 @@ class Document:
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
 
-    def paragraph_sentences(self, index: int) -> list[Sentence]:
-        return [sentence for sentence in self.sentences if sentence.paragraph == index]
-
     @cached_property
     def dateline(self) -> Dateline | None:
         """The news agency's dateline opening the lead ("BEIJING, Nov 18 (Xinhua) --"), if any."""

@@ -25,7 +25,7 @@ from itertools import compress
 from pathlib import Path
 
 from sco_data.extract.lexicon import words
-from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens, tokenize
+from sco_data.extract.phrases import PhraseIndex, PhraseMatch, Tokens
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "lexicon" / "topics.toml"
 # When a release has a topic, unless the taxonomy file's [settings] say otherwise.
@@ -167,14 +167,6 @@ class Taxonomy:
                 reasons.append(f"'{label}' is named {counts.total[topic_id]} times, but all except one inside names "
                                "or lists of who attended")
         return tuple(reasons)
-
-    def has_topic(self, counts: TopicCounts, topic_id: str) -> bool:
-        return topic_id in self.topics_of(counts)
-
-    def find_mentions(self, text: str, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, topic id) of every topic word in a text, for highlighting."""
-        found = self._index.find(tokens if tokens is not None else tokenize(text))
-        return [(match.start, match.end, match.value) for match in found if match.value != IGNORED]
 
 
 def _is_title_case(text: str) -> bool:
