@@ -271,24 +271,20 @@ def test_topic_words_that_describe_the_audience_or_a_compound_make_no_topic(body
     assert dict(release.topic_mentions)[absent] == mentions
 
 
-def test_topic_words_in_a_documents_name_count_and_in_a_bodys_name_do_not() -> None:
-    lead = "On 3 March 2024, SCO Secretary-General Zhang Ming visited Khorog."
-    documents = sco_data.parse_release(f"{lead}\nHe presented the SCO Convention on Countering Extremism. He recalled "
-                                       "the Programme of Cooperation in Combating Terrorism.")
-    bodies = sco_data.parse_release(f"{lead}\nHe met officials of the Ministry of Internal Security. He also visited "
-                                    "the Committee on Counter Terrorism.")
-    assert "security" in documents.topics
-    assert "security" not in bodies.topics
-
-
-def test_the_pandemic_named_once_beside_health_is_covid19_and_in_passing_is_not() -> None:
+@pytest.mark.parametrize(("topic", "counts", "does_not_count"), [
+    # Topic words inside a document's name count; inside a body's name they do not.
+    ("security", "He presented the SCO Convention on Countering Extremism. He recalled the Programme of Cooperation "
+     "in Combating Terrorism.",
+     "He met officials of the Ministry of Internal Security. He also visited the Committee on Counter Terrorism."),
+    # The pandemic named once beside health is COVID-19; named once in passing it is not.
+    ("covid19", "They spoke of the epidemiological situation and the crisis caused by the pandemic. Trade grew, and "
+     "trade will grow.",
+     "Despite the pandemic, trade grew. Public health was good, and trade will grow."),
+])
+def test_a_topic_counts_in_one_wording_and_not_in_the_other(topic: str, counts: str, does_not_count: str) -> None:
     lead = "On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri."
-    beside_health = sco_data.parse_release(f"{lead}\nThey spoke of the epidemiological situation and the crisis "
-                                           "caused by the pandemic. Trade grew, and trade will grow.")
-    in_passing = sco_data.parse_release(f"{lead}\nDespite the pandemic, trade grew. Public health was good, and "
-                                        "trade will grow.")
-    assert "covid19" in beside_health.topics
-    assert "covid19" not in in_passing.topics
+    assert topic in sco_data.parse_release(f"{lead}\n{counts}").topics
+    assert topic not in sco_data.parse_release(f"{lead}\n{does_not_count}").topics
 
 
 @pytest.mark.parametrize(("text", "found"), [
