@@ -11,6 +11,7 @@ import dataclasses
 import inspect
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -86,16 +87,17 @@ def data_source_widgets(access: roots.FolderAccess, start: str, read_only: bool)
     return folder, files
 
 
-def fetch_widgets(folder: Path, offered: bool) -> None:
+def fetch_widgets(folder: Path, offered: bool, read_from: str) -> None:
     """When the folder was last fetched; where the page may write it, a button that fetches new
-    releases into it (sco_data.fetch, as `sco-data fetch` does) with a progress bar, then reads it again."""
+    releases into it (sco_data.fetch, as `sco-data fetch` does) with a progress bar, then reads it
+    again (`read_from`: the folder's key in the shared cache; other folders stay cached)."""
     sb = st.sidebar
     if when := fetching.last_fetched(folder):
         sb.caption(when)
     if offered and sb.button("Fetch new releases", key="fetch_new", help=CAPTIONS["fetch_new"]):
         bar = sb.progress(0.0, text="Finding releases")
         st.session_state["fetched"] = fetching.fetch_new(folder, lambda share, text: bar.progress(share, text=text))
-        load.clear()
+        load.clear(read_from)
         st.rerun()
     if outcome := st.session_state.pop("fetched", None):
         sb.info(escape_markdown(outcome))
@@ -152,7 +154,7 @@ def headline(shown: Shown) -> None:
     checked = aggregations.checked_sentence(figures)
     st.caption(f"**{aggregations.dates_sentence(figures)}{' ' + checked if checked else ''}** {CAPTIONS['headline']}")
     filters = shown.filters
-    if filters.undated == UNDATED_BY_RANGE and (filters.date_from or filters.date_to) and shown.data.options.undated:
+    if filters.undated == UNDATED_BY_RANGE and filters.dates_narrowed and shown.data.options.undated:
         left_out = shown.cached(("undated_left_out",), lambda: len(shown.data.filtered(
             dataclasses.replace(filters, undated=UNDATED_ONLY))[0]))
         if left_out:
@@ -174,8 +176,10 @@ def main() -> None:
     filter_area = st.sidebar.container()  # filters above the data source, drawn once loaded
     folder, files = data_source_widgets(access, start, launch.read_only)
     shown_folder = Path(folder or access.start)
-    fetch_widgets(shown_folder, fetching.fetch_offered(shown_folder, BUNDLED_DATA, launch.read_only, access.locked))
-    data, uploads_read = session_data(load(folder or str(access.start)), files)
+    read_from = folder or str(access.start)  # the shared cache's key for this folder
+    fetch_widgets(shown_folder, fetching.fetch_offered(shown_folder, BUNDLED_DATA, launch.read_only, access.locked),
+                  read_from)
+    data, uploads_read = session_data(load(read_from), files)
     st.session_state["corrections_target"] = correcting.corrections_target(shown_folder, BUNDLED_DATA, launch.read_only)
     releases, report = data.releases, data.report
     source = escape_markdown(folder or start or "the bundled sample (data/releases)")
@@ -195,7 +199,7 @@ def main() -> None:
     if filters == st.session_state.get("url_loaded"):
         for notice in st.session_state.get("url_notices", []):
             st.warning(escape_markdown(notice), icon="⚠️")
-    shown = Shown(data, *data.filtered(filters), filters, reload=load.clear)
+    shown = Shown(data, *data.filtered(filters), filters, reload=partial(load.clear, read_from))
     headline(shown)
     VIEW_PAGES[view](shown)
 
