@@ -99,6 +99,14 @@ def test_uploads_over_the_budget_are_refused_in_words_and_handed_back_to_be_drop
     assert len(shown.data.report) == 3 + 10
 
 
+def test_a_rerun_with_the_same_uploads_shows_the_same_corpus_notices_and_all(folder_data):
+    session: dict = {}
+    files = [Upload(f"f{number}.txt", MINE + bytes(f"Number {number}.", "ascii")) for number in range(12)]
+    first = with_session_uploads(session, folder_data, files, ledger=UploadLedger(4))
+    again = with_session_uploads(session, folder_data, files[:10], ledger=UploadLedger(4))
+    assert first.data.notices and again.data is first.data  # what the page remembers of it stays valid
+
+
 def test_a_load_under_a_time_budget_rejects_what_it_had_no_time_for():
     ups = [(f"f{number}.txt", MINE + bytes(f"Number {number}.", "ascii")) for number in range(3)]
     out_of_time = sco_data.load_corpus([], use_cache=False, corrections=False, extra_files=ups, time_budget=0)

@@ -115,6 +115,9 @@ class SessionUploads:
         self.notices: tuple[str, ...] = ()
         self.seconds_used = 0.0
         self.joined: tuple[PreparedCorpus, PreparedCorpus] | None = None
+        # The corpus shown with this session's notices, kept (with what it was made from) so that
+        # a rerun shows the same object and what the page remembers of it stays valid.
+        self.noticed: tuple[PreparedCorpus, PreparedCorpus] | None = None
         weakref.finalize(self, ledger.release, id(self))
 
     def shown(self, folder_data: PreparedCorpus, files: Sequence[UploadedFile]) -> WithUploads:
@@ -123,7 +126,7 @@ class SessionUploads:
         admitted, refused, notices = admit(files, self.limits)
         key = tuple(file.file_id for file in admitted)
         if key != self.key:
-            self.key, self.joined = key, None
+            self.key, self.joined, self.noticed = key, None, None
             refused += self._read(admitted, notices)
             self.notices = tuple(notices)
         if self.uploaded is None:
@@ -134,7 +137,9 @@ class SessionUploads:
                 self.joined = folder_data, joined
             data = self.joined[1]
         if self.notices:
-            data = dataclasses.replace(data, notices=data.notices + self.notices)
+            if self.noticed is None or self.noticed[0] is not data:
+                self.noticed = data, dataclasses.replace(data, notices=data.notices + self.notices)
+            data = self.noticed[1]
         return WithUploads(data, self.read, tuple(refused))
 
     def _read(self, admitted: list[UploadedFile], notices: list[str]) -> list[UploadedFile]:
