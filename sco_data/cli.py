@@ -30,21 +30,19 @@ from sco_data.corpus.store import (
     default_cache_max_mb,
 )
 from sco_data.corpus.workers import DEFAULT_TIME_LIMIT_S
+from sco_data.explore import review
 from sco_data.explore.export import to_csv_bytes
 from sco_data.explore.markup import one_line
 from sco_data.extract.topics import Taxonomy, load_taxonomy
 from sco_data.fetch import command as fetch_command
 from sco_data.schema import (
-    CHECKED_COLUMN,
     CORRECTION_COLUMNS,
-    DOUBTED_FIELDS,
     ENGAGEMENT_LABELS,
     REPORT_INVALID,
     REPORT_OK,
     REPORT_REJECTED,
     REPORT_SKIPPED,
     REPORT_WARNING,
-    doubts_from_text,
     topic_flag_column,
 )
 
@@ -224,16 +222,9 @@ def stats_text(corpus: Corpus, taxonomy: Taxonomy) -> str:
         _count_table("By engagement type", by_type),
         _count_table("By topic (releases)", topics.sort_values(ascending=False)),
         _count_table("By SCO official", officials),
-        _count_table("Releases with doubts, by field", doubted_counts(releases)),
-        f"{int(releases[CHECKED_COLUMN].sum())} of {len(releases)} releases checked",
+        _count_table("Releases with doubts, by field", review.doubts_per_field(releases)),
+        f"{int(review.checked_flags(releases).sum())} of {len(releases)} releases checked",
     ])
-
-
-def doubted_counts(releases: pd.DataFrame) -> pd.Series:
-    """How many releases carry a doubt on each field (DOUBTED_FIELDS), and on any."""
-    doubted = [{doubt.field for doubt in doubts_from_text(cell)} for cell in releases["doubts"].fillna("")]
-    counts = {field: sum(field in fields for fields in doubted) for field in DOUBTED_FIELDS}
-    return pd.Series({**counts, "any field": sum(map(bool, doubted))}, dtype="int64")
 
 
 def cache_summary(folder: Path) -> str:

@@ -23,7 +23,7 @@ from sco_data.corpus.corrections_file import CorrectionNotSaved, save_correction
 from sco_data.explore.correcting import FIELD_LABELS
 from sco_data.explore.identity import plain_text
 from sco_data.explore.wording import plural
-from sco_data.schema import CHECKED_COLUMN, CHECKED_FIELD, LIST_SEPARATOR, doubts_from_text
+from sco_data.schema import CHECKED_COLUMN, CHECKED_FIELD, DOUBTED_FIELDS, LIST_SEPARATOR, doubts_from_text
 
 # The sidebar's choice of releases by their review (Filters.checks): all of them, only those
 # with doubts left, only those an analyst checked, only those not checked yet.
@@ -94,6 +94,13 @@ def _per_distinct_cell(releases: pd.DataFrame, rule) -> pd.Series:
 def doubt_counts(releases: pd.DataFrame) -> pd.Series:
     """How many doubts each release has left."""
     return _per_distinct_cell(releases, lambda cell: len(doubts_from_text(cell))).astype("int64")
+
+
+def doubts_per_field(releases: pd.DataFrame) -> pd.Series:
+    """How many releases carry a doubt on each field (DOUBTED_FIELDS), and on any ("any field")."""
+    fields = _per_distinct_cell(releases, lambda cell: frozenset(doubt.field for doubt in doubts_from_text(cell)))
+    counts = {field: int(sum(field in doubted for doubted in fields)) for field in DOUBTED_FIELDS}
+    return pd.Series({**counts, "any field": int(sum(map(bool, fields)))}, dtype="int64")
 
 
 def field_label(field: str) -> str:
