@@ -61,8 +61,9 @@ def period_filters(filters: Filters, span: Span) -> Filters:
 def figures_side_by_side(first: Headline, second: Headline, labels: tuple[str, str]) -> pd.DataFrame:
     """The headline counts of both periods and the change: Figure, <first>, <second>, Change."""
     rows = []
-    for (name, a, _), (_, b, _) in zip(headline_metrics(first), headline_metrics(second)):
-        before, after = int(a.replace(",", "")), int(b.replace(",", ""))
+    counts = [(figures.engagements, figures.counterparts, figures.countries, figures.organisations)  # in their order
+              for figures in (first, second)]
+    for (name, a, _), (_, b, _), before, after in zip(headline_metrics(first), headline_metrics(second), *counts):
         change = f"{after - before:+,}" + (f" ({(after - before) / before:+.0%})" if before else "")
         rows.append((name, a, b, change))
     return pd.DataFrame(rows, columns=["Figure", *labels, "Change"])
