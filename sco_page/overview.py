@@ -3,6 +3,7 @@ tabs with `on_change="rerun"` say which is open); the section is in the link (`s
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from sco_data.explore import aggregations, charts, export, filtering, maps, people
@@ -57,13 +58,17 @@ def show_people(shown: Shown) -> None:
         counts = shown.cached((kind,), lambda count=count: count(shown.people, TOP_N))
         ranked(shown, counts, charts.affiliations_figure(counts, kind), kind, people.AFFILIATION_COLUMNS)
     st.caption(CAPTIONS["places_table"])
-    places = shown.cached(("places",), lambda: aggregations.place_counts(shown.kept))
-    table(st, places, {"place": "Place", "engagements": "Engagements"}, "places_table")
+    table(st, place_counts(shown), {"place": "Place", "engagements": "Engagements"}, "places_table")
+
+
+def place_counts(shown: Shown) -> pd.DataFrame:
+    """Engagements per place of the filtered releases, worked out once for the table and the map."""
+    return shown.cached(("places",), lambda: aggregations.place_counts(shown.kept))
 
 
 def show_map(shown: Shown) -> None:
     figure = shown.cached(("map",), lambda: maps.engagement_map_figure(
-        aggregations.place_counts(shown.kept), people.affiliation_counts(shown.people, "state")))
+        place_counts(shown), people.affiliation_counts(shown.people, "state")))
     chart(st, figure, "map", shown.data.options, maps.MAP_CONFIG)
 
 
