@@ -171,6 +171,8 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
       ("Laziz Kudratov", "Minister of Industry and Trade of Uzbekistan", "Uzbekistan")]),
     ("Zhang Ming held talks with Mikhail Myasnikovich, Chairman of the Board of the Eurasian Economic "
      "Commission.", [("Mikhail Myasnikovich", "Chairman of the Board of the Eurasian Economic Commission", "EAEU")]),
+    ("Zhang Ming held talks with Deputy Foreign Minister of Iran Reza Saleh Kani and the Consul "
+     "General in Kani.", [("Reza Saleh Kani", "Deputy Foreign Minister of Iran", "Iran")]),
     ("Zhang Ming met with a delegation of the China Development Bank.", []),
     ("Zhang Ming took part in the opening of the exhibition.", []),
     ("", []),

@@ -38,6 +38,10 @@ PLACE_WORD_MIN_POPULATION = 100_000
 PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|[,;]\s+|\s+and\s+(?:with\s+)?)")
 # A word before a place that says the place is a destination or host, not the person's own.
 FOREIGN_PLACE_CUES = frozenset({"to", "in", "for"})
+# A run of capitalised words that follows one of these and ends in a city's name is a place
+# phrase, not a name; after a title or a country, such a run is a name that happens to end
+# in a word some town is called ("Deputy Foreign Minister of Iran Ali Bagheri Kani").
+PLACE_PREPOSITIONS = frozenset({"of", "in", "to", "from", "at"})
 # Cut a title at "of" to find the body it names.
 OF_SPLIT = re.compile(r"\s+of\s+(?:the\s+)?")
 # Words that say a title belongs to a company: its representative has no country.
@@ -140,7 +144,8 @@ def split_title_name(part: str) -> tuple[str, str | None]:
     start = _title_words_trimmed(words, start, end)
     size = end - start
     alone = size == 1 and (start and is_honorific(words[start - 1]) or PARTICLE_COMPOUND.match(words[start]))
-    if size == 0 or words[end - 1] in place_words() or (size == 1 and not alone):
+    place_last = words[end - 1] in place_words() and (size == 1 or words[start - 1] in PLACE_PREPOSITIONS)
+    if size == 0 or place_last or (size == 1 and not alone):
         return part, None
     start -= _customary_before(words, start)
     prefix = words[:start]
