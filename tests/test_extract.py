@@ -118,6 +118,19 @@ def test_today_or_a_weekday_is_read_against_the_dateline(dateline: str, words: s
     assert release.event_date == expected
 
 
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("2024-03-28", D(2024, 3, 25)),
+    ("2025-01-02", D(2024, 3, 25)),
+    ("2024-03-20", D(2023, 3, 27)),
+])
+def test_a_dateline_without_a_year_takes_the_stamps_year_for_a_weekday(stamp: str, expected: dt.date) -> None:
+    """The dateline's "March 27" falls on or just before the stamp; its weekday is read from there."""
+    release = sco_data.parse_release(f" date {stamp}\nSCO Secretary-General meets Pakistani minister\n\n"
+                                     "BEIJING, March 27 (Xinhua) -- SCO Secretary-General Zhang Ming on Monday met "
+                                     "with Foreign Minister of Pakistan Ishaq Dar.\n\nThey talked about trade.")
+    assert release.event_date == expected
+
+
 def test_a_date_outside_the_officials_term_is_not_taken() -> None:
     text = ("SCO Secretary-General congratulates the Secretariat's staff\n\nOn 15 January 2004, the SCO opened its "
             "Secretariat in Beijing. SCO Secretary-General Zhang Ming congratulated the staff on the anniversary.")

@@ -54,11 +54,12 @@ DATELINE_MAX_CHARS = 140
 @dataclass(frozen=True)
 class Dateline:
     """A dateline opening a paragraph: its city as written, its date (None without a year to
-    read it by), and where the text after it starts."""
+    read it by), where the text after it starts, and its date as written ("Nov 18")."""
 
     city: str
     date: dt.date | None
     end: int
+    written: str | None = None
 
 
 def parse_stamp_date(text: str, fallback_year: int | None = None) -> dt.date | None:
@@ -95,7 +96,7 @@ def stamp_prefix(paragraph: str) -> tuple[dt.date | None, int]:
     return parse_stamp_date(match.group("date")), match.end()
 
 
-def read_dateline(paragraph: str, fallback_year: int | None = None) -> Dateline | None:
+def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a lead, if any. A city in capitals needs no date ("BEIJING:"); a
     city in ordinary case needs one ("Tashkent, 13 May 2025 -") or its source in brackets and a
     dash ("Hanoi (VNA) –")."""
@@ -112,7 +113,7 @@ def read_dateline(paragraph: str, fallback_year: int | None = None) -> Dateline 
         return None  # "SCO - Shanghai Cooperation Organisation": a site's name, not a dateline
     day = None
     if written:
-        day = parse_stamp_date(written, None if re.search(r"\d{4}", written) else fallback_year)
+        day = parse_stamp_date(written) if re.search(r"\d{4}", written) else None
     elif match.group("agency") and STAMP_DATE.search(match.group("agency")):
         day = parse_stamp_date(STAMP_DATE.search(match.group("agency")).group())
-    return Dateline(city, day, match.end())
+    return Dateline(city, day, match.end(), written)

@@ -5,7 +5,9 @@ page's printed "17:56, 28 April 2025"), in a saved page's metadata, or in a news
 dateline. None of them is the engagement's date, nor lends its year to a date the lead gives
 without one: only a full date in the headline does ("(20 January 2025)", a speech's title). A
 "today" or "on Saturday" is read against the page's own printed date: its dateline, else a
-stamp line of the page (not the store's).
+stamp line of the page (not the store's). A dateline without a year ("BEIJING, Nov 18
+(Xinhua) --") takes the year of the store's stamp, which is close enough to be sure of the year
+though not of the day.
 """
 
 from __future__ import annotations
@@ -13,12 +15,30 @@ from __future__ import annotations
 import datetime as dt
 
 from sco_data.extract.dates import find_dates, parse_date_text, to_date
+from sco_data.extract.datelines import parse_stamp_date
 from sco_data.extract.segment import Document
+
+
+# How far a dateline's day may lie after the store's stamp (time zones, a late stamp).
+STAMP_SLACK = dt.timedelta(days=1)
 
 
 def _dateline_day(document: Document) -> dt.date | None:
     dateline = document.dateline
     return dateline.date if dateline is not None else None
+
+
+def _yearless_dateline_day(document: Document) -> dt.date | None:
+    """A dateline's day written without a year, in the year that puts it on or just before
+    the store's stamp (a dateline of 30 Dec under a stamp of 2 January is of the year before)."""
+    dateline, stamp = document.dateline, document.published
+    if dateline is None or dateline.date is not None or not dateline.written or stamp is None:
+        return None
+    for year in (stamp.year, stamp.year - 1):
+        day = parse_stamp_date(dateline.written, year)
+        if day is not None and day <= stamp + STAMP_SLACK:
+            return day
+    return None
 
 
 def extract_published(document: Document, page_published: str | None = None) -> dt.date | None:
@@ -41,7 +61,7 @@ def year_source(document: Document) -> dt.date | None:
 
 def printed_day(document: Document) -> dt.date | None:
     """The page's own printed date, against which "today" and weekdays are read."""
-    day = _dateline_day(document)
+    day = _dateline_day(document) or _yearless_dateline_day(document)
     if day is not None:
         return day
     for line in document.date_lines:
