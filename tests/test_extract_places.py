@@ -7,6 +7,7 @@ import pytest
 
 import sco_data
 from sco_data.extract.datelines import read_dateline
+from sco_data.extract.places import DOUBT_DATELINE
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -31,6 +32,14 @@ from sco_data.extract.datelines import read_dateline
 ])
 def test_the_place_of_the_engagement(text: str, city: str | None) -> None:
     assert sco_data.parse_release(text).location_city == city
+
+
+@pytest.mark.parametrize("dateline", ["ISLAMABAD:", "ISLAMABAD (Dawn) -", "Islamabad, March 9, 2022 (APP) -"])
+def test_a_dateline_alone_gives_the_place_with_a_doubt(dateline: str) -> None:
+    release = sco_data.parse_release(f"{dateline} Foreign Minister Shah Mahmood Qureshi on Wednesday received "
+                                     "Secretary-General of the SCO Zhang Ming.\n\nThey spoke at the ministry.")
+    assert release.location_city == "Islamabad"
+    assert [doubt.reason for doubt in release.doubts if doubt.field == "location_city"] == [DOUBT_DATELINE]
 
 
 def test_a_sites_name_over_a_dash_is_no_dateline() -> None:

@@ -142,9 +142,11 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
 
 def _city_of(match: re.Match[str] | None) -> Location | None:
     """The gazetteer's city a pattern's "city" group names, written as prose writes it."""
-    if match is None:
-        return None
-    name = _in_name_case(match.group("city"))
+    return _named_city(match.group("city")) if match is not None else None
+
+
+def _named_city(written: str) -> Location | None:
+    name = _in_name_case(written)
     city = find_city(name)
     return Location(name, city) if city is not None else None
 
@@ -175,11 +177,16 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
         city = find_city(match.group(group))
         if city is not None:
             found.append((match.start(group), Location(match.group(group), city), span_of(*match.span(group))))
-    for pattern in (CITY_AFTER_DATE, DATELINE):
-        match = pattern.match(text)
-        location = _city_of(match)
-        if location is not None:
-            found.append((match.start("city"), location, span_of(*match.span("city"))))
+    dateline = read_dateline(text)
+    location = _named_city(dateline.city) if dateline is not None else None
+    if location is not None:
+        found.append((0, location, span_of(0, len(dateline.city))))
+    else:
+        for pattern in (CITY_AFTER_DATE, DATELINE):
+            match = pattern.match(text)
+            location = _city_of(match)
+            if location is not None:
+                found.append((match.start("city"), location, span_of(*match.span("city"))))
     tokens = tokenize(text)
     for start, end, city in _cued_cities(tokens):
         found.append((start, Location(text[start:end], city), span_of(start, end)))
@@ -222,6 +229,12 @@ def _province_named(location: Location, document: Document) -> bool:
     return any(match.value == country for match in country_index().find(document.tokens))
 
 
+def _place_finding(location: Location, span: Span, doubts: tuple[str, ...] = ()) -> Finding[Location]:
+    if is_ambiguous(location.written):
+        doubts = (*doubts, DOUBT_AMBIGUOUS)
+    return Finding(location, (span.evidence("location_city", location.written),), (), doubts)
+
+
 def extract_place(document: Document, engagement_type: str, event_date: dt.date | None = None) -> Finding[Location]:
     """The city of the engagement; none for calls, letters and online events."""
     if engagement_type not in {MEETING, EVENT}:
@@ -239,16 +252,17 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
     opening = (document.sentence_text(first) if first is not None else "") + " " + (document.title or "")
     if engagement_type == EVENT and is_online(opening):
         return Finding(None)
+    from_dateline: Finding[Location] | None = None
     for text, span_of in sources:
         found = [item for item in _in_text(text, span_of)
                  if not _background(text, item[0], event_date) and not _province_named(item[1], document)]
+        if found and found[0][0] == 0 and read_dateline(text) is not None:
+            # Where the agency wrote from: taken only when nothing else names a place.
+            _, location, span = found.pop(0)
+            from_dateline = from_dateline or _place_finding(location, span, (DOUBT_DATELINE,))
         if found:
-            position, location, span = found[0]
-            dateline = read_dateline(text) if position == 0 else None
-            doubts = (DOUBT_DATELINE,) if dateline is not None and dateline.city == location.written else ()
-            if is_ambiguous(location.written):
-                doubts = (*doubts, DOUBT_AMBIGUOUS)
-            return Finding(location, (span.evidence("location_city", location.written),), (), doubts)
+            _, location, span = found[0]
+            return _place_finding(location, span)
     after_lead = (document.lead or 0) + 1
     if document.lead is not None and after_lead < len(document.paragraphs):
         paragraph = document.paragraphs[after_lead]
@@ -260,6 +274,8 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
             return Finding(Location(held.group("city"), city),
                            (in_text(start, start + len(held.group("city"))).evidence("location_city", held.group("city")),),
                            (), (DOUBT_LATER_PARAGRAPH,))
+    if from_dateline is not None:
+        return from_dateline
     for line in document.date_lines:
         location = _city_of(DATELINE.match(line))
         if location is not None:  # the dateline stands apart from the text, so no span to show
