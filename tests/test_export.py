@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sco_data.explore.export import FORMULA_TRIGGERS, neutralise_cell, to_csv_bytes
+from sco_data.corpus.corrections_csv import FORMULA_TRIGGERS, guard
+from sco_data.explore.export import to_csv_bytes
 
 BOM = b"\xef\xbb\xbf"
 
@@ -107,7 +108,7 @@ CELL_TEXT = st.text(
 def test_text_round_trips_through_read_csv(rows):
     frame = pd.DataFrame(rows, columns=["a", "b"])
     back = read_back(to_csv_bytes(frame))
-    expected = frame.map(neutralise_cell)
+    expected = frame.map(guard)
     assert back.values.tolist() == expected.values.tolist()
 
 
@@ -128,5 +129,13 @@ def test_floats_round_trip_exactly(values):
 
 
 @given(CELL_TEXT)
-def test_neutralised_cells_never_start_with_a_trigger(text):
-    assert not neutralise_cell(text).startswith(FORMULA_TRIGGERS)
+def test_guarded_cells_never_start_with_a_trigger(text):
+    assert not guard(text).startswith(FORMULA_TRIGGERS)
+
+
+@pytest.mark.parametrize("dtype", [object, "string"])
+def test_a_cell_quoted_before_a_formula_keeps_its_quote_in_a_spreadsheet(dtype) -> None:
+    """A spreadsheet drops one leading quote: "'=x" is written "''=x" so that it shows "'=x",
+    in text columns of either kind and as the corrections file writes it."""
+    frame = pd.DataFrame({"note": pd.Series(["'=x", "'tis", "=1+1"], dtype=dtype)})
+    assert to_csv_bytes(frame).decode("utf-8-sig").split("\r\n")[1:4] == ["''=x", "'tis", "'=1+1"]

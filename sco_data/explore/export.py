@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from sco_data.corpus.corrections_csv import FORMULA_GUARD, FORMULA_TRIGGERS
+from sco_data.corpus.corrections_csv import FORMULA_GUARD, GUARDED, guard
 from sco_data.explore.citations import with_sentences
 from sco_data.explore.filtering import drop_prepared
 
@@ -23,17 +23,11 @@ CSV_LINE_TERMINATOR = "\r\n"
 DATE_FORMAT = "%Y-%m-%d"
 
 
-def neutralise_cell(value: str) -> str:
-    """Return the text of a cell with a quote in front when a spreadsheet would run it."""
-    if value.startswith(FORMULA_TRIGGERS):
-        return FORMULA_GUARD + value
-    return value
-
-
 def _format_object_cell(value: object) -> object:
-    """Format one cell of a text or mixed column: dates as ISO days, strings guarded."""
+    """Format one cell of a text or mixed column: dates as ISO days, strings guarded as the
+    corrections file guards them (a spreadsheet shows the cell as it was)."""
     if isinstance(value, str):
-        return neutralise_cell(value)
+        return guard(value)
     if isinstance(value, (dt.datetime, pd.Timestamp)):
         return value.strftime(DATE_FORMAT) if not pd.isna(value) else None
     if isinstance(value, dt.date):
@@ -54,7 +48,7 @@ def _export_column(column: pd.Series) -> pd.Series:
     if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
         # A pure text column (pandas' string dtypes): guard it in one vectorised pass.
         values = column.astype(object).where(column.notna(), None)
-        risky = column.str.startswith(FORMULA_TRIGGERS).fillna(False).to_numpy(dtype=bool)
+        risky = column.str.match(GUARDED.pattern).fillna(False).to_numpy(dtype=bool)
         if risky.any():
             values = values.copy()
             values[risky] = FORMULA_GUARD + column[risky].astype(object)
@@ -75,7 +69,7 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
         {i: _export_column(df.iloc[:, i]) for i in range(df.shape[1])},
         index=df.index,
     )
-    out.columns = [neutralise_cell(str(name)) for name in df.columns]
+    out.columns = [guard(str(name)) for name in df.columns]
     text = out.to_csv(index=False, lineterminator=CSV_LINE_TERMINATOR, date_format=DATE_FORMAT)
     return text.encode(CSV_ENCODING)
 
