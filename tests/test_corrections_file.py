@@ -22,7 +22,7 @@ import sco_data
 from sco_data.corpus.corrections import InvalidCorrection, lock_path, read_corrections
 from sco_data.corpus.corrections_file import (
     CorrectionNotSaved,
-    can_save_corrections,
+    why_corrections_unsaveable,
     save_correction,
     undo_correction,
 )
@@ -271,7 +271,7 @@ def read_only_folder(tmp_path: Path):
 def test_a_read_only_folder_gives_a_clear_error_and_is_not_offered_for_editing(read_only_folder: Path) -> None:
     path = read_only_folder / "c.csv"
     before = path.read_bytes()
-    assert not can_save_corrections(path)
+    assert why_corrections_unsaveable(path) == "the folder of c.csv cannot be written"
     with pytest.raises(CorrectionNotSaved, match=rf"^cannot save corrections in {read_only_folder}: "
                                                  r"the folder is read-only \("):
         save_correction(path, CALL, "occasion", "x")
@@ -293,7 +293,10 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_file(small_mount: Path) -
 
 
 def test_can_save_where_the_folder_is_writable(tmp_path: Path) -> None:
-    assert can_save_corrections(tmp_path / "c.csv")
-    assert not can_save_corrections(tmp_path / "missing" / "c.csv")
+    assert why_corrections_unsaveable(tmp_path / "c.csv") is None
+    assert why_corrections_unsaveable(tmp_path / "missing" / "c.csv") == "the folder of c.csv cannot be written"
+    (tmp_path / "linked.csv").symlink_to(tmp_path / "c.csv")
+    assert why_corrections_unsaveable(tmp_path / "linked.csv") == (
+        "linked.csv is a symbolic link; corrections are kept only in a file of the folder itself")
     with pytest.raises(CorrectionNotSaved, match=r"the folder .*missing does not exist"):
         save_correction(tmp_path / "missing" / "c.csv", CALL, "occasion", "x")

@@ -1,16 +1,21 @@
 """Files and folders -> Corpus: discovery, ingest, the store (cache), the tables and corrections."""
 
 from sco_data.corpus.corrections import InvalidCorrection, corrections_path
-from sco_data.corpus.corrections_file import CorrectionNotSaved, can_save_corrections, save_correction, undo_correction
+from sco_data.corpus.corrections_file import (
+    CorrectionNotSaved,
+    save_correction,
+    undo_correction,
+    why_corrections_unsaveable,
+)
 from sco_data.corpus.load import Corpus, load_corpus
 
 __all__ = [
     "Corpus",
     "CorrectionNotSaved",
     "InvalidCorrection",
-    "can_save_corrections",
     "corrections_path",
     "load_corpus",
     "save_correction",
     "undo_correction",
+    "why_corrections_unsaveable",
 ]

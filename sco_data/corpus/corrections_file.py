@@ -48,12 +48,17 @@ class CorrectionNotSaved(Exception):
     """A correction could not be written; the message says why, for the page to show."""
 
 
-def can_save_corrections(path: str | Path) -> bool:
-    """Whether a save to this corrections file can work: its folder exists and may be written,
-    and the file is no symbolic link (a read-only folder or file system, or a link, shows
-    corrections but offers no editing)."""
-    folder = Path(path).parent
-    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) and not Path(path).is_symlink()
+def why_corrections_unsaveable(path: str | Path) -> str | None:
+    """Why a save to this corrections file cannot work, or None when it can: the file is a
+    symbolic link, or its folder is missing or may not be written (a read-only folder or file
+    system, or a link, shows corrections but offers no editing). Named by the file's name only,
+    so that a page's visitors need not learn the server's paths."""
+    path = Path(path)
+    if path.is_symlink():
+        return f"{path.name} is a symbolic link; corrections are kept only in a file of the folder itself"
+    if not (path.parent.is_dir() and os.access(path.parent, os.W_OK | os.X_OK)):
+        return f"the folder of {path.name} cannot be written"
+    return None
 
 
 def save_correction(path: str | Path, release_id: str, field: str, value: str, note: str = "", *,

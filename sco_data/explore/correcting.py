@@ -14,9 +14,9 @@ import pandas as pd
 from sco_data.corpus.corrections import InvalidCorrection, corrections_path
 from sco_data.corpus.corrections_file import (
     CorrectionNotSaved,
-    can_save_corrections,
     save_correction,
     undo_correction,
+    why_corrections_unsaveable,
 )
 from sco_data.extract.topics import Taxonomy
 from sco_data.schema import CORRECTABLE_FIELDS, REPORT_OK, REPORT_WARNING
@@ -49,12 +49,10 @@ def corrections_target(folder: Path, bundled: Path, read_only: bool) -> tuple[Pa
     if folder.resolve() == bundled.resolve():
         return None, "the bundled sample is read-only; open a folder of your own to correct it"
     path = corrections_path(folder)
-    if path is not None and path.is_symlink():
-        return None, f"{path.name} is a symbolic link; corrections are kept only in a file of the folder itself"
-    if path is None or not can_save_corrections(path):
-        # Named by the file's name only: the page's visitors need not learn the server's paths.
-        return None, f"the folder of {path.name if path else 'the corrections file'} cannot be written"
-    return path, None
+    if path is None:
+        return None, "no corrections file is used for this folder"
+    reason = why_corrections_unsaveable(path)
+    return (None, reason) if reason else (path, None)
 
 
 def target_for(target: tuple[Path | None, str | None], release_id: str, report: pd.DataFrame,
