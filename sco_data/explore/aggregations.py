@@ -10,8 +10,16 @@ from typing import Any
 import pandas as pd
 
 from sco_data.explore.dating import OffAxis, axis_dates, engagement_dates, left_off_axes
-from sco_data.explore.display import date_text, release_labels
-from sco_data.explore.filtering import AXIS_DATE, DATE, LABEL, flag_array, is_prepared, topic_labels
+from sco_data.explore.display import date_text
+from sco_data.explore.filtering import (
+    AXIS_DATE,
+    DATE,
+    axis_dates_of,
+    flag_array,
+    is_prepared,
+    labels_of,
+    topic_labels,
+)
 from sco_data.explore.identity import plain_text
 from sco_data.explore.people import distinct_affiliations, distinct_counterparts
 from sco_data.explore.periods import period_labels, period_range, period_starts
@@ -171,8 +179,7 @@ def headline_figures(releases: pd.DataFrame, participants: pd.DataFrame) -> Head
     The span is that of the time axes: a date outside every term is counted apart, as are the
     undated (explore.dating)."""
     off = off_axis(releases)
-    known = axis_dates(engagement_dates(releases)[0]) if not is_prepared(releases) else releases[AXIS_DATE]
-    known = known.dropna()
+    known = axis_dates_of(releases).dropna()
     return Headline(
         engagements=len(releases),
         counterparts=distinct_counterparts(participants),
@@ -222,8 +229,8 @@ def releases_table(releases: pd.DataFrame, taxonomy: Any = None) -> pd.DataFrame
     table = pd.DataFrame(
         {
             "event_date": dates,
-            "date": date_text(dates, releases[AXIS_DATE] if AXIS_DATE in releases.columns else None),
-            "release": releases[LABEL].astype(object) if LABEL in releases.columns else release_labels(releases),
+            "date": date_text(dates, axis_dates_of(releases)),
+            "release": labels_of(releases),
             "source": plain_text(releases["source"]).astype(object),
             "engagement": plain_text(releases["engagement_type"]).map(ENGAGEMENT_LABELS).fillna(""),
             "sco_official": plain_text(releases["sco_official"]),

@@ -153,6 +153,16 @@ def is_prepared(releases: pd.DataFrame) -> bool:
     return PREPARED_MARK in releases.columns
 
 
+def axis_dates_of(releases: pd.DataFrame) -> pd.Series:
+    """Each release's date on the time axes: prepare()'s column, else worked out as it does."""
+    return releases[AXIS_DATE] if is_prepared(releases) else axis_dates(engagement_dates(releases)[0])
+
+
+def labels_of(releases: pd.DataFrame) -> pd.Series:
+    """Each release's label: prepare()'s column, else worked out as it does."""
+    return releases[LABEL].astype(object) if is_prepared(releases) else release_labels(releases)
+
+
 def prepare(releases: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of the releases with the helper columns filtering and charts use."""
     if is_prepared(releases):
