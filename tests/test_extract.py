@@ -94,7 +94,8 @@ def test_yearless_date_borrows_the_year_of_the_headlines_date() -> None:
 
 
 @pytest.mark.parametrize("stamp", ["12 March 2021", " date 2021-03-12", "17:56, 12 March 2021",
-                                   "Updated: March 12, 2021 13:49", "BEIJING, March 12, 2021 (Xinhua) --"])
+                                   "Updated: March 12, 2021 13:49", "BEIJING, March 12, 2021 (Xinhua) --",
+                                   "BEIJING, 12.03.2021 –"])
 def test_a_stamp_or_dateline_is_the_publication_date_and_lends_no_year(stamp: str) -> None:
     lead = "On 3 March, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri."
     headline = "SCO Secretary-General meets Ambassador"

@@ -39,12 +39,13 @@ STAMP_PREFIX = re.compile(r"^\s*(?i:date|published|posted|updated)\s*:?\s*(?P<da
                           rf"(?:[T\s]+{TIME.pattern})?(?:\s+(?:EN|RU|ZH)\b)?\s*")
 # A dateline: a city (in capitals, or followed by a date), a region in brackets, the date, the
 # agency, then a dash or colon: "BEIJING, Nov 18 (Xinhua) --", "SOCHI, May 20. /TASS/.",
-# "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4 (ANI):", "BEIJING:", "BEIJING,
-# (APP - UrduPoint / Pakistan Point News - 23rd Mar, 2024)".
+# "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4 (ANI):", "Beijing, 14.03.2024 –",
+# "BEIJING:", "BEIJING, (APP - UrduPoint / Pakistan Point News - 23rd Mar, 2024)".
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[[^\]]{{1,30}}\])?"
-    rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?)\.?)?"
+    rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4})\.?)?"
     r"(?:,?\s*\((?P<agency>[^()]{1,80})\)\.?|\s*/\s*(?P<slashed>[A-Z][^/.\n]{0,40})/\.?"
     r"|\s*/\s*(?P<byline>[A-Z][^/.\n]{0,60})\.(?=\s)|\s+(?P<bare>[A-Z]{2,10})\))?"
     r"(?P<end>\s*(?:--|-|–|—|:)\s*|\s+(?=[A-Z\"“]))")
