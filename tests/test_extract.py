@@ -63,6 +63,7 @@ def test_a_later_sentence_of_the_lead_may_date_the_engagement_itself() -> None:
             "Monday held a meeting with Minister for Planning Ahsan Iqbal. The {} on 11 December 2023 in Islamabad.")
     assert sco_data.parse_release(lead.format("meeting took place")).event_date == D(2023, 12, 11)
     assert sco_data.parse_release(lead.format("minister had returned from Beijing")).event_date is None
+    assert sco_data.parse_release(lead.format("meeting, which took place")).event_date == D(2023, 12, 11)
 
 
 def test_today_after_a_dateline_that_ends_in_a_full_stop_is_the_datelines_day() -> None:
@@ -82,6 +83,9 @@ def test_today_after_a_dateline_that_ends_in_a_full_stop_is_the_datelines_day() 
      "an interview to Uzbek media on 10 September 2022.", D(2022, 9, 10)),
     # A date opening its sentence after "On the eve of the summit," stays the engagement's.
     ("On the eve of the summit, on 14 September 2022, SCO Secretary-General Zhang Ming met with X Y.", D(2022, 9, 14)),
+    # A cue sets aside the first date after it only, not one after another date.
+    ("Ahead of the summit in Astana, scheduled for 3-4 July 2024, SCO Secretary-General Zhang Ming gave an "
+     "interview to Kazakh media on 28 June 2024.", D(2024, 6, 28)),
 ])
 def test_dates_of_asides_are_set_aside(lead: str, expected: dt.date) -> None:
     assert sco_data.parse_release(lead).event_date == expected

@@ -65,9 +65,9 @@ BACKGROUND_WINDOW = 120
 # 1 July, met ..."): no comma between the words and the date.
 ASIDE_CUE = re.compile(r"(?:\b(?:run-up\s+to|ahead\s+of|on\s+the\s+eve\s+of)|,\s+who)\b[^.;,]{0,80}$", re.I)
 # A sentence of the lead that dates the engagement itself, looked for just before a date: "The
-# meeting took place on", "The talks were held in Tashkent on".
+# meeting took place on", "The talks were held in Tashkent on", "The event, which took place on".
 ENGAGEMENT_HELD_ON = re.compile(
-    r"(?:^|[.;]\s+)The\s+(?:meeting|talks|conversation|negotiations|visit|event|ceremony)\s+"
+    r"(?:^|[.;]\s+)The\s+(?:meeting|talks|conversation|negotiations|visit|event|ceremony)(?:,\s+which)?\s+"
     r"(?:took\s+place|was\s+held|were\s+held)\b[^.;]{0,40}?\bon\s+(?:the\s+)?$")
 ENGAGEMENT_HELD_WINDOW = 90
 # A message dated in its own words, within the first paragraphs after the lead.
@@ -183,7 +183,11 @@ def _dates_the_engagement(text: str, mention: DateMention) -> bool:
 
 
 def _is_background(text: str, mention: DateMention) -> bool:
+    """A cue before the date makes it another event's ("the summit scheduled for 3-4 July"); a
+    cue is looked for after the last date before this one, whose cue it would be ("scheduled
+    for 3-4 July 2024, he gave an interview on 28 June")."""
     window = max(0, mention.start - BACKGROUND_WINDOW)
+    window += max((earlier.end for earlier in find_dates(text[window:mention.start])), default=0)
     return BACKGROUND_CUE.search(text, window, mention.start) is not None or \
         ASIDE_CUE.search(text, window, mention.start) is not None
 
