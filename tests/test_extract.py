@@ -191,6 +191,10 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
      "Commission.", [("Mikhail Myasnikovich", "Chairman of the Board of the Eurasian Economic Commission", "EAEU")]),
     ("Zhang Ming held talks with Deputy Foreign Minister of Iran Reza Saleh Kani and the Consul "
      "General in Kani.", [("Reza Saleh Kani", "Deputy Foreign Minister of Iran", "Iran")]),
+    ("Zhang Ming met with Foreign Minister of Kazakhstan Murat Nurtleu in the Kazakh capital.",
+     [("Murat Nurtleu", "Foreign Minister of Kazakhstan", "Kazakhstan")]),
+    ("Zhang Ming met with the Governor of Samarkand Region Erkinjon Turdimov in Uzbekistan's Samarkand.",
+     [("Erkinjon Turdimov", "Governor of Samarkand Region", "Uzbekistan")]),
     ("Zhang Ming met with a delegation of the China Development Bank.", []),
     ("Zhang Ming took part in the opening of the exhibition.", []),
     ("", []),

@@ -26,6 +26,13 @@ from sco_data.extract.places import DOUBT_DATELINE
      "city in Hubei Province, Yichang.", "Yichang"),
     ("On 3 May 2024, SCO Secretary-General Zhang Ming took part in a forum in the capital of Kyrgyzstan, Bishkek.",
      "Bishkek"),
+    # A capital named by its country, and a city after its country's possessive.
+    ("On 12 April 2023, Foreign Minister of Kazakhstan Murat Nurtleu met with SCO Secretary-General Zhang Ming "
+     "in the Kazakh capital.", "Astana"),
+    ("On 12 April 2023, Zhang Ming met with X Y in the capital of the Kyrgyz Republic.", "Bishkek"),
+    ("On 12 April 2023, Zhang Ming met with X Y in the Kyrgyz capital Bishkek.", "Bishkek"),
+    ("On 20 August 2022, SCO Secretary-General Zhang Ming met with the Governor of Samarkand Region Erkinjon "
+     "Turdimov in Uzbekistan's Samarkand.", "Samarkand"),
     # A dateline in capitals names the city as prose does, so one city is written one way.
     ("NUR-SULTAN, April 5. /TASS/. Foreign Minister of Kazakhstan Mukhtar Tileuberdi held talks with Secretary "
      "General of the Shanghai Cooperation Organization Vladimir Norov.", "Nur-Sultan"),

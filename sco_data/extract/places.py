@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sco_data.extract.countries import capitals, country_index, country_named
+from sco_data.extract.countries import affiliation_index, capitals, country_index, country_named
 from sco_data.extract.dates import find_dates, to_date
 from sco_data.extract.engagement import EVENT, MEETING, is_online
 from sco_data.extract.findings import Finding, Span, in_text, in_title
@@ -25,6 +25,7 @@ from sco_data.extract.lexicon import load
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.phrases import Tokens, tokenize
 from sco_data.extract.segment import Document
+from sco_data.schema import AFFILIATION_STATE
 
 # "At the SCO Secretariat", "the SCO headquarters hosted", "the Secretariat was the venue".
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)"
@@ -33,8 +34,9 @@ SECRETARIAT = starting_with("HSaiotv",  # where one of its words can begin
     rf"(?!\s+of\s+(?!the\s+{SCO}))(?!\s+in\s+[A-Z])"
     rf"|\b(?:SCO\s+(?:Secretariat|[Hh]eadquarters)|(?:Secretariat|Headquarters)\s+of\s+the\s+{SCO})"
     r"\s+(?:hosted|hosts|held|organi[sz]ed|was\s+the\s+venue|marks|marked|celebrated)\b")
-# Words just before a city name that say the engagement happened there.
-CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "hosts"})
+# Words just before a city name that say the engagement happened there ("the Kyrgyz capital
+# Bishkek"), also before a country's possessive and the city ("in Uzbekistan's Samarkand").
+CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "hosts", "capital"})
 # What follows "Shanghai" in the organisation's own name.
 SCO_NAME_TAILS = frozenset({("cooperation", "organisation"), ("cooperation", "organization")})
 # A city named after a description of it that a cue opens: "in the second largest city in Anhui
@@ -63,6 +65,10 @@ CITY_AFTER_DATE = re.compile(r"^(?:On|From|Between)\s+[^,]{1,40},\s+(?P<city>[A-
 # "Beijing, July 6, 2023".
 DATELINE = re.compile(r"^(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+(?:[A-Z][a-z]+,\s+)?"
                       r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b")
+# A country's capital named by the country: "in the Kazakh capital", "in the capital of
+# Kazakhstan" (not "in the capital of Kazakhstan, Astana", where the city itself is named).
+CAPITAL_OF = CuedPattern(("capital",), r"\bin\s+the\s+(?:(?P<demonym>[A-Z][\w'’-]+)\s+capital|capital\s+of\s+(?:the\s+)?"
+                         r"(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))\b(?!\s*,?\s*[A-Z])")
 # "a (working|official) visit to <Country>": its cities named later in the release are the place.
 VISIT_COUNTRY = CuedPattern(("visit",), r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
 # A speech's title line: "(12 October 2023, Bishkek)", "(Bishkek, 12 October 2023)".
@@ -134,6 +140,8 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
         city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
         venue_named = venue and _after_the(tokens, index) and match.value.population >= EVENT_CITY_MIN_POPULATION
         described = DESCRIBED_CITY.search(tokens.text, max(0, match.start - DESCRIBED_CITY_WINDOW), match.start)
+        if before.endswith("'s") and country_named(tokens.words[index - 1][:-2]) is not None:
+            before = two_before
         if before in CITY_CUE_WORDS or after[:1] and after[0] in HOST_WORDS or after in HOST_PHRASES \
                 or city_of or venue_named or described:
             found.append((match.start, match.end, match.value))
@@ -157,6 +165,13 @@ def _in_name_case(name: str) -> str:
     if not name.isupper():
         return name
     return re.sub(r"(^|[\s-])(\w)", lambda match: match.group(1) + match.group(2).upper(), name.lower())
+
+
+def _capital_of(written: str) -> City | None:
+    """The capital of the country a name or nationality word stands for ("Kazakh", "Kazakhstan")."""
+    matches = affiliation_index().find(tokenize(written))
+    whole = len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(written)
+    return _capital(matches[0].value[1]) if whole and matches[0].value[0] == AFFILIATION_STATE else None
 
 
 def _capital(country: str) -> City | None:
@@ -192,6 +207,11 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
         found.append((start, Location(text[start:end], city), span_of(start, end)))
     for match in venue_index().find(tokens):
         found.append((match.start, Location(match.value.name, match.value), span_of(match.start, match.end)))
+    for match in CAPITAL_OF.finditer(text):
+        group = "demonym" if match.group("demonym") else "country"
+        capital = _capital_of(match.group(group))
+        if capital is not None:
+            found.append((match.start(group), Location(capital.name, capital), span_of(*match.span(group))))
     for match in EMBASSY.finditer(text):
         countries = country_index().find(tokenize(text[match.end():match.end() + EMBASSY_COUNTRY_MAX_CHARS]))
         city = _capital(countries[0].value) if countries and countries[0].first_token == 0 else None
