@@ -195,6 +195,13 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
      [("Murat Nurtleu", "Foreign Minister of Kazakhstan", "Kazakhstan")]),
     ("Zhang Ming met with the Governor of Samarkand Region Erkinjon Turdimov in Uzbekistan's Samarkand.",
      [("Erkinjon Turdimov", "Governor of Samarkand Region", "Uzbekistan")]),
+    ("Zhang Ming met with Kazakh Foreign Minister Murat Nurtleu in a friendly atmosphere.",
+     [("Murat Nurtleu", "Kazakh Foreign Minister", "Kazakhstan")]),
+    ("Zhang Ming met with Ambassador of Russia in China Igor Morgulov.",
+     [("Igor Morgulov", "Ambassador of Russia in China", "Russia")]),
+    ("Zhang Ming met with Foreign Minister of Kazakhstan Murat Nurtleu, accompanied by Ambassador of Kazakhstan "
+     "to China Shakhrat Nuryshev.", [("Murat Nurtleu", "Foreign Minister of Kazakhstan", "Kazakhstan"),
+                                     ("Shakhrat Nuryshev", "Ambassador of Kazakhstan to China", "Kazakhstan")]),
     ("Zhang Ming met with a delegation of the China Development Bank.", []),
     ("Zhang Ming took part in the opening of the exhibition.", []),
     ("", []),

@@ -126,7 +126,7 @@ LEAD_PREFIX = re.compile(
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # Where the list of people ends (at a space, a comma, a semicolon, a colon, a bracket or a capital).
 CHAIN_END = starting_with(r"\s,;:(A-Z",
-    r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under)\s+|\s+on\s+(?=[A-Z])|\s+in\s+(?=[A-Z][\w\-]+['’]s\s+[A-Z]))"
+    r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under|in)\s+|\s+on\s+(?=[A-Z]))"
     r"|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+(?:[A-Z][\w'’\-]+\s+)?(?:city|capital)|here|today|yesterday|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+(?!the\b)(?=[a-z])|who|where|which|"

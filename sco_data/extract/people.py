@@ -34,8 +34,9 @@ TITLE_CONNECTORS = frozenset({"of", "for", "on"})
 # never start a name.
 PLACE_WORD_MIN_POPULATION = 100_000
 # Separators between the parts of a list of people: ", as well as (with)", ", and (with)",
-# ", ", " and (with)", "; ".
-PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|[,;]\s+|\s+and\s+(?:with\s+)?)")
+# ", accompanied by", ", ", " and (with)", "; ".
+PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|,\s*accompanied\s+by\s+|[,;]\s+"
+                        r"|\s+and\s+(?:with\s+)?)")
 # A word before a place that says the place is a destination or host, not the person's own.
 FOREIGN_PLACE_CUES = frozenset({"to", "in", "for"})
 # A run of capitalised words that follows one of these and ends in a city's name is a place
