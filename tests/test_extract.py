@@ -202,6 +202,12 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming met with Foreign Minister of Kazakhstan Murat Nurtleu, accompanied by Ambassador of Kazakhstan "
      "to China Shakhrat Nuryshev.", [("Murat Nurtleu", "Foreign Minister of Kazakhstan", "Kazakhstan"),
                                      ("Shakhrat Nuryshev", "Ambassador of Kazakhstan to China", "Kazakhstan")]),
+    ("Zhang Ming met Chinese Foreign Minister Wang Yi.", [("Wang Yi", "Chinese Foreign Minister", "China")]),
+    ("Zhang Ming met Monday with Chinese Foreign Minister Wang Yi.", [("Wang Yi", "Chinese Foreign Minister", "China")]),
+    ("Zhang Ming visited the National Library of Belarus and met its Director General Vadim Gigin.",
+     [("Vadim Gigin", "Director General", None)]),
+    ("Zhang Ming was welcomed by Speaker of the Senate of Uzbekistan Tanzila Narbaeva.",
+     [("Tanzila Narbaeva", "Speaker of the Senate of Uzbekistan", "Uzbekistan")]),
     ("Zhang Ming met with a delegation of the China Development Bank.", []),
     ("Zhang Ming took part in the opening of the exhibition.", []),
     ("", []),

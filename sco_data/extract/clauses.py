@@ -51,6 +51,10 @@ MEETING_WITH = re.compile(
     r"conferred|confers|spoke|speaks|talked|videoconference|video\s+conference|video\s+call|phone\s+call|"
     r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions))\b[^.;]{0,60}?\bwith\s+"
     r"(?:the\s+)?")
+# Meeting someone without "with", as news agencies write it: "met Foreign Minister Wang Yi",
+# "met its Director General Vadim Gigin" (not "met Monday with").
+MET = re.compile(r"\b(?:met|meets)\s+(?:separately\s+)?(?:the\s+|its\s+|his\s+|her\s+|their\s+)?"
+                 r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|During)\b)(?=[A-Z])")
 # Receiving someone: the people follow directly.
 RECEIVED = re.compile(
     r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|delegation\s+of\s+(?:students|experts))|"
@@ -95,7 +99,7 @@ JOINT_MAX_CHARS = 200
 # How far a list of people may run: longer runs are not a list of counterparts, and bounding
 # them keeps the cost of a sentence linear in its length, however many clauses it has.
 MAX_CHAIN_CHARS = 500
-RECEIVED_BY = re.compile(r"\bwas\s+received\s+by\s+(?:the\s+)?")
+RECEIVED_BY = re.compile(r"\b(?:was|were)\s+(?:received|welcomed|greeted|hosted)\s+by\s+(?:the\s+)?")
 # The meeting reported as the subject: "The main meeting of the visit, with <people>, took place".
 MEETING_SUBJECT = re.compile(r"^(?:The|During\s+the|At\s+the)\s+(?:\w+\s+){0,3}?(?:meeting|talks|negotiations|conversation)"
                              r"\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
@@ -113,8 +117,8 @@ CALLED_ON = re.compile(r"\b(?:called|calls|paid\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}c
 # Every clause that, after the SCO side, introduces the people: one pattern, one pass, tried only
 # where one of its words can begin.
 AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})" for pattern in
-                                                        (MEETING_WITH, RECEIVED, MESSAGE_TO, HOSTED_BY, RECEIVED_BY,
-                                                         CALLED_ON)))
+                                                        (MEETING_WITH, MET, RECEIVED, MESSAGE_TO, HOSTED_BY,
+                                                         RECEIVED_BY, CALLED_ON)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
