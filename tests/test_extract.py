@@ -208,6 +208,11 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
      [("Vadim Gigin", "Director General", None)]),
     ("Zhang Ming was welcomed by Speaker of the Senate of Uzbekistan Tanzila Narbaeva.",
      [("Tanzila Narbaeva", "Speaker of the Senate of Uzbekistan", "Uzbekistan")]),
+    ("Zhang Ming had lunch with Ambassador of India Pradeep Rawat.", [("Pradeep Rawat", "Ambassador of India", "India")]),
+    ("Zhang Ming hosted a dinner for Foreign Minister of Pakistan Ishaq Dar.",
+     [("Ishaq Dar", "Foreign Minister of Pakistan", "Pakistan")]),
+    ("Zhang Ming was greeted by Ambassador of India Pradeep Rawat.", [("Pradeep Rawat", "Ambassador of India", "India")]),
+    ("Zhang Ming attended a reception for International Nowruz Day.", []),
     ("Zhang Ming met with a delegation of the China Development Bank.", []),
     ("Zhang Ming took part in the opening of the exhibition.", []),
     ("", []),
@@ -247,6 +252,8 @@ def test_organisation_of_title(title: str, organisation: str | None) -> None:
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov took part in the international forum on tourism in Tashkent.", "event"),
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov sent a congratulatory message to the people of India.", "other"),
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov gave a lecture at Peking University.", "event"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov had a working breakfast with the ambassadors of the "
+     "SCO member states.", "meeting"),
 ])
 def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type

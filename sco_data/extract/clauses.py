@@ -49,7 +49,8 @@ SCO_SIDE_FIRST = "DHSTdhst"
 MEETING_WITH = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|discussion|discussions|"
     r"conferred|confers|spoke|speaks|talked|videoconference|video\s+conference|video\s+call|phone\s+call|"
-    r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions))\b[^.;]{0,60}?\bwith\s+"
+    r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions)|breakfast|lunch|luncheon|"
+    r"dinner)\b[^.;]{0,60}?\bwith\s+"
     r"(?:the\s+)?")
 # Meeting someone without "with", as news agencies write it: "met Foreign Minister Wang Yi",
 # "met its Director General Vadim Gigin" (not "met Monday with").
@@ -80,7 +81,7 @@ MESSAGE_FROM = re.compile(
     r"(?:\w+\s+){0,2}(?:message|letter))\s*,?\s*(?:the\s+)?(?=[A-Z])")
 # A reception given for someone, or at their invitation.
 HOSTED_BY = re.compile(
-    r"\b(?:at\s+the\s+invitation\s+of|in\s+honou?r\s+of|farewell\s+(?:reception|dinner|lunch)\s+for|"
+    r"\b(?:at\s+the\s+invitation\s+of|in\s+honou?r\s+of|farewell\s+reception\s+for|(?:dinner|lunch|luncheon|breakfast|banquet)\s+for|"
     r"in\s+connection\s+with|(?:lunch|dinner|breakfast|reception|banquet)\s+(?:was\s+)?(?:hosted|given|offered)\s+by)"
     r"\s+(?:the\s+)?(?=[A-Z])")
 # "between <SCO side> and <people>", "<SCO side> and <people> held talks".

@@ -57,7 +57,10 @@ TRIGGER_WORDS = frozenset("""
     welcomed welcomes message messages letter letters greetings congratulations congratulated congratulates
     congratulatory condolences telegram invitation honour honor farewell connection between agenda programme
     program schedule attended headed led paid phoned called wrote sent dear discussed wished wishes hosted hosts
+    greeted breakfast lunch luncheon dinner banquet
 """.split())
+
+
 def is_counterpart(person: Person, official: Official) -> bool:
     if official.name and person_key(person.name) == person_key(official.name):
         return False

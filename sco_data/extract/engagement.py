@@ -33,12 +33,12 @@ HYBRID_CUE = starting_with("hio",
 PRESS_CUE = starting_with("bmnp",
                           r"\b(?:press|news|media)\s+(?:conference|briefing)\b|\bbriefing\b|\bpress\s+approach\b", re.I)
 # Talks in person: a verb that joins the SCO side to people.
-BILATERAL_CUE = starting_with("cfhimrstw",
+BILATERAL_CUE = starting_with("bcdfhilmrstw",
     r"\b(?:met|meets|meet|(?:held|had|holds|has|hold)\s+(?:a\s+)?(?:\w+\s+)?(?:meeting|talks|consultations|conversation)|"
     r"talks\s+with|meeting\s+with|(?:meeting|talks)\b[^.;]{0,60}\bbetween|received|receives|was\s+received\s+by|"
     r"welcomed|welcomes|spoke\s+with|"
-    r"talked\s+with|conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit|working\s+lunch|"
-    r"working\s+dinner)\b", re.I)
+    r"talked\s+with|conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit|"
+    r"(?:breakfast|lunch|luncheon|dinner)\s+(?:with|for))\b", re.I)
 RECEPTION_CUE = starting_with("afir",
                               r"\breception\b|\bat\s+the\s+invitation\s+of\b|\bfarewell\b|\bin\s+honou?r\s+of\b", re.I)
 # Letters, messages and statements: what the SCO side wrote or said without meeting anyone.
