@@ -50,7 +50,7 @@ MEETING_WITH = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|discussion|discussions|"
     r"conferred|confers|spoke|speaks|talked|videoconference|video\s+conference|video\s+call|phone\s+call|"
     r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions)|breakfast|lunch|luncheon|"
-    r"dinner)\b[^.;]{0,60}?\bwith\s+"
+    r"dinner|signed)\b[^.;]{0,60}?\bwith\s+"
     r"(?:the\s+)?")
 # Meeting someone without "with", as news agencies write it: "met Foreign Minister Wang Yi",
 # "met its Director General Vadim Gigin" (not "met Monday with").
