@@ -295,6 +295,19 @@ def test_topics_need_more_than_one_stray_word() -> None:
     assert dict(release.topic_mentions)["covid19"] == 1
 
 
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("The parties noted the importance of cooperation in healthcare.", "health"),
+    ("Special attention was paid to interaction in the field of tourism.", "tourism"),
+    ("The Ambassador spoke about initiatives in the sphere of digitalisation.", "digital_tech"),
+    ("Norov also praised the vaccine cooperation of the member states.", "health"),
+])
+def test_one_mention_named_as_the_area_of_cooperation_is_a_topic(sentence: str, topic: str) -> None:
+    text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of Kyrgyzstan to China "
+            f"Kanaiym Bakirova.\n\n{sentence} The Ambassador thanked him.")
+    assert sco_data.parse_release(text).topics == (topic,)
+    assert sco_data.parse_release(text.replace(sentence, "The parties noted the role of healthcare.")).topics == ()
+
+
 def test_topic_in_lead_counts_once() -> None:
     text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov took part in a conference on "
             "cross-border e-commerce in Zhengzhou.\nThe participants discussed many issues.")

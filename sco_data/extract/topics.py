@@ -6,7 +6,8 @@ Federation of Trade Unions") says nothing of the subject and does not count towa
 a phrase the file lists to ignore ("peace, security and stability", the SCO's description of
 itself) does not count either. A topic then needs a mention in the headline or lead, or
 two mentions in all (by default), or a place in a list of cooperation areas
-("cooperation in trade, investment, transit, logistics, energy"). A topic may follow another:
+("cooperation in trade, investment, transit, logistics, energy"), or to be named as the area
+of cooperation itself ("cooperation in healthcare", "security cooperation"). A topic may follow another:
 a release about COVID-19 that speaks of its spread also has health, and a sentence that speaks
 of health and names the pandemic once ("the epidemiological situation and the crisis caused by
 the pandemic") is about COVID-19.
@@ -45,6 +46,8 @@ COMPOUND_HEADS = words("topic_cues", "compound_heads")
 DISCUSSED_WORDS = words("topic_cues", "discussed_words")
 LIST_CUE_WORDS = words("topic_cues", "list_cue_words")
 DOCUMENT_NOUNS = words("topic_cues", "document_nouns")
+COOPERATION_NOUNS = words("topic_cues", "cooperation_nouns")
+AREA_NOUNS = words("topic_cues", "area_nouns")
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET_MARKS = frozenset("—–-•·*")  # what opens such a line, after any spaces or tabs
 NEWLINE = re.compile(r"\n")
@@ -127,7 +130,7 @@ class Taxonomy:
                     lead[match.value] += 1
         for topic_id in _listed_topics(tokens, boundaries, matches, joined, counted, self.list_items):
             listed[topic_id] += 1
-        for topic_id in _highlighted_topics(text, tokens, boundaries, counted):
+        for topic_id in _highlighted_topics(text, tokens, boundaries, counted) | _cooperation_areas(tokens, counted):
             listed[topic_id] += 1
         sentences = {topic_id: frozenset(found) for topic_id, found in seen_sentences.items()}
         kept = tuple((match.start, match.end, match.value) for match, _ in counted)
@@ -295,6 +298,28 @@ def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
         if sentence in discussed or bisect.bisect_right(line_starts, match.start) - 1 in bullets:
             found.add(match.value)
     return found
+
+
+def _cooperation_areas(tokens: Tokens, counted: list[tuple[PhraseMatch[str], int]]) -> set[str]:
+    """Topics named as an area of cooperation: "cooperation in healthcare", "interaction in the
+    field of tourism", "in the sphere of digitalisation", "vaccine cooperation"."""
+    folded = tokens.folded
+    found: set[str] = set()
+    for match, _ in counted:
+        first, last = match.first_token, match.last_token
+        before = folded[max(0, first - 5):first]
+        after = folded[last + 1] if last + 1 < len(folded) else ""
+        if _is_area(before) or (after in COOPERATION_NOUNS and _adjacent(tokens, last, last + 1)):
+            found.add(match.value)
+    return found
+
+
+def _is_area(before: list[str]) -> bool:
+    """The words before a mention end in "<cooperation> in|on" or "in the <field> of"
+    ("cooperation in the field of", "in the spheres of")."""
+    if before[-2:-1] and before[-1] in {"in", "on"} and before[-2] in COOPERATION_NOUNS:
+        return True
+    return len(before) >= 3 and before[-1] == "of" and before[-2] in AREA_NOUNS and before[-3] in {"the", "in"}
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
