@@ -300,6 +300,9 @@ def test_topics_need_more_than_one_stray_word() -> None:
     ("Special attention was paid to interaction in the field of tourism.", "tourism"),
     ("The Ambassador spoke about initiatives in the sphere of digitalisation.", "digital_tech"),
     ("Norov also praised the vaccine cooperation of the member states.", "health"),
+    ("Norov noted the joint efforts of the member states in fighting the coronavirus pandemic.", "covid19"),
+    # What is fought is terrorism, not finance.
+    ("They agreed on an event on countering the financing of terrorism.", "security"),
 ])
 def test_one_mention_named_as_the_area_of_cooperation_is_a_topic(sentence: str, topic: str) -> None:
     text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of Kyrgyzstan to China "

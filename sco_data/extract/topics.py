@@ -48,6 +48,7 @@ LIST_CUE_WORDS = words("topic_cues", "list_cue_words")
 DOCUMENT_NOUNS = words("topic_cues", "document_nouns")
 COOPERATION_NOUNS = words("topic_cues", "cooperation_nouns")
 AREA_NOUNS = words("topic_cues", "area_nouns")
+FIGHT_WORDS = words("topic_cues", "fight_words")
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET_MARKS = frozenset("—–-•·*")  # what opens such a line, after any spaces or tabs
 NEWLINE = re.compile(r"\n")
@@ -302,14 +303,17 @@ def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
 
 def _cooperation_areas(tokens: Tokens, counted: list[tuple[PhraseMatch[str], int]]) -> set[str]:
     """Topics named as an area of cooperation: "cooperation in healthcare", "interaction in the
-    field of tourism", "in the sphere of digitalisation", "vaccine cooperation"."""
+    field of tourism", "in the sphere of digitalisation", "vaccine cooperation"; or as what is
+    fought: "fighting the coronavirus pandemic" (not "countering the financing of terrorism",
+    where the word only heads what is fought)."""
     folded = tokens.folded
     found: set[str] = set()
     for match, _ in counted:
         first, last = match.first_token, match.last_token
         before = folded[max(0, first - 5):first]
         after = folded[last + 1] if last + 1 < len(folded) else ""
-        if _is_area(before) or (after in COOPERATION_NOUNS and _adjacent(tokens, last, last + 1)):
+        if _is_area(before) or (after != "of" and _is_fought(before)) \
+                or (after in COOPERATION_NOUNS and _adjacent(tokens, last, last + 1)):
             found.add(match.value)
     return found
 
@@ -320,6 +324,12 @@ def _is_area(before: list[str]) -> bool:
     if before[-2:-1] and before[-1] in {"in", "on"} and before[-2] in COOPERATION_NOUNS:
         return True
     return len(before) >= 3 and before[-1] == "of" and before[-2] in AREA_NOUNS and before[-3] in {"the", "in"}
+
+
+def _is_fought(before: list[str]) -> bool:
+    """The words before a mention end in a fight, with at most "the" between ("against the")."""
+    fought = before[:-1] if before[-1:] == ["the"] else before
+    return bool(fought) and fought[-1] in FIGHT_WORDS
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
