@@ -301,13 +301,13 @@ def test_topics_need_more_than_one_stray_word() -> None:
     ("The Ambassador spoke about initiatives in the sphere of digitalisation.", "digital_tech"),
     ("Norov also praised the vaccine cooperation of the member states.", "health"),
     ("Norov noted the joint efforts of the member states in fighting the coronavirus pandemic.", "covid19"),
-    # What is fought is terrorism, not finance.
-    ("They agreed on an event on countering the financing of terrorism.", "security"),
+    # What is fought is the financing of terrorism: no mention of finance, and terrorism named once.
+    ("They agreed on an event on countering the financing of terrorism.", None),
 ])
-def test_one_mention_named_as_the_area_of_cooperation_is_a_topic(sentence: str, topic: str) -> None:
+def test_one_mention_named_as_the_area_of_cooperation_is_a_topic(sentence: str, topic: str | None) -> None:
     text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of Kyrgyzstan to China "
             f"Kanaiym Bakirova.\n\n{sentence} The Ambassador thanked him.")
-    assert sco_data.parse_release(text).topics == (topic,)
+    assert sco_data.parse_release(text).topics == ((topic,) if topic else ())
     assert sco_data.parse_release(text.replace(sentence, "The parties noted the role of healthcare.")).topics == ()
 
 
