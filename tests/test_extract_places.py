@@ -26,6 +26,11 @@ from sco_data.extract.places import DOUBT_DATELINE
      "city in Hubei Province, Yichang.", "Yichang"),
     ("On 3 May 2024, SCO Secretary-General Zhang Ming took part in a forum in the capital of Kyrgyzstan, Bishkek.",
      "Bishkek"),
+    # A city that closes the name of the site the engagement was at.
+    ("On 20 August 2022, SCO Secretary-General Zhang Ming delivered a lecture at the Institute of Strategic "
+     "Studies Islamabad (ISSI).", "Islamabad"),
+    ("On 20 August 2022, SCO Secretary-General Zhang Ming met students of the Tashkent State University of "
+     "Law.", None),
     # A capital named by its country, and a city after its country's possessive.
     ("On 12 April 2023, Foreign Minister of Kazakhstan Murat Nurtleu met with SCO Secretary-General Zhang Ming "
      "in the Kazakh capital.", "Astana"),

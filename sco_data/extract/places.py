@@ -54,6 +54,8 @@ EVENT_NAME_NOUNS = frozenset({"forum", "summit", "expo", "exhibition", "fair", "
                               "academy", "museum", "centre", "center", "park", "hall", "stadium", "hotel",
                               "theatre", "theater", "library", "zone"})
 EVENT_NAME_MAX_WORDS = 6
+# Little words inside a site's name ("Institute of Strategic Studies").
+VENUE_JOINERS = frozenset({"of", "for", "and", "on"})
 # Only a sizeable city names an event ("the Spring Festival" is no town's festival).
 EVENT_CITY_MIN_POPULATION = 100_000
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -115,6 +117,22 @@ def _names_a_venue(tokens: Tokens, last: int) -> bool:
     return False
 
 
+def _ends_a_venue(tokens: Tokens, first: int, last: int) -> bool:
+    """The city closes the capitalised name of a site the engagement was at: "at the Institute
+    of Strategic Studies Islamabad", "in the Diplomatic Academy Tashkent"."""
+    if _continues_name(tokens, last):
+        return False
+    index, named = first - 1, False
+    while index >= 0 and first - index <= EVENT_NAME_MAX_WORDS + 2:
+        word = tokens.words[index]
+        if word[:1].isupper():
+            named = named or word.casefold() in EVENT_NAME_NOUNS
+        elif tokens.folded[index] not in VENUE_JOINERS:
+            break
+        index -= 1
+    return named and index >= 1 and tokens.folded[index] == "the" and tokens.folded[index - 1] in {"at", "in"}
+
+
 def _after_the(tokens: Tokens, first: int) -> bool:
     """"the" stands just before, an ordinal allowed between ("the 21st St Petersburg ...")."""
     before = first - 1
@@ -137,6 +155,9 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
         venue = _names_a_venue(tokens, last)
         if index == last and _continues_name(tokens, last) and not venue:
             continue  # "Central Asia", "Moscow Region": part of a longer name
+        if _ends_a_venue(tokens, index, last):
+            found.append((match.start, match.end, match.value))
+            continue
         city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
         venue_named = venue and _after_the(tokens, index) and match.value.population >= EVENT_CITY_MIN_POPULATION
         described = DESCRIBED_CITY.search(tokens.text, max(0, match.start - DESCRIBED_CITY_WINDOW), match.start)
