@@ -29,8 +29,8 @@ from sco_data.extract.places import DOUBT_DATELINE
     # A city that closes the name of the site the engagement was at.
     ("On 20 August 2022, SCO Secretary-General Zhang Ming delivered a lecture at the Institute of Strategic "
      "Studies Islamabad (ISSI).", "Islamabad"),
-    ("On 20 August 2022, SCO Secretary-General Zhang Ming met students of the Tashkent State University of "
-     "Law.", None),
+    ("On 20 August 2022, SCO Secretary-General Zhang Ming met the Director of the Institute of Strategic Studies "
+     "Islamabad Sohail Mahmood.", None),
     # A capital named by its country, and a city after its country's possessive.
     ("On 12 April 2023, Foreign Minister of Kazakhstan Murat Nurtleu met with SCO Secretary-General Zhang Ming "
      "in the Kazakh capital.", "Astana"),
