@@ -228,6 +228,8 @@ def test_counterparts(sentence: str, expected: list[tuple[str, str, str]]) -> No
 
 @pytest.mark.parametrize(("title", "country"), [
     ("Ambassador of Kazakhstan to China", "Kazakhstan"),
+    ("Sri Lanka's Ambassador to China", "Sri Lanka"),
+    ("the United Arab Emirates' Minister of State", "United Arab Emirates"),
     ("Chargé d'Affaires of Pakistan in China", "Pakistan"),
     ("Vice Governor of the Henan Province", "China"),
     ("Permanent Representative of India to the United Nations", "India"),

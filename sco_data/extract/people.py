@@ -51,8 +51,8 @@ COMPANY_WORDS = re.compile(r"\b(?:Co\.|Company|Corporation|Ltd\b\.?|LLC|Inc\b\.?
 # A body that no lexicon knows but whose name says it is international ("World Tourism Alliance",
 # "International Association of ..."): its officials represent it, not a country.
 INTERNATIONAL_BODY = re.compile(r"\b(?:World|International|Global|Inter-?[Pp]arliamentary|Intergovernmental)\b")
-# A possessive after a capitalised word: "China's Minister", "India's Ambassador".
-POSSESSIVE = re.compile(r"\b([A-Z][\w\-]+)['’]s\b")
+# A possessive after a capitalised word or three: "China's Minister", "Sri Lanka's Ambassador".
+POSSESSIVE = re.compile(r"\b((?:[A-Z][\w\-]+\s){0,2}[A-Z][\w\-]+)['’]s\b")
 # A plural office ("Ambassadors of Brunei and Indonesia", "the ambassadors of ...") serves every
 # name before it.
 PLURAL_OFFICE = re.compile(r"^(?:\w+\s+){0,3}?(?:Ambassadors|Ministers|Representatives|Envoys|Heads|Directors|"
