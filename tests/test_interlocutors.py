@@ -35,7 +35,11 @@ def people(text: str) -> list[tuple[str, str | None]]:
      "Sultanov.", [("Daulet Sultanov", "Kazakhstan")]),
     # Named in a sentence of their own, in talks.
     ("On 3 June 2019, the President of Kyrgyzstan received the Secretary-General of the SCO Vladimir Norov. "
-     "Jusup Asanov noted the role of the organisation in the region.", [("Jusup Asanov", None)]),
+     "Jusup Asanov noted the role of the organisation in the region.", [("Jusup Asanov", "Kyrgyzstan")]),
+    ("On 2 February 2023, Zhang Ming received the Ambassador of Nepal to China. During the meeting, Ambassador "
+     "Hari Prasad Sharma expressed Nepal's wish to deepen cooperation.", [("Hari Prasad Sharma", "Nepal")]),
+    ("ASTANA, 22 May 2024 – The President of Kazakhstan received the Secretary-General of the SCO Zhang Ming. "
+     "Askar Bekov noted the role of the organisation.", [("Askar Bekov", "Kazakhstan")]),
     ("On 16 March 2023, SCO Secretary-General Zhang Ming attended a working lunch hosted by Russian Foreign "
      "Minister Ivan Petrov in Moscow. Ivan Petrov informed Zhang Ming about Russia's views.", [("Ivan Petrov", "Russia")]),
     ("On 5 July 2017, SCO Secretary-General Rashid Alimov met with the Director of the UNESCAP Secretariat's "

@@ -274,6 +274,6 @@ def _with_body(person: Person, country: str | None, kind: str | None) -> Person:
 def office_only(chain: str) -> str | None:
     """The office a clause names without its holder ("the Director of the UNESCAP Secretariat's
     Transport Department"), or None."""
-    office = re.sub(r"^(?:the|an?)\s+", "", cut(LEADING_CIRCUMSTANCE.sub("", chain)))
+    office = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", cut(LEADING_CIRCUMSTANCE.sub("", chain)))
     first = office.split(" ", 1)[0]
     return office if first in office_heads() and not PART_SPLIT.search(office) else None

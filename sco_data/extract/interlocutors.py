@@ -119,12 +119,20 @@ def add_office_holders(people: Finding[tuple[Person, ...]], offices: tuple[str, 
     return _with(people, added, DOUBT_OFFICE_HOLDER)
 
 
-def add_speakers(people: Finding[tuple[Person, ...]], document: Document,
-                 official: Official) -> Finding[tuple[Person, ...]]:
+def add_speakers(people: Finding[tuple[Person, ...]], document: Document, official: Official,
+                 offices: tuple[str, ...] = ()) -> Finding[tuple[Person, ...]]:
     """The counterparts of talks, with the people who speak to the official in sentences of
-    their own."""
+    their own. One speaker with no title or a part of it, where the clauses named one office
+    no sentence gives a holder of, holds that office ("The President of Kazakhstan received the
+    Secretary-General ... Kassym-Jomart Tokayev noted ...", "... Ambassador Bishnu Pukar
+    Shrestha expressed ...")."""
     known = {person_key(person.name) for person in people.value or ()}
-    return _with(people, speakers(document, official, known), DOUBT_SPEAKER)
+    added = speakers(document, official, known)
+    open_offices = [office for office in offices if holder_of(document, office) is None]
+    if len(added) == 1 and len(open_offices) == 1 and (added[0][0].title or "") in open_offices[0]:
+        person, start, end = added[0]
+        added = [(person_from(person.name, open_offices[0]), start, end)]
+    return _with(people, added, DOUBT_SPEAKER)
 
 
 def _with(people: Finding[tuple[Person, ...]], added: list[tuple[Person, int, int]],

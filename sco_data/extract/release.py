@@ -87,7 +87,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     kind = extract_engagement_type(document, _named_in_lead(document, found.met), bool(found.met.value))
     people = add_office_holders(found.people(kind.value == MEETING), found.offices, document, official.value)
     if kind.value in TALKS:
-        people = add_speakers(people, document, official.value)
+        people = add_speakers(people, document, official.value, found.offices)
     place = extract_place(document, kind.value, date.value)
     city = place.value.city if place.value else None
     counterparts = assign_host_country(people.value or (), document, city.country if city else None)
