@@ -265,6 +265,13 @@ def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
 
 
+@pytest.mark.parametrize("headline", ["", "Kazakh President receives SCO Secretary-General\n\n"])
+def test_a_reception_by_someone_is_a_meeting_whatever_the_lead_says_next(headline: str) -> None:
+    text = (f"{headline}ASTANA, 22 May 2024 – The President of Kazakhstan received the Secretary-General of the SCO "
+            "Zhang Ming. Askar Bekov noted that the summit would be a milestone.")
+    assert sco_data.parse_release(text).engagement_type == "meeting"
+
+
 @pytest.mark.parametrize(("text", "city", "country"), [
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri at the SCO Secretariat.", "Beijing", "China"),
     ("On 3 March 2021, in Tashkent, SCO Secretary-General Vladimir Norov met with Minister of Foreign Affairs of Uzbekistan Abdulaziz Kamilov.", "Tashkent", "Uzbekistan"),

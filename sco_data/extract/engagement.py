@@ -117,7 +117,7 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
         return Finding(OTHER, (), (), () if OTHER_CUE.search(opening) else (DOUBT_WEAK,))
     if any_counterparts and VISIT_CUE.search(opening) and not EVENT_CUE.search(PREPARING.sub("", sentence)):
         return Finding(MEETING, (), (), (DOUBT_VISIT,))
-    if EVENT_CUE.search(opening) or (not title and EVENT_CUE.search(paragraph)):
+    if EVENT_CUE.search(opening) or (not title and EVENT_CUE.search(paragraph) and not BILATERAL_CUE.search(opening)):
         return Finding(EVENT)
     if lead_counterparts or BILATERAL_CUE.search(opening):
         return Finding(talks, (), (), (DOUBT_WEAK,))
