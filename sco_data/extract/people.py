@@ -29,7 +29,7 @@ from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_ORGANISATION, AFFIL
 
 MAX_NAME_WORDS = 5
 # Words after which a title goes on with its subject ("Minister of Healthcare", "Envoy for Asia").
-TITLE_CONNECTORS = frozenset({"of", "for", "on"})
+TITLE_CONNECTORS = frozenset({"of", "for", "on", "and"})
 # Cities this large are place words: they end a title ("Mayor of Qingdao Zhao Haozhong") and
 # never start a name.
 PLACE_WORD_MIN_POPULATION = 100_000
@@ -199,6 +199,13 @@ class _ListReader:
 
     def read(self, part: str, separator: str) -> None:
         prefix, name = split_title_name(part)
+        if name is not None and not prefix and self.title_buffer and separator.strip() == "and":
+            # An open title may go on after "and" ("Minister of Ecology and Natural Resources
+            # Yerlan Nyssanbayev"): read as one, the title keeps the words the name had taken.
+            whole_prefix, whole_name = split_title_name(f"{self.title_buffer}{separator}{part}")
+            if whole_name is not None and whole_name != name:
+                self.title_buffer = ""
+                prefix, name = whole_prefix, whole_name
         if name is not None:
             self._read_name(prefix, name, separator)
         elif self.group is not None and self.group.title is None and separator.strip() in {",", ";"} \
