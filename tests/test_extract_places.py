@@ -46,6 +46,27 @@ def test_the_place_of_the_engagement(text: str, city: str | None) -> None:
     assert sco_data.parse_release(text).location_city == city
 
 
+@pytest.mark.parametrize(("text", "city"), [
+    # Later sentences of the lead speak of other places: the dateline's city stands.
+    ("BEIJING, May 3 (Xinhua) -- Chinese Vice President Han Zheng met SCO Secretary-General Zhang Ming here on "
+     "Friday. Han said China supports Kazakhstan in hosting the summit in Astana.", "Beijing"),
+    ("TASHKENT, May 3 (UzA) -- President Shavkat Mirziyoyev received Zhang Ming, Secretary-General of the SCO. "
+     "The sides discussed preparations for events in Samarkand.", "Tashkent"),
+    # The host of a coming event is no place of the engagement.
+    ("BEIJING, May 3 (Xinhua) -- Han Zheng met SCO Secretary-General Zhang Ming to discuss preparations for "
+     "the summit to be held in Tianjin.", "Beijing"),
+    # The dateline's own sentence, or "held in" in the next paragraph, places it elsewhere.
+    ("BEIJING, May 3 (Xinhua) -- SCO Secretary-General Zhang Ming met with Foreign Minister of Kazakhstan Murat "
+     "Nurtleu in Tianjin.", "Tianjin"),
+    # A site's name ending in a town's only after "of" or "for", and not placed elsewhere.
+    ("On 20 August 2022, SCO Secretary-General Zhang Ming gave a lecture at the Hall of Peace and Concord.", None),
+    ("On 20 August 2022, SCO Secretary-General Zhang Ming spoke at the Centre for International Studies Shanghai "
+     "in Beijing.", "Beijing"),
+])
+def test_a_datelines_city_against_the_other_places_of_the_lead(text: str, city: str | None) -> None:
+    assert sco_data.parse_release(text).location_city == city
+
+
 @pytest.mark.parametrize("dateline", ["ISLAMABAD:", "ISLAMABAD (Dawn) -", "Islamabad, March 9, 2022 (APP) -"])
 def test_a_dateline_alone_gives_the_place_with_a_doubt(dateline: str) -> None:
     release = sco_data.parse_release(f"{dateline} Foreign Minister Shah Mahmood Qureshi on Wednesday received "

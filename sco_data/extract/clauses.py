@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from sco_data.extract.datelines import read_dateline
+from sco_data.extract.datelines import WEEKDAY, read_dateline
 from sco_data.extract.gazetteer import City, cities
 from sco_data.extract.officials import Official
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
@@ -45,17 +45,19 @@ SCO_SIDE_FORMS = (
 # The characters a match of those forms begins with: "SCO", "Shanghai", "Secretary", "Deputy",
 # "the", "delegation", "He", "She", "They".
 SCO_SIDE_FIRST = "DHSTdhst"
+# A meal taken with people is a meeting with them.
+MEAL = r"(?:breakfast|lunch|luncheon|dinner|banquet)"
 # A verb of meeting or talking, up to the "with" that introduces the people.
 MEETING_WITH = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|discussion|discussions|"
     r"conferred|confers|spoke|speaks|talked|videoconference|video\s+conference|video\s+call|phone\s+call|"
-    r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions)|breakfast|lunch|luncheon|"
-    r"dinner|signed)\b[^.;]{0,60}?\bwith\s+"
+    r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions)|"
+    rf"{MEAL})\b[^.;]{{0,60}}?\bwith\s+"
     r"(?:the\s+)?")
 # Meeting someone without "with", as news agencies write it: "met Foreign Minister Wang Yi",
 # "met its Director General Vadim Gigin" (not "met Monday with").
 MET = re.compile(r"\b(?:met|meets)\s+(?:separately\s+)?(?:the\s+|its\s+|his\s+|her\s+|their\s+)?"
-                 r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|During)\b)(?=[A-Z])")
+                 rf"(?!(?:{WEEKDAY}|On|In|At|During)\b)(?=[A-Z])")
 # Receiving someone: the people follow directly.
 RECEIVED = re.compile(
     r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|delegation\s+of\s+(?:students|experts))|"
@@ -63,7 +65,7 @@ RECEIVED = re.compile(
 # The people as the subject, the SCO side as the object: "<Ambassador X> paid a courtesy call on
 # the Secretary-General", "<President X> received the Secretary-General".
 SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:today|also|yesterday|here|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+    rf"\s+(?:(?:today|also|yesterday|here|on\s+{WEEKDAY})\s+)?"
     r"(?:paid\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:call|visit)\s+(?:on|to)|called\s+on"
     r"|received|receives|welcomed|welcomes|met|meets|hosted|"
     r"(?:held|had|holds|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks|consultations|(?:telephone\s+)?conversation)|"
@@ -81,9 +83,16 @@ MESSAGE_FROM = re.compile(
     r"(?:\w+\s+){0,2}(?:message|letter))\s*,?\s*(?:the\s+)?(?=[A-Z])")
 # A reception given for someone, or at their invitation.
 HOSTED_BY = re.compile(
-    r"\b(?:at\s+the\s+invitation\s+of|in\s+honou?r\s+of|farewell\s+reception\s+for|(?:dinner|lunch|luncheon|breakfast|banquet)\s+for|"
-    r"in\s+connection\s+with|(?:lunch|dinner|breakfast|reception|banquet)\s+(?:was\s+)?(?:hosted|given|offered)\s+by)"
+    rf"\b(?:at\s+the\s+invitation\s+of|in\s+honou?r\s+of|farewell\s+reception\s+for|{MEAL}\s+for|"
+    rf"in\s+connection\s+with|(?:{MEAL}|reception)\s+(?:was\s+)?(?:hosted|given|offered)\s+by)"
     r"\s+(?:the\s+)?(?=[A-Z])")
+# A meal for an occasion names no one ("a dinner for Chinese New Year"): a meal "for" counts
+# only before an office ("a dinner for Foreign Minister ...").
+MEAL_FOR = re.compile(rf"\b{MEAL}\s+for\s+(?:the\s+)?$")
+MEAL_GUEST_WORDS = 4
+# The SCO side signing with people, the verb right after it ("Zhang Ming signed a memorandum
+# with ..."), not a document someone else signed ("the agreement Uzbekistan signed with ...").
+SIGNED_WITH = re.compile(r"\s*(?:also\s+)?signed\b[^.;]{0,60}?\bwith\s+(?:the\s+)?")
 # "between <SCO side> and <people>", "<SCO side> and <people> held talks".
 BETWEEN = CuedPattern(("between",), r"\bbetween\s+(?:the\s+)?")
 SECOND_PARTY = re.compile(r",?\s+and\s+(?:the\s+)?")
@@ -133,7 +142,7 @@ LEAD_PREFIX = re.compile(
 CHAIN_END = starting_with(r"\s,;:(A-Z",
     r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under|in)\s+|\s+on\s+(?=[A-Z]))"
     r"|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+(?:[A-Z][\w'’\-]+\s+)?(?:city|capital)|here|today|yesterday|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
+    rf"on\s+{WEEKDAY}|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+(?!the\b)(?=[a-z])|who|where|which|"
     r"within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|online|in\s+an?\s+(?:online|video)|"
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
@@ -199,7 +208,13 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
     side_match = side.search(text)
     if side_match is not None:
         for match in AFTER_SIDE.finditer(text, side_match.end()):
-            yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
+            chain = text[match.end():match.end() + MAX_CHAIN_CHARS]
+            if MEAL_FOR.search(match.group()) and office_heads().isdisjoint(chain.split()[:MEAL_GUEST_WORDS]):
+                continue
+            yield chain, False
+        signed = SIGNED_WITH.match(text, side_match.end())
+        if signed is not None:
+            yield text[signed.end():signed.end() + MAX_CHAIN_CHARS], False
         # Apart, as it overlaps the others: "a message addressed to <the SCO side> from <people>".
         for match in CALL_FROM.finditer(text, side_match.end()):
             yield text[match.end():match.end() + MAX_CHAIN_CHARS], False

@@ -37,18 +37,22 @@ STAMP_MAX_OTHER_WORDS = 2
 # A stamp the page's store put before the text, on the text's own first line: "date 2023-05-04".
 STAMP_PREFIX = re.compile(r"^\s*(?i:date|published|posted|updated)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})"
                           rf"(?:[T\s]+{TIME.pattern})?(?:\s+(?:EN|RU|ZH)\b)?\s*")
-# A dateline: a city (in capitals, or followed by a date), a region in brackets, the date, the
-# agency, then a dash or colon: "BEIJING, Nov 18 (Xinhua) --", "SOCHI, May 20. /TASS/.",
-# "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4 (ANI):", "Beijing, 14.03.2024 –",
-# "BEIJING:", "BEIJING, (APP - UrduPoint / Pakistan Point News - 23rd Mar, 2024)".
+# A dateline: a city (in capitals, or followed by a date), a region in brackets, a weekday, the
+# date, the agency, then a dash, a colon, a comma or the end of its line: "BEIJING, Nov 18
+# (Xinhua) --", "SOCHI, May 20. /TASS/.", "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4
+# (ANI):", "Beijing, 14.03.2024 –", "Beijing, Monday, July 6, 2023", "BEIJING:", "BEIJING, (APP -
+# UrduPoint / Pakistan Point News - 23rd Mar, 2024)".
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# The days of the week, as a pattern (dates, clauses and datelines read them).
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[[^\]]{{1,30}}\])?"
+    rf"(?:,\s*{WEEKDAY}(?=,))?"
     rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{4})\.?)?"
     r"(?:,?\s*\((?P<agency>[^()]{1,80})\)\.?|\s*/\s*(?P<slashed>[A-Z][^/.\n]{0,40})/\.?"
     r"|\s*/\s*(?P<byline>[A-Z][^/.\n]{0,60})\.(?=\s)|\s+(?P<bare>[A-Z]{2,10})\))?"
-    r"(?P<end>\s*(?:--|-|–|—|:)\s*|\s+(?=[A-Z\"“]))")
+    r"(?P<end>\s*(?:--|-|–|—|:)\s*|,?\s+(?=[A-Z\"“])|\s*$)")
 DATELINE_MAX_CHARS = 140
 
 

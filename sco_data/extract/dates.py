@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from dateutil import parser as date_parser
 
-from sco_data.extract.datelines import read_dateline
+from sco_data.extract.datelines import WEEKDAY, read_dateline
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.segment import Document
@@ -84,8 +84,7 @@ DOUBT_CLOSING_LINE = "the date comes from the date line under the text"
 DOUBT_OUT_OF_TERM = "a date in the lead is outside the official's term"
 # A day named relative to the page's date: "today", "on Saturday".
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-RELATIVE_DAY = re.compile(r"\b(?:(?P<word>today|yesterday)|on\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
-                          r"Friday|Saturday|Sunday))\b", re.I)
+RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>today|yesterday)|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
 # The pattern has already cut the day and month out; the month's first three letters name it.
 MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -183,11 +182,14 @@ def _dates_the_engagement(text: str, mention: DateMention) -> bool:
 
 
 def _is_background(text: str, mention: DateMention) -> bool:
-    """A cue before the date makes it another event's ("the summit scheduled for 3-4 July"); a
-    cue is looked for after the last date before this one, whose cue it would be ("scheduled
-    for 3-4 July 2024, he gave an interview on 28 June")."""
+    """A cue before the date makes it another event's ("the summit scheduled for 3-4 July"); past
+    an earlier date and a comma, the cue was that date's ("scheduled for 3-4 July 2024, he gave
+    an interview on 28 June"), while dates joined by "and" share it ("ahead of the summit on 4
+    July and the ministerial on 20 May")."""
     window = max(0, mention.start - BACKGROUND_WINDOW)
-    window += max((earlier.end for earlier in find_dates(text[window:mention.start])), default=0)
+    earlier = find_dates(text[window:mention.start])
+    if earlier and "," in text[window + earlier[-1].end:mention.start]:
+        window += earlier[-1].end
     return BACKGROUND_CUE.search(text, window, mention.start) is not None or \
         ASIDE_CUE.search(text, window, mention.start) is not None
 

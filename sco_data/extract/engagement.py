@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from sco_data.extract.clauses import MEAL
 from sco_data.extract.findings import Finding
 from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.segment import Document
@@ -38,7 +39,7 @@ BILATERAL_CUE = starting_with("bcdfhilmrstw",
     r"talks\s+with|meeting\s+with|(?:meeting|talks)\b[^.;]{0,60}\bbetween|received|receives|was\s+received\s+by|"
     r"welcomed|welcomes|spoke\s+with|"
     r"talked\s+with|conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit|"
-    r"(?:breakfast|lunch|luncheon|dinner)\s+(?:with|for))\b", re.I)
+    rf"{MEAL}\s+(?:with|for))\b", re.I)
 RECEPTION_CUE = starting_with("afir",
                               r"\breception\b|\bat\s+the\s+invitation\s+of\b|\bfarewell\b|\bin\s+honou?r\s+of\b", re.I)
 # Letters, messages and statements: what the SCO side wrote or said without meeting anyone.

@@ -129,7 +129,7 @@ def add_speakers(people: Finding[tuple[Person, ...]], document: Document, offici
     known = {person_key(person.name) for person in people.value or ()}
     added = speakers(document, official, known)
     open_offices = [office for office in offices if holder_of(document, office) is None]
-    if len(added) == 1 and len(open_offices) == 1 and (added[0][0].title or "") in open_offices[0]:
+    if len(added) == 1 and len(open_offices) == 1 and open_offices[0].startswith(added[0][0].title or ""):
         person, start, end = added[0]
         added = [(person_from(person.name, open_offices[0]), start, end)]
     return _with(people, added, DOUBT_SPEAKER)

@@ -21,7 +21,7 @@ from sco_data.extract.engagement import EVENT, MEETING, is_online
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.datelines import read_dateline
 from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous, subdivision_countries, venue_index
-from sco_data.extract.lexicon import load
+from sco_data.extract.lexicon import load, words
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.phrases import Tokens, tokenize
 from sco_data.extract.segment import Document
@@ -34,9 +34,12 @@ SECRETARIAT = starting_with("HSaiotv",  # where one of its words can begin
     rf"(?!\s+of\s+(?!the\s+{SCO}))(?!\s+in\s+[A-Z])"
     rf"|\b(?:SCO\s+(?:Secretariat|[Hh]eadquarters)|(?:Secretariat|Headquarters)\s+of\s+the\s+{SCO})"
     r"\s+(?:hosted|hosts|held|organi[sz]ed|was\s+the\s+venue|marks|marked|celebrated)\b")
-# Words just before a city name that say the engagement happened there ("the Kyrgyz capital
-# Bishkek"), also before a country's possessive and the city ("in Uzbekistan's Samarkand").
-CITY_CUE_WORDS = frozenset({"in", "to", "visited", "visits", "visiting", "hosts", "capital"})
+# The words around a city's name that make it the engagement's place (lexicon places.toml).
+CITY_CUE_WORDS = words("places", "city_cue_words")
+HOST_WORDS = words("places", "host_words")
+HOST_PHRASES = tuple(tuple(phrase.split()) for phrase in load("places")["host_phrases"])
+EVENT_NAME_NOUNS = words("places", "event_name_nouns")
+VENUE_JOINERS = words("places", "venue_joiners")
 # What follows "Shanghai" in the organisation's own name.
 SCO_NAME_TAILS = frozenset({("cooperation", "organisation"), ("cooperation", "organization")})
 # A city named after a description of it that a cue opens: "in the second largest city in Anhui
@@ -44,18 +47,7 @@ SCO_NAME_TAILS = frozenset({("cooperation", "organisation"), ("cooperation", "or
 DESCRIBED_CITY = re.compile(r"\b(?:in|to|visited|visits|visiting)\s+the\s+[^,.;:()]{0,60}?\b(?:city|capital|town)\b"
                             r"[^,.;:()]{0,40},\s*$")
 DESCRIBED_CITY_WINDOW = 120
-# Words just after a city name that make it the host: "Moscow hosted", "Beijing was the venue".
-HOST_WORDS = frozenset({"hosted", "hosts", "host", "welcomed"})
-HOST_PHRASES = (("was", "the", "venue"), ("is", "the", "venue"), ("became", "the", "venue"))
-# Nouns that end the name of an event named after its city ("the 21st St Petersburg
-# International Economic Forum", "the Beijing International Horticultural Exhibition").
-EVENT_NAME_NOUNS = frozenset({"forum", "summit", "expo", "exhibition", "fair", "conference", "games",
-                              "marathon", "festival", "olympiad", "week", "dialogue", "university", "institute",
-                              "academy", "museum", "centre", "center", "park", "hall", "stadium", "hotel",
-                              "theatre", "theater", "library", "zone"})
 EVENT_NAME_MAX_WORDS = 6
-# Little words inside a site's name ("Institute of Strategic Studies").
-VENUE_JOINERS = frozenset({"of", "for", "and", "on"})
 # Only a sizeable city names an event ("the Spring Festival" is no town's festival).
 EVENT_CITY_MIN_POPULATION = 100_000
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -63,10 +55,6 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # "On 25 December, Beijing was the venue", "On 17 May 2018, Tianjin in the PRC hosted".
 CITY_AFTER_DATE = re.compile(r"^(?:On|From|Between)\s+[^,]{1,40},\s+(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
                              r"(?=,|\s+in\s+|\s+(?:hosted|hosts|was|is|will|has|became|welcomed)\b)")
-# A dateline opening the lead or standing alone: "Tashkent, 13 May 2025 - ", "BEIJING, 8 May/TASS",
-# "Beijing, July 6, 2023".
-DATELINE = re.compile(r"^(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+(?:[A-Z][a-z]+,\s+)?"
-                      r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b")
 # A country's capital named by the country: "in the Kazakh capital", "in the capital of
 # Kazakhstan" (not "in the capital of Kazakhstan, Astana", where the city itself is named).
 CAPITAL_OF = CuedPattern(("capital",), r"\bin\s+the\s+(?:(?P<demonym>[A-Z][\w'’-]+)\s+capital|capital\s+of\s+(?:the\s+)?"
@@ -86,6 +74,11 @@ CLAUSE_MARKS = (". ", ": ", "; ", ", ")
 # Where a meeting or event is said to be held, in the paragraph after the lead.
 HELD_IN = starting_with("htw", r"\b(?:held|took\s+place|takes\s+place|was\s+organi[sz]ed)\s+in\s+(?:the\s+city\s+of\s+)?"
                                 r"(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+# The host of a coming event, just before its city: "the summit to be held in", "which will take
+# place in", "scheduled to be held in".
+COMING_HOST = starting_with("stw", r"\b(?:to\s+be|will\s+be|scheduled\s+to\s+be)\s+(?:held|hosted)\s+in\s+(?:the\s+)?$"
+                                   r"|\b(?:to|will)\s+take\s+place\s+in\s+(?:the\s+)?$")
+COMING_HOST_WINDOW = 40
 EMBASSY = re.compile(r"\bEmbassy\b(?:\s+of\s+[^,.;]{1,60}?)?\s+in\s+(?:the\s+)?(?=[A-Z])")
 EMBASSY_COUNTRY_MAX_CHARS = 60
 
@@ -119,8 +112,9 @@ def _names_a_venue(tokens: Tokens, last: int) -> bool:
 
 def _ends_a_venue(tokens: Tokens, first: int, last: int) -> bool:
     """The city closes the capitalised name of a site the engagement was at: "at the Institute
-    of Strategic Studies Islamabad", "in the Diplomatic Academy Tashkent"."""
-    if _continues_name(tokens, last):
+    of Strategic Studies Islamabad", "in the Diplomatic Academy Tashkent"; not where the site is
+    then placed elsewhere ("the Centre for International Studies Shanghai in Beijing")."""
+    if _continues_name(tokens, last) or tokens.folded[last + 1:last + 2] == ["in"]:
         return False
     index, named = first - 1, False
     while index >= 0 and first - index <= EVENT_NAME_MAX_WORDS + 2:
@@ -155,7 +149,7 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
         venue = _names_a_venue(tokens, last)
         if index == last and _continues_name(tokens, last) and not venue:
             continue  # "Central Asia", "Moscow Region": part of a longer name
-        if _ends_a_venue(tokens, index, last):
+        if match.value.population >= EVENT_CITY_MIN_POPULATION and _ends_a_venue(tokens, index, last):
             found.append((match.start, match.end, match.value))
             continue
         city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
@@ -213,16 +207,10 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
         city = find_city(match.group(group))
         if city is not None:
             found.append((match.start(group), Location(match.group(group), city), span_of(*match.span(group))))
-    dateline = read_dateline(text)
-    location = _named_city(dateline.city) if dateline is not None else None
+    after_date = CITY_AFTER_DATE.match(text)
+    location = _city_of(after_date)
     if location is not None:
-        found.append((0, location, span_of(0, len(dateline.city))))
-    else:
-        for pattern in (CITY_AFTER_DATE, DATELINE):
-            match = pattern.match(text)
-            location = _city_of(match)
-            if location is not None:
-                found.append((match.start("city"), location, span_of(*match.span("city"))))
+        found.append((after_date.start("city"), location, span_of(*after_date.span("city"))))
     tokens = tokenize(text)
     for start, end, city in _cued_cities(tokens):
         found.append((start, Location(text[start:end], city), span_of(start, end)))
@@ -249,8 +237,11 @@ def visited_country(text: str) -> str | None:
 
 def _background(text: str, position: int, event_date: dt.date | None, strict: bool = False) -> bool:
     """The place stands in a clause dated otherwise than the engagement ("the summit that took
-    place on 8-9 June 2017 in Astana"): the host of another event. `strict`: any date but the
-    engagement's, known or not, makes it so."""
+    place on 8-9 June 2017 in Astana"), or is the host of a coming event ("the summit to be held
+    in Tianjin"): the host of another event. `strict`: any date but the engagement's, known or
+    not, makes it so."""
+    if COMING_HOST.search(text, max(0, position - COMING_HOST_WINDOW), position):
+        return True
     if event_date is None and not strict:
         return False
     start = max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
@@ -268,6 +259,32 @@ def _province_named(location: Location, document: Document) -> bool:
     if not country or country == location.city.country:
         return False
     return any(match.value == country for match in country_index().find(document.tokens))
+
+
+def _dateline_place(text: str, span_of) -> tuple[Location, Span] | None:
+    """The city of the dateline opening a text, if the gazetteer knows it."""
+    dateline = read_dateline(text)
+    location = _named_city(dateline.city) if dateline is not None else None
+    return (location, span_of(0, len(dateline.city))) if location is not None else None
+
+
+def _held_after_lead(document: Document, event_date: dt.date | None) -> Finding[Location] | None:
+    """The city of "held in <City>" in the paragraph after the lead ("During a meeting held in
+    Tashkent, the sides discussed ...")."""
+    after_lead = (document.lead or 0) + 1
+    if document.lead is None or after_lead >= len(document.paragraphs):
+        return None
+    paragraph = document.paragraphs[after_lead]
+    held = HELD_IN.search(paragraph)
+    if held is None or _background(paragraph, held.start(), event_date, strict=True):
+        return None
+    city = find_city(held.group("city"))
+    if city is None:
+        return None
+    start = document.paragraph_starts[after_lead] + held.start("city")
+    return Finding(Location(held.group("city"), city),
+                   (in_text(start, start + len(held.group("city"))).evidence("location_city", held.group("city")),),
+                   (), (DOUBT_LATER_PARAGRAPH,))
 
 
 def _place_finding(location: Location, span: Span, doubts: tuple[str, ...] = ()) -> Finding[Location]:
@@ -293,32 +310,34 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
     opening = (document.sentence_text(first) if first is not None else "") + " " + (document.title or "")
     if engagement_type == EVENT and is_online(opening):
         return Finding(None)
-    from_dateline: Finding[Location] | None = None
-    for text, span_of in sources:
+    held = _held_after_lead(document, event_date)
+    for index, (text, span_of) in enumerate(sources):
         found = [item for item in _in_text(text, span_of)
                  if not _background(text, item[0], event_date) and not _province_named(item[1], document)]
-        if found and found[0][0] == 0 and read_dateline(text) is not None:
-            # Where the agency wrote from: taken only when nothing else names a place.
-            _, location, span = found.pop(0)
-            from_dateline = from_dateline or _place_finding(location, span, (DOUBT_DATELINE,))
+        dateline = _dateline_place(text, span_of)
+        if dateline is not None:
+            # Where the agency wrote from: the place, unless the dateline's own sentence or the
+            # next paragraph says the engagement was elsewhere (later sentences of the lead
+            # speak of other things: "Han said China supports the summit in Astana").
+            location, span = dateline
+            in_lead = index == 0 and document.lead is not None and first is not None
+            own_end = first.end - document.paragraph_starts[document.lead] if in_lead else len(text)
+            elsewhere = [other for position, other, _ in found if other.city != location.city and position < own_end]
+            if elsewhere:
+                found = [item for item in found if item[1] in elsewhere]
+            elif held is not None and held.value.city != location.city:
+                return held
+            else:
+                named_again = any(other.city == location.city for _, other, _ in found)
+                return _place_finding(location, span, () if named_again else (DOUBT_DATELINE,))
         if found:
             _, location, span = found[0]
             return _place_finding(location, span)
-    after_lead = (document.lead or 0) + 1
-    if document.lead is not None and after_lead < len(document.paragraphs):
-        paragraph = document.paragraphs[after_lead]
-        held = HELD_IN.search(paragraph)
-        city = find_city(held.group("city")) if held is not None and not _background(paragraph, held.start(), event_date,
-                                                                                       strict=True) else None
-        if city is not None:
-            start = document.paragraph_starts[after_lead] + held.start("city")
-            return Finding(Location(held.group("city"), city),
-                           (in_text(start, start + len(held.group("city"))).evidence("location_city", held.group("city")),),
-                           (), (DOUBT_LATER_PARAGRAPH,))
-    if from_dateline is not None:
-        return from_dateline
+    if held is not None:
+        return held
     for line in document.date_lines:
-        location = _city_of(DATELINE.match(line))
+        dateline = read_dateline(line)
+        location = _named_city(dateline.city) if dateline is not None else None
         if location is not None:  # the dateline stands apart from the text, so no span to show
             return Finding(location, (), (), (DOUBT_DATELINE,))
     visited = visited_country(document.lead_text)

@@ -6,8 +6,8 @@ dateline. None of them is the engagement's date, nor lends its year to a date th
 without one: only a full date in the headline does ("(20 January 2025)", a speech's title). A
 "today" or "on Saturday" is read against the page's own printed date: its dateline, else a
 stamp line of the page (not the store's). A dateline without a year ("BEIJING, Nov 18
-(Xinhua) --") takes the year of the store's stamp, which is close enough to be sure of the year
-though not of the day.
+(Xinhua) --") takes its year from the publication date (a stamp, the store's included, or the
+page's metadata), which is close enough to be sure of the year though not of the day.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from sco_data.extract.datelines import parse_stamp_date
 from sco_data.extract.segment import Document
 
 
-# How far a dateline's day may lie after the store's stamp (time zones, a late stamp).
-STAMP_SLACK = dt.timedelta(days=1)
+# How far a dateline's day may lie after the publication date (time zones) and before it (a
+# page published late): further off, the two are not of the same report.
+STAMP_SLACK_AFTER = dt.timedelta(days=1)
+STAMP_SLACK_BEFORE = dt.timedelta(days=31)
 
 
 def _dateline_day(document: Document) -> dt.date | None:
@@ -28,15 +30,16 @@ def _dateline_day(document: Document) -> dt.date | None:
     return dateline.date if dateline is not None else None
 
 
-def _yearless_dateline_day(document: Document) -> dt.date | None:
+def _yearless_dateline_day(document: Document, published: dt.date | None) -> dt.date | None:
     """A dateline's day written without a year, in the year that puts it on or just before
-    the store's stamp (a dateline of 30 Dec under a stamp of 2 January is of the year before)."""
-    dateline, stamp = document.dateline, document.published
-    if dateline is None or dateline.date is not None or not dateline.written or stamp is None:
+    the publication date (a dateline of 30 Dec under a stamp of 2 January is of the year
+    before); none if no year puts it within a month of it."""
+    dateline = document.dateline
+    if dateline is None or dateline.date is not None or not dateline.written or published is None:
         return None
-    for year in (stamp.year, stamp.year - 1):
+    for year in (published.year, published.year - 1):
         day = parse_stamp_date(dateline.written, year)
-        if day is not None and day <= stamp + STAMP_SLACK:
+        if day is not None and published - STAMP_SLACK_BEFORE <= day <= published + STAMP_SLACK_AFTER:
             return day
     return None
 
@@ -59,9 +62,10 @@ def year_source(document: Document) -> dt.date | None:
     return None
 
 
-def printed_day(document: Document) -> dt.date | None:
-    """The page's own printed date, against which "today" and weekdays are read."""
-    day = _dateline_day(document) or _yearless_dateline_day(document)
+def printed_day(document: Document, published: dt.date | None = None) -> dt.date | None:
+    """The page's own printed date, against which "today" and weekdays are read; `published`
+    (extract_published's) lends a dateline without a year its year."""
+    day = _dateline_day(document) or _yearless_dateline_day(document, published)
     if day is not None:
         return day
     for line in document.date_lines:

@@ -7,7 +7,8 @@ a phrase the file lists to ignore ("peace, security and stability", the SCO's de
 itself) does not count either. A topic then needs a mention in the headline or lead, or
 two mentions in all (by default), or a place in a list of cooperation areas
 ("cooperation in trade, investment, transit, logistics, energy"), or to be named as the area
-of cooperation itself ("cooperation in healthcare", "security cooperation"). A topic may follow another:
+of cooperation itself ("cooperation in healthcare", "security cooperation") or as what is
+fought ("in fighting the coronavirus pandemic"). A topic may follow another:
 a release about COVID-19 that speaks of its spread also has health, and a sentence that speaks
 of health and names the pandemic once ("the epidemiological situation and the crisis caused by
 the pandemic") is about COVID-19.
@@ -49,6 +50,7 @@ DOCUMENT_NOUNS = words("topic_cues", "document_nouns")
 COOPERATION_NOUNS = words("topic_cues", "cooperation_nouns")
 AREA_NOUNS = words("topic_cues", "area_nouns")
 FIGHT_WORDS = words("topic_cues", "fight_words")
+AREA_LOOKBEHIND = 3  # "the field of", "cooperation in", "against the"
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET_MARKS = frozenset("—–-•·*")  # what opens such a line, after any spaces or tabs
 NEWLINE = re.compile(r"\n")
@@ -310,7 +312,7 @@ def _cooperation_areas(tokens: Tokens, counted: list[tuple[PhraseMatch[str], int
     found: set[str] = set()
     for match, _ in counted:
         first, last = match.first_token, match.last_token
-        before = folded[max(0, first - 5):first]
+        before = folded[max(0, first - AREA_LOOKBEHIND):first]
         after = folded[last + 1] if last + 1 < len(folded) else ""
         if _is_area(before) or (after != "of" and _is_fought(before)) \
                 or (after in COOPERATION_NOUNS and _adjacent(tokens, last, last + 1)):
