@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_app_review import HOSTILE, TASHKENT, TIANJIN
+from test_app_review import HOSTILE, SCO_DAY, TASHKENT
 from test_browser import (  # noqa: F401 (fixtures)
     GOLD,
     READING_VIEWPORT,
@@ -141,25 +141,28 @@ def test_the_review_queue_is_worked_with_mark_as_checked_and_next(reading, tmp_p
     folder = tmp_path / "releases"
     shutil.copytree(GOLD, folder)
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    hostile = sco_data.parse_release(HOSTILE).release_id  # three doubts, dated 2022: second in the queue
+    hostile = sco_data.parse_release(HOSTILE).release_id  # three doubts: first in the queue
     with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
         reading.goto(url + "?view=review")
-        reading.get_by_text("0 of 105 releases checked; 31 with doubts left").wait_for()
-        reading.get_by_text("Release 1 of 31 in the queue.").wait_for()
-        assert reading.locator('[data-testid="stMain"] h3', has_text="Tianjin summit").count() == 1
-        reading.get_by_role("button", name="Mark as checked").click()
-        reading.get_by_text("1 of 105 releases checked; 30 with doubts left").wait_for()
-        reading.wait_for_function("id => location.search.includes('review=' + id)", arg=hostile)
-        assert (folder / "sco-corrections.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
-            f"{TIANJIN},checked,,")
-        # Said on the page; and the hostile headline, now the view's heading, shows as typed.
-        reading.get_by_text("Marked “SCO Secretary-General takes part in Tianjin summit” as checked").wait_for()
+        reading.get_by_text("0 of 105 releases checked; 25 with doubts left").wait_for()
+        reading.get_by_text("Release 1 of 25 in the queue.").wait_for()
+        # The hostile headline, the view's heading, shows as typed.
         main = reading.locator('[data-testid="stMain"]').inner_text()
         assert "**Ambassador** [Petrov](http://evil.example) <script>alert(1)</script>" in main.replace("\u2060", "")
         assert reading.evaluate(MARKUP_FROM_HEADLINE) == []
-        reading.get_by_role("button", name="Next").click()
+        reading.get_by_role("button", name="Mark as checked").click()
+        reading.get_by_text("1 of 105 releases checked; 24 with doubts left").wait_for()
         reading.wait_for_function("id => location.search.includes('review=' + id)", arg=TASHKENT)
-        reading.get_by_text("Release 2 of 30 in the queue.").wait_for()
+        assert (folder / "sco-corrections.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
+            f"{hostile},checked,,")
+        # Said on the page, the headline still as typed.
+        reading.get_by_text("as checked; on to the next release.").wait_for()
+        main = reading.locator('[data-testid="stMain"]').inner_text().replace("\u2060", "")
+        assert "Marked “SCO Secretary-General Zhang Ming meets with **Ambassador** [Petrov]" in main
+        assert reading.evaluate(MARKUP_FROM_HEADLINE) == []
+        reading.get_by_role("button", name="Next").click()
+        reading.wait_for_function("id => location.search.includes('review=' + id)", arg=SCO_DAY)
+        reading.get_by_text("Release 2 of 24 in the queue.").wait_for()
         assert len((folder / "sco-corrections.csv").read_text(encoding="utf-8").splitlines()) == 2
         reading.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
         # The review itself at the analyst's width, from the progress line to the correction form
