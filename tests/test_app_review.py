@@ -25,10 +25,10 @@ from sco_data.explore.wording import CAPTIONS
 
 GOLD = Path(__file__).resolve().parent / "gold" / "releases"
 # The gold folder's queue as sco_data.explore.review orders it (test_review.py checks it): those
-# of two doubts, newest first (Tashkent, the SCO Day, a speech on energy, a visit, a meeting with
-# Qatar's ambassador, ...); the Tianjin summit, with one, comes later.
-TASHKENT, SCO_DAY, SPEECH, VISIT, QATAR = ("re6bf4d023591068b", "rdd61ed9e80d8af3c", "rc938dc365c2ce3eb",
-                                           "r44aa2e4633b2b29e", "r5d288763ae625099")
+# of two doubts, newest first (Tashkent, the SCO Day, a speech on energy, a visit, condolences
+# over a plane crash, ...); the Tianjin summit, with one, comes later.
+TASHKENT, SCO_DAY, SPEECH, VISIT, CONDOLENCES = ("re6bf4d023591068b", "rdd61ed9e80d8af3c", "rc938dc365c2ce3eb",
+                                                 "r44aa2e4633b2b29e", "rb51beee37e9f80ab")
 TIANJIN = "r782edeae487e0a25"
 TASHKENT_HEADLINE = "President of Uzbekistan receives SCO Secretary-General"
 TASHKENT_DOUBTS = [("Engagement date", "the date is a weekday or 'today' read against the page's dateline"),
@@ -129,7 +129,7 @@ def test_mark_as_checked_next_and_undo_walk_the_queue(gold_copy):
     assert len(rows(gold_copy)) == 2  # Next writes nothing
     click(at, "review_check")
     click(at, "review_next")  # moving on: the check is no longer offered for undoing
-    assert shown(at) == QATAR and "review_undo" not in [button.key for button in at.button]
+    assert shown(at) == CONDOLENCES and "review_undo" not in [button.key for button in at.button]
     assert progress(at) == f"1 of {RELEASES} releases checked; {DOUBTED - 1} with doubts left"
 
 
@@ -189,7 +189,7 @@ def test_the_filter_keeps_doubted_checked_or_unchecked_releases(gold_copy):
     at.radio(key="view").set_value("overview").run()
     open_section(at, "Releases")
     table = next(d.value for d in at.dataframe if "doubts" in d.value.columns).set_index("release_id")
-    assert table.loc[QATAR, "doubts"] == "Engagement date; Topics"
+    assert table.loc[CONDOLENCES, "doubts"] == "Engagement date; SCO official"
     assert table.loc[SCO_DAY, "doubts"] == table.loc[TASHKENT, "doubts"] == "–"
     assert (table["doubts"] != "–").sum() == DOUBTED - 2
     at.radio(key="f_checks").set_value("checked").run()

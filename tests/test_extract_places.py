@@ -3,6 +3,8 @@ not the host of another, dated event; a dateline never stands for a site's name.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import sco_data
@@ -77,6 +79,8 @@ def test_a_dateline_alone_gives_the_place_with_a_doubt(dateline: str) -> None:
 
 def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
     assert read_dateline("SCO - Shanghai Cooperation Organisation") is None
+    assert read_dateline("On Tuesday, 10 September 2019, SCO Secretary-General Vladimir Norov met X.") is None
+    assert read_dateline("Beijing, Monday, July 6, 2023").date == dt.date(2023, 7, 6)
     assert read_dateline("Zhang Ming (SCO) - the official") is None
     assert read_dateline("BEIJING: The Secretary-General met ...").city == "BEIJING"
 

@@ -104,7 +104,8 @@ def stamp_prefix(paragraph: str) -> tuple[dt.date | None, int]:
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a lead, if any. A city in capitals needs no date ("BEIJING:"); a
     city in ordinary case needs one ("Tashkent, 13 May 2025 -") or its source in brackets and a
-    dash ("Hanoi (VNA) –")."""
+    dash ("Hanoi (VNA) –"), and, with neither source nor region, a name the gazetteer knows
+    ("On Tuesday, 10 September 2019," opens a sentence, not a dateline)."""
     match = DATELINE.match(paragraph[:DATELINE_MAX_CHARS])
     if match is None:
         return None
@@ -114,8 +115,11 @@ def read_dateline(paragraph: str) -> Dateline | None:
     sourced = bool(match.group("region") or agency) and match.group("end").strip() != ""
     if not (written or (capitals and (agency or match.group("end").strip())) or sourced):
         return None
-    if not written and find_city(city.title() if capitals else city) is None:
+    known = find_city(city.title() if capitals else city) is not None
+    if not written and not known:
         return None  # "SCO - Shanghai Cooperation Organisation": a site's name, not a dateline
+    if not (capitals or known or match.group("region") or agency):
+        return None
     day = None
     if written:
         day = parse_stamp_date(written) if re.search(r"\d{4}", written) else None
