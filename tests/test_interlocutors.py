@@ -38,6 +38,9 @@ def people(text: str) -> list[tuple[str, str | None]]:
      "Jusup Asanov noted the role of the organisation in the region.", [("Jusup Asanov", "Kyrgyzstan")]),
     ("On 2 February 2023, Zhang Ming received the Ambassador of Nepal to China. During the meeting, Ambassador "
      "Hari Prasad Sharma expressed Nepal's wish to deepen cooperation.", [("Hari Prasad Sharma", "Nepal")]),
+    # Met in a province, not a city: the dateline's country is the host's.
+    ("Margao (Goa) [India], May 4 (ANI): External Affairs Minister Ravi Kumar held a meeting with the SCO "
+     "Secretary-General Zhang Ming in Goa.", [("Ravi Kumar", "India")]),
     # A speaker whose own title is not the office's beginning does not take it.
     ("On 3 June 2019, Zhang Ming was received by the Vice President of Kazakhstan. President Askar Bekov noted "
      "the role of the organisation.", [("Askar Bekov", None)]),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+from sco_data.extract.countries import country_named
 from sco_data.extract.gazetteer import find_city
 
 MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -46,7 +47,7 @@ DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # The days of the week, as a pattern (dates, clauses and datelines read them).
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DATELINE = re.compile(
-    rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[[^\]]{{1,30}}\])?"
+    rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[(?P<land>[^\]]{{1,30}})\])?"
     rf"(?:,\s*{WEEKDAY}(?=,))?"
     rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{4})\.?)?"
@@ -59,12 +60,14 @@ DATELINE_MAX_CHARS = 140
 @dataclass(frozen=True)
 class Dateline:
     """A dateline opening a paragraph: its city as written, its date (None without a year to
-    read it by), where the text after it starts, and its date as written ("Nov 18")."""
+    read it by), where the text after it starts, its date as written ("Nov 18"), and the
+    country it names in brackets or its city lies in ("Benaulim (Goa) [India]")."""
 
     city: str
     date: dt.date | None
     end: int
     written: str | None = None
+    country: str | None = None
 
 
 def parse_stamp_date(text: str, fallback_year: int | None = None) -> dt.date | None:
@@ -115,7 +118,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
     sourced = bool(match.group("region") or agency) and match.group("end").strip() != ""
     if not (written or (capitals and (agency or match.group("end").strip())) or sourced):
         return None
-    known = find_city(city.title() if capitals else city) is not None
+    city_named = find_city(city.title() if capitals else city)
+    known = city_named is not None
     if not written and not known:
         return None  # "SCO - Shanghai Cooperation Organisation": a site's name, not a dateline
     if not (capitals or known or match.group("region") or agency):
@@ -125,4 +129,5 @@ def read_dateline(paragraph: str) -> Dateline | None:
         day = parse_stamp_date(written) if re.search(r"\d{4}", written) else None
     elif match.group("agency") and STAMP_DATE.search(match.group("agency")):
         day = parse_stamp_date(STAMP_DATE.search(match.group("agency")).group())
-    return Dateline(city, day, match.end(), written)
+    country = country_named(match.group("land")) if match.group("land") else None
+    return Dateline(city, day, match.end(), written, country or (city_named.country if city_named else None))
