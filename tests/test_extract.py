@@ -320,6 +320,7 @@ def test_topics_need_more_than_one_stray_word() -> None:
     ("The Ambassador spoke about initiatives in the sphere of digitalisation.", "digital_tech"),
     ("Norov also praised the vaccine cooperation of the member states.", "health"),
     ("Norov noted the joint efforts of the member states in fighting the coronavirus pandemic.", "covid19"),
+    ("The parties noted the importance of joint efforts to combat infectious diseases.", "health"),
     # What is fought is the financing of terrorism: no mention of finance, and terrorism named once.
     ("They agreed on an event on countering the financing of terrorism.", None),
 ])
