@@ -33,7 +33,9 @@ TIANJIN = "r782edeae487e0a25"
 TASHKENT_HEADLINE = "President of Uzbekistan receives SCO Secretary-General"
 TASHKENT_DOUBTS = [("Engagement date", "the date is a weekday or 'today' read against the page's dateline"),
                    ("City", "the place is only the news agency's dateline")]
-RELEASES, DOUBTED = 104, 24
+# How many of them the extractor doubts (test_review.py pins the figure; here it follows it).
+RELEASES = 104
+DOUBTED = int((sco_data.load_corpus(GOLD, use_cache=False, corrections=False).releases["doubts"] != "").sum())
 # A release we wrote whose headline holds markdown, a link and a tag, and which the extractor
 # doubts three times (its date from the headline, its type on one cue, no one named).
 HOSTILE = """SCO Secretary-General Zhang Ming meets with **Ambassador** [Petrov](http://evil.example) <script>alert(1)</script> on 12 March 2022

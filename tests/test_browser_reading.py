@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_app_review import HOSTILE, SCO_DAY, TASHKENT
+from test_app_review import DOUBTED, HOSTILE, SCO_DAY, TASHKENT
 from test_browser import (  # noqa: F401 (fixtures)
     GOLD,
     READING_VIEWPORT,
@@ -144,14 +144,14 @@ def test_the_review_queue_is_worked_with_mark_as_checked_and_next(reading, tmp_p
     hostile = sco_data.parse_release(HOSTILE).release_id  # three doubts: first in the queue
     with streamlit_server(tmp_path, {"SCO_DATA_DIR": str(folder)}) as url:
         reading.goto(url + "?view=review")
-        reading.get_by_text("0 of 105 releases checked; 25 with doubts left").wait_for()
-        reading.get_by_text("Release 1 of 25 in the queue.").wait_for()
+        reading.get_by_text(f"0 of 105 releases checked; {DOUBTED + 1} with doubts left").wait_for()
+        reading.get_by_text(f"Release 1 of {DOUBTED + 1} in the queue.").wait_for()
         # The hostile headline, the view's heading, shows as typed.
         main = reading.locator('[data-testid="stMain"]').inner_text()
         assert "**Ambassador** [Petrov](http://evil.example) <script>alert(1)</script>" in main.replace("\u2060", "")
         assert reading.evaluate(MARKUP_FROM_HEADLINE) == []
         reading.get_by_role("button", name="Mark as checked").click()
-        reading.get_by_text("1 of 105 releases checked; 24 with doubts left").wait_for()
+        reading.get_by_text(f"1 of 105 releases checked; {DOUBTED} with doubts left").wait_for()
         reading.wait_for_function("id => location.search.includes('review=' + id)", arg=TASHKENT)
         assert (folder / "sco-corrections.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
             f"{hostile},checked,,")
@@ -162,7 +162,7 @@ def test_the_review_queue_is_worked_with_mark_as_checked_and_next(reading, tmp_p
         assert reading.evaluate(MARKUP_FROM_HEADLINE) == []
         reading.get_by_role("button", name="Next").click()
         reading.wait_for_function("id => location.search.includes('review=' + id)", arg=SCO_DAY)
-        reading.get_by_text("Release 2 of 24 in the queue.").wait_for()
+        reading.get_by_text(f"Release 2 of {DOUBTED} in the queue.").wait_for()
         assert len((folder / "sco-corrections.csv").read_text(encoding="utf-8").splitlines()) == 2
         reading.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
         # The review itself at the analyst's width, from the progress line to the correction form
