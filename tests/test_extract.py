@@ -331,6 +331,12 @@ def test_one_mention_named_as_the_area_of_cooperation_is_a_topic(sentence: str, 
     assert sco_data.parse_release(text.replace(sentence, "The parties noted the role of healthcare.")).topics == ()
 
 
+@pytest.mark.parametrize("words", ["internet commerce", "online commerce", "digital commerce"])
+def test_commerce_on_the_internet_is_e_commerce(words: str) -> None:
+    text = f"On 3 March 2021, SCO Secretary-General Vladimir Norov took part in a conference on {words} in Zhengzhou."
+    assert sco_data.parse_release(text).topics == ("ecommerce",)
+
+
 def test_topic_in_lead_counts_once() -> None:
     text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov took part in a conference on "
             "cross-border e-commerce in Zhengzhou.\nThe participants discussed many issues.")
