@@ -25,16 +25,19 @@ def show_profile(shown: Shown) -> None:
     mine = shown.cached(("profile", profile), lambda: profiles.profile_releases(shown.kept, shown.people, profile))
     st.caption(wording.profile_caption(len(mine), escape_markdown(data.profiles[profile])))
     period = st.radio(**PERIOD_RADIO)
-    chart(st, charts.engagements_over_time_figure(aggregations.engagements_over_time(mine, period), period),
-          "profile_engagements", data.options)
+    over_time = shown.cached(("profile_over_time", profile, period),
+                             lambda: aggregations.engagements_over_time(mine, period))
+    chart(st, charts.engagements_over_time_figure(over_time, period), "profile_engagements", data.options)
     off_axis_note(shown, mine, "profile_engagements")
     left, right = st.columns(2)
-    chart(left, charts.type_counts_figure(profiles.type_counts(mine)), "profile_types", data.options)
-    chart(right, charts.topic_frequencies_figure(aggregations.topic_frequencies(mine, data.taxonomy)),
-          "profile_topics", data.options)
+    types = shown.cached(("profile_types", profile), lambda: profiles.type_counts(mine))
+    topics = shown.cached(("profile_topics", profile), lambda: aggregations.topic_frequencies(mine, data.taxonomy))
+    chart(left, charts.type_counts_figure(types), "profile_types", data.options)
+    chart(right, charts.topic_frequencies_figure(topics), "profile_topics", data.options)
     st.subheader("Timeline")
     st.caption(CAPTIONS["timeline"])
-    timeline = profiles.profile_timeline(mine, shown.people, profile, data.taxonomy)
+    timeline = shown.cached(("profile_timeline", profile),
+                            lambda: profiles.profile_timeline(mine, shown.people, profile, data.taxonomy))
     table(st, timeline, profiles.TIMELINE_COLUMNS, key="profile_timeline", wrap=True, pick=list(timeline["release_id"]))
     if not mine.empty:
         release.show(shown, mine)
@@ -73,16 +76,18 @@ def show_compare(shown: Shown) -> None:
     labels = tuple(f"{name}: {comparison.span_label(span)}" for name, span in zip("AB", spans))
     parts = [shown.data.filtered(comparison.period_filters(shown.filters, span)) for span in spans]
     st.caption(CAPTIONS["compare"])
-    figures = comparison.figures_side_by_side(
-        *(aggregations.headline_figures(kept, people) for kept, people in parts), labels)
+    figures = shown.cached(("compare_figures", *spans), lambda: comparison.figures_side_by_side(
+        *(aggregations.headline_figures(kept, people) for kept, people in parts), labels))
     static_table(st, figures, {column: column for column in figures.columns})
     if undated := int(shown.kept[DATE].isna().sum()):
         st.caption(f"{plural(undated, 'engagement')} without a date {'is' if undated == 1 else 'are'} in neither period.")
-    types = comparison.types_side_by_side(parts[0][0], parts[1][0], labels)
+    types = shown.cached(("compare_types", *spans),
+                         lambda: comparison.types_side_by_side(parts[0][0], parts[1][0], labels))
     links = [f"from={a.isoformat()}&to={b.isoformat()}" for a, b in spans]
     chart(st, charts.types_side_by_side_figure(types, list(zip(labels, links))), "compare_types", options)
     st.subheader("Counterparts met most often")
-    top = comparison.counterparts_side_by_side(parts[0][1], parts[1][1], labels)
+    top = shown.cached(("compare_top", *spans),
+                       lambda: comparison.counterparts_side_by_side(parts[0][1], parts[1][1], labels))
     static_table(st, top, {column: column for column in top.columns})
 
 
