@@ -155,8 +155,8 @@ def headline(shown: Shown) -> None:
     st.caption(f"**{aggregations.dates_sentence(figures)}{' ' + checked if checked else ''}** {CAPTIONS['headline']}")
     filters = shown.filters
     if filters.undated == UNDATED_BY_RANGE and filters.dates_narrowed and shown.data.options.undated:
-        left_out = shown.cached(("undated_left_out",), lambda: len(shown.data.filtered(
-            dataclasses.replace(filters, undated=UNDATED_ONLY))[0]))
+        left_out = shown.cached(("undated_left_out",), lambda: shown.data.count(
+            dataclasses.replace(filters, undated=UNDATED_ONLY)))
         if left_out:
             st.caption(wording.undated_left_out(left_out))
     if shown.kept.empty:

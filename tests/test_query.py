@@ -139,6 +139,7 @@ def test_apply_filters_keeps_the_expected_releases(sample, filters, expected):
     kept, people = filtering.apply_filters((releases, participants), filters)
     assert ids(kept) == expected
     assert sorted(set(people["release_id"])) == expected
+    assert filtering.count_kept((releases, participants), filters) == len(expected)
 
 
 def test_apply_filters_accepts_a_corpus_like_object(sample):

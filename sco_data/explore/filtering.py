@@ -328,6 +328,25 @@ def _among(values: pd.Series, allowed: pd.Series) -> np.ndarray:
     return np.asarray(pc.is_in(haystack, value_set=wanted), dtype=bool)
 
 
+def count_kept(corpus_or_frames: Any, filters: Filters) -> int:
+    """How many releases the filters keep, without making the frames apply_filters returns."""
+    releases, participants = _unpack(corpus_or_frames)
+    return int(_masks(prepare(releases), participants, filters)[0].sum())
+
+
+def _masks(releases: pd.DataFrame, participants: pd.DataFrame, filters: Filters) -> tuple[np.ndarray, np.ndarray]:
+    """The releases and the participants the filters keep, as masks; under a counterpart-level
+    filter, the releases keep only those with a matching counterpart, and the participants the
+    SCO side and the matching counterparts."""
+    keep = release_mask(releases, filters)
+    people_keep = np.ones(len(participants), dtype=bool)
+    if filters.narrows_counterparts:
+        matching = counterpart_mask(participants, filters)
+        keep &= _among(releases["release_id"], participants["release_id"][matching])
+        people_keep = matching | (participants["role"] != ROLE_COUNTERPART).to_numpy(dtype=bool)
+    return keep, people_keep
+
+
 def apply_filters(
     corpus_or_frames: Any, filters: Filters, without: tuple[str, ...] = ()
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -347,12 +366,7 @@ def apply_filters(
     shown = releases.drop(columns=left_out) if left_out else releases
     if not filters.is_active:
         return shown, participants
-    keep = release_mask(releases, filters)
-    people_keep = np.ones(len(participants), dtype=bool)
-    if filters.narrows_counterparts:
-        matching = counterpart_mask(participants, filters)
-        keep &= _among(releases["release_id"], participants["release_id"][matching])
-        people_keep = matching | (participants["role"] != ROLE_COUNTERPART).to_numpy(dtype=bool)
+    keep, people_keep = _masks(releases, participants, filters)
     if keep.all() and people_keep.all():
         return shown, participants
     kept = select_rows(shown, keep)

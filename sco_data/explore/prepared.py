@@ -24,7 +24,15 @@ import pyarrow as pa
 
 from sco_data.corpus.tables import Corpus, no_corrections
 from sco_data.explore.aggregations import report_table
-from sco_data.explore.filtering import ONE_RELEASE_COLUMNS, FilterOptions, Filters, apply_filters, filter_options, prepare
+from sco_data.explore.filtering import (
+    ONE_RELEASE_COLUMNS,
+    FilterOptions,
+    Filters,
+    apply_filters,
+    count_kept,
+    filter_options,
+    prepare,
+)
 from sco_data.explore.identity import prepare_participants
 from sco_data.explore.profiles import profile_options
 from sco_data.extract.topics import Taxonomy, load_taxonomy
@@ -114,6 +122,11 @@ class PreparedCorpus:
         (filtering.apply_filters), remembered per filter state."""
         return _handed(self._frames.get(filters, lambda: apply_filters(
             (self._releases, self._participants), filters, ONE_RELEASE_COLUMNS)))
+
+    def count(self, filters: Filters) -> int:
+        """How many releases the filters keep, worked out without remembering their frames
+        (which would push out the frames of the filter states visitors are looking at)."""
+        return count_kept((self._releases, self._participants), filters)
 
     def remember(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """compute() once for the key (a name, the filters and whatever else decides the
