@@ -65,7 +65,7 @@ def prepare_participants(participants: pd.DataFrame) -> pd.DataFrame:
         return participants
     out = participants.copy()
     out[PERSON_NAME] = display_name(out["name"])
-    out[PERSON_KEY] = initials_resolved(out["name"], normalise_name(out["name"]))
+    out[PERSON_KEY] = person_keys(participants)
     return out
 
 

@@ -46,7 +46,8 @@ SCO_SIDE_FORMS = (
 # "the", "delegation", "He", "She", "They".
 SCO_SIDE_FIRST = "DHSTdhst"
 # A meal taken with people is a meeting with them.
-MEAL = r"(?:breakfast|lunch|luncheon|dinner|banquet)"
+MEAL_WORDS = ("breakfast", "lunch", "luncheon", "dinner", "banquet")
+MEAL = f"(?:{'|'.join(MEAL_WORDS)})"
 # A verb of meeting or talking, up to the "with" that introduces the people.
 MEETING_WITH = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings|talks|conversation|consultations|discussion|discussions|"
@@ -139,14 +140,16 @@ LEAD_PREFIX = re.compile(
     r"[^,]{0,60},\s+|"
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # Where the list of people ends (at a space, a comma, a semicolon, a colon, a bracket or a capital).
+# After a name, "at", "in", "on <Capital>" and the like say where or on what occasion, so they end
+# it there (`after_name`); in a title they do not ("Ambassador of Russia in China").
 CHAIN_END = starting_with(r"\s,;:(A-Z",
     r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under|in)\s+|\s+on\s+(?=[A-Z]))"
-    r"|\s+(?:on\s+the\s+(?:sidelines|margins)|in\s+the\s+(?:[A-Z][\w'’\-]+\s+)?(?:city|capital)|here|today|yesterday|"
-    rf"on\s+{WEEKDAY}|(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
-    r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+(?:the|[A-Z][a-z]+\s+\d)|to\s+(?!the\b)(?=[a-z])|who|where|which|"
-    r"within|in\s+order|in\s+connection|in\s+the\s+framework|in\s+the\s+format|online|in\s+an?\s+(?:online|video)|"
+    r"|\s+(?:on\s+the\s+(?:sidelines|margins)|here|today|yesterday|"
+    r"(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
+    r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+the|to\s+(?!the\b)(?=[a-z])|who|where|which|"
+    r"within|online|"
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
-    r"before|ahead\s+of|upon|while|from\s+(?=\d)|in\s+(?=\d)|in\s+(?:early|mid|late)\b|this\s+|last\s+|"
+    r"before|ahead\s+of|upon|while|from\s+(?=\d)|this\s+|last\s+|"
     r"completing|on\s+(?:his|her|their|the\s+occasion))\b"
     r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]|\((?![A-Za-z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"

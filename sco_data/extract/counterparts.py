@@ -16,6 +16,7 @@ from itertools import compress
 
 from sco_data.extract.clauses import (
     MAX_CHAIN_CHARS,
+    MEAL_WORDS,
     MESSAGE_TO,
     SCO,
     clauses,
@@ -57,8 +58,8 @@ TRIGGER_WORDS = frozenset("""
     welcomed welcomes message messages letter letters greetings congratulations congratulated congratulates
     congratulatory condolences telegram invitation honour honor farewell connection between agenda programme
     program schedule attended headed led paid phoned called wrote sent dear discussed wished wishes hosted hosts
-    greeted breakfast lunch luncheon dinner banquet signed
-""".split())
+    greeted signed
+""".split()) | frozenset(MEAL_WORDS)
 
 
 def is_counterpart(person: Person, official: Official) -> bool:

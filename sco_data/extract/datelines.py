@@ -21,11 +21,13 @@ from sco_data.extract.gazetteer import find_city
 
 MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# A date in figures, day first where it is ambiguous: "28.10.2020", "02/03/2026".
+NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{4}"
 # A date with its year, as stamps write it, in any case: "2021-05-27", "28.10.2020", "02/03/2026",
 # "28 April 2025", "3 february 2026", "February 20, 2025", "23rd Mar, 2024", "14 September 2016"
 # (glued to a time: "201615:44").
 STAMP_DATE = re.compile(
-    rf"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|"
+    rf"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{NUMERIC_DATE}\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}|\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
 TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|UTC|GMT|\(?[A-Z]{2,4}\)?))?")
 # What else a stamp line may hold: labels, a language code, a source, separators.
@@ -44,13 +46,14 @@ STAMP_PREFIX = re.compile(r"^\s*(?i:date|published|posted|updated)\s*:?\s*(?P<da
 # (ANI):", "Beijing, 14.03.2024 –", "Beijing, Monday, July 6, 2023", "BEIJING:", "BEIJING, (APP -
 # UrduPoint / Pakistan Point News - 23rd Mar, 2024)".
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# The days of the week, as a pattern (dates, clauses and datelines read them).
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The days of the week, Monday first, and as a pattern (dates, clauses and datelines read them).
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = f"(?:{'|'.join(WEEKDAY_NAMES)})"
 DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[(?P<land>[^\]]{{1,30}})\])?"
     rf"(?:,\s*{WEEKDAY}(?=,))?"
     rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?"
-    r"|\d{1,2}[./]\d{1,2}[./]\d{4})\.?)?"
+    rf"|{NUMERIC_DATE})\.?)?"
     r"(?:,?\s*\((?P<agency>[^()]{1,80})\)\.?|\s*/\s*(?P<slashed>[A-Z][^/.\n]{0,40})/\.?"
     r"|\s*/\s*(?P<byline>[A-Z][^/.\n]{0,60})\.(?=\s)|\s+(?P<bare>[A-Z]{2,10})\))?"
     r"(?P<end>\s*(?:--|-|–|—|:)\s*|,?\s+(?=[A-Z\"“])|\s*$)")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from dateutil import parser as date_parser
 
-from sco_data.extract.datelines import WEEKDAY, read_dateline
+from sco_data.extract.datelines import WEEKDAY, WEEKDAY_NAMES, read_dateline
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.segment import Document
@@ -83,7 +83,7 @@ DOUBT_MESSAGE_DATE = "the date is the day a message was sent"
 DOUBT_CLOSING_LINE = "the date comes from the date line under the text"
 DOUBT_OUT_OF_TERM = "a date in the lead is outside the official's term"
 # A day named relative to the page's date: "today", "on Saturday".
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>today|yesterday)|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
 # The pattern has already cut the day and month out; the month's first three letters name it.
 MONTH_NUMBERS = {name: number for number, name in enumerate(

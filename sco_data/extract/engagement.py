@@ -108,7 +108,8 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
     if OTHER_CUE.search(title) and not BILATERAL_CUE.search(title):
         return Finding(OTHER)
     talks = VIDEO_CALL if is_online(opening) else MEETING
-    if lead_counterparts and (BILATERAL_CUE.search(opening) or not OTHER_CUE.search(opening)):
+    bilateral = BILATERAL_CUE.search(opening) is not None
+    if lead_counterparts and (bilateral or not OTHER_CUE.search(opening)):
         return Finding(talks)
     if lead_counterparts and RECEPTION_CUE.search(unquoted(f"{title}\n{paragraph}")):
         return Finding(MEETING)
@@ -118,9 +119,9 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
         return Finding(OTHER, (), (), () if OTHER_CUE.search(opening) else (DOUBT_WEAK,))
     if any_counterparts and VISIT_CUE.search(opening) and not EVENT_CUE.search(PREPARING.sub("", sentence)):
         return Finding(MEETING, (), (), (DOUBT_VISIT,))
-    if EVENT_CUE.search(opening) or (not title and EVENT_CUE.search(paragraph) and not BILATERAL_CUE.search(opening)):
+    if EVENT_CUE.search(opening) or (not title and EVENT_CUE.search(paragraph) and not bilateral):
         return Finding(EVENT)
-    if lead_counterparts or BILATERAL_CUE.search(opening):
+    if lead_counterparts or bilateral:
         return Finding(talks, (), (), (DOUBT_WEAK,))
     if EVENT_CUE.search(paragraph) or VISIT_CUE.search(opening):
         return Finding(EVENT, (), (), (DOUBT_WEAK,))

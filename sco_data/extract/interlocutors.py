@@ -120,7 +120,7 @@ def add_office_holders(people: Finding[tuple[Person, ...]], offices: tuple[str, 
 
 
 def add_speakers(people: Finding[tuple[Person, ...]], document: Document, official: Official,
-                 offices: tuple[str, ...] = ()) -> Finding[tuple[Person, ...]]:
+                 offices: tuple[str, ...]) -> Finding[tuple[Person, ...]]:
     """The counterparts of talks, with the people who speak to the official in sentences of
     their own. One speaker with no title or a part of it, where the clauses named one office
     no sentence gives a holder of, holds that office ("The President of Kazakhstan received the
@@ -128,10 +128,11 @@ def add_speakers(people: Finding[tuple[Person, ...]], document: Document, offici
     Shrestha expressed ...")."""
     known = {person_key(person.name) for person in people.value or ()}
     added = speakers(document, official, known)
-    open_offices = [office for office in offices if holder_of(document, office) is None]
-    if len(added) == 1 and len(open_offices) == 1 and open_offices[0].startswith(added[0][0].title or ""):
-        person, start, end = added[0]
-        added = [(person_from(person.name, open_offices[0]), start, end)]
+    if len(added) == 1 and offices:
+        open_offices = [office for office in offices if holder_of(document, office) is None]
+        if len(open_offices) == 1 and open_offices[0].startswith(added[0][0].title or ""):
+            person, start, end = added[0]
+            added = [(person_from(person.name, open_offices[0]), start, end)]
     return _with(people, added, DOUBT_SPEAKER)
 
 

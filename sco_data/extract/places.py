@@ -19,7 +19,7 @@ from sco_data.extract.countries import affiliation_index, capitals, country_inde
 from sco_data.extract.dates import find_dates, to_date
 from sco_data.extract.engagement import EVENT, MEETING, is_online
 from sco_data.extract.findings import Finding, Span, in_text, in_title
-from sco_data.extract.datelines import read_dateline
+from sco_data.extract.datelines import Dateline, read_dateline
 from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous, subdivision_countries, venue_index
 from sco_data.extract.lexicon import load, words
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
@@ -154,18 +154,13 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
             continue
         city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
         venue_named = venue and _after_the(tokens, index) and match.value.population >= EVENT_CITY_MIN_POPULATION
-        described = DESCRIBED_CITY.search(tokens.text, max(0, match.start - DESCRIBED_CITY_WINDOW), match.start)
         if before.endswith("'s") and country_named(tokens.words[index - 1][:-2]) is not None:
             before = two_before
         if before in CITY_CUE_WORDS or after[:1] and after[0] in HOST_WORDS or after in HOST_PHRASES \
-                or city_of or venue_named or described:
+                or city_of or venue_named \
+                or DESCRIBED_CITY.search(tokens.text, max(0, match.start - DESCRIBED_CITY_WINDOW), match.start):
             found.append((match.start, match.end, match.value))
     return found
-
-
-def _city_of(match: re.Match[str] | None) -> Location | None:
-    """The gazetteer's city a pattern's "city" group names, written as prose writes it."""
-    return _named_city(match.group("city")) if match is not None else None
 
 
 def _named_city(written: str) -> Location | None:
@@ -208,7 +203,7 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
         if city is not None:
             found.append((match.start(group), Location(match.group(group), city), span_of(*match.span(group))))
     after_date = CITY_AFTER_DATE.match(text)
-    location = _city_of(after_date)
+    location = _named_city(after_date.group("city")) if after_date is not None else None
     if location is not None:
         found.append((after_date.start("city"), location, span_of(*after_date.span("city"))))
     tokens = tokenize(text)
@@ -261,9 +256,8 @@ def _province_named(location: Location, document: Document) -> bool:
     return any(match.value == country for match in country_index().find(document.tokens))
 
 
-def _dateline_place(text: str, span_of) -> tuple[Location, Span] | None:
-    """The city of the dateline opening a text, if the gazetteer knows it."""
-    dateline = read_dateline(text)
+def _dateline_place(dateline: Dateline | None, span_of) -> tuple[Location, Span] | None:
+    """The city of a text's opening dateline, if the gazetteer knows it."""
     location = _named_city(dateline.city) if dateline is not None else None
     return (location, span_of(0, len(dateline.city))) if location is not None else None
 
@@ -310,19 +304,19 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
     opening = (document.sentence_text(first) if first is not None else "") + " " + (document.title or "")
     if engagement_type == EVENT and is_online(opening):
         return Finding(None)
-    held = _held_after_lead(document, event_date)
     for index, (text, span_of) in enumerate(sources):
         found = [item for item in _in_text(text, span_of)
                  if not _background(text, item[0], event_date) and not _province_named(item[1], document)]
-        dateline = _dateline_place(text, span_of)
+        in_lead = index == 0 and document.lead is not None
+        dateline = _dateline_place(document.dateline if in_lead else read_dateline(text), span_of)
         if dateline is not None:
             # Where the agency wrote from: the place, unless the dateline's own sentence or the
             # next paragraph says the engagement was elsewhere (later sentences of the lead
             # speak of other things: "Han said China supports the summit in Astana").
             location, span = dateline
-            in_lead = index == 0 and document.lead is not None and first is not None
-            own_end = first.end - document.paragraph_starts[document.lead] if in_lead else len(text)
+            own_end = first.end - document.paragraph_starts[document.lead] if in_lead and first else len(text)
             elsewhere = [other for position, other, _ in found if other.city != location.city and position < own_end]
+            held = None if elsewhere else _held_after_lead(document, event_date)
             if elsewhere:
                 found = [item for item in found if item[1] in elsewhere]
             elif held is not None and held.value.city != location.city:
@@ -333,6 +327,7 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
         if found:
             _, location, span = found[0]
             return _place_finding(location, span)
+    held = _held_after_lead(document, event_date)
     if held is not None:
         return held
     for line in document.date_lines:

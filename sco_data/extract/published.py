@@ -62,7 +62,7 @@ def year_source(document: Document) -> dt.date | None:
     return None
 
 
-def printed_day(document: Document, published: dt.date | None = None) -> dt.date | None:
+def printed_day(document: Document, published: dt.date | None) -> dt.date | None:
     """The page's own printed date, against which "today" and weekdays are read; `published`
     (extract_published's) lends a dateline without a year its year."""
     day = _dateline_day(document) or _yearless_dateline_day(document, published)

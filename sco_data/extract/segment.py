@@ -126,7 +126,7 @@ class Document:
         """The news agency's dateline opening the lead ("BEIJING, Nov 18 (Xinhua) --"), if any."""
         return read_dateline(self.lead_text) if self.lead is not None else None
 
-    @property
+    @cached_property
     def lead_sentence(self) -> Sentence | None:
         """The lead's first sentence; past a dateline that stands as a sentence of its own
         ("Tashkent, 14 March 2022. President ... today received ...")."""

@@ -23,7 +23,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from pathlib import Path
 
 from sco_data.extract.lexicon import words
@@ -53,7 +53,6 @@ FIGHT_WORDS = words("topic_cues", "fight_words")
 AREA_LOOKBEHIND = 3  # "the field of", "cooperation in", "against the"
 # A line of a bulleted list (an agenda, a list of issues): each of its topics counts.
 BULLET_MARKS = frozenset("—–-•·*")  # what opens such a line, after any spaces or tabs
-NEWLINE = re.compile(r"\n")
 # Little words that join the capitalised words of a name ("Ministry of Industry and Trade").
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 IGNORED = "__ignored__"
@@ -294,8 +293,9 @@ def _highlighted_topics(text: str, tokens: Tokens, boundaries: list[int],
                         counted: list[tuple[PhraseMatch[str], int]]) -> set[str]:
     """Topics of a line of a bulleted list, or of a sentence reporting what was discussed."""
     discussed = _sentences_with(DISCUSSED_WORDS, tokens, boundaries)
-    line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
-    bullets = {index for index, line in enumerate(text.split("\n")) if line.lstrip(" \t")[:1] in BULLET_MARKS}
+    lines = text.split("\n")
+    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    bullets = {index for index, line in enumerate(lines) if line.lstrip(" \t")[:1] in BULLET_MARKS}
     found: set[str] = set()
     for match, sentence in counted:
         if sentence in discussed or bisect.bisect_right(line_starts, match.start) - 1 in bullets:
