@@ -123,6 +123,14 @@ def test_today_or_a_weekday_is_read_against_the_dateline(dateline: str, words: s
     assert release.event_date == expected
 
 
+@pytest.mark.parametrize("stamp", ["Jan 19, 2024 10:42", "Published: 19.01.2024"])
+def test_a_weekday_is_read_against_a_dateline_dated_by_the_stamp_under_the_text(stamp: str) -> None:
+    release = sco_data.parse_release("Kyrgyz minister meets SCO chief\n\nBISHKEK, Jan. 18 (Kabar) - Foreign Minister "
+                                     "of Kyrgyzstan Jeenbek Kulubaev met with SCO Secretary-General Zhang Ming on "
+                                     f"Thursday.\n\nThey talked about trade.\n\n{stamp}")
+    assert (release.event_date, release.published) == (D(2024, 1, 18), D(2024, 1, 19))
+
+
 @pytest.mark.parametrize(("day", "stamp", "expected"), [
     ("March 27", "2024-03-28", D(2024, 3, 25)),
     ("Dec 31", "2025-01-02", D(2024, 12, 30)),
@@ -228,6 +236,15 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming met with the Ambassador of Iran and Ali Reza Khaji.",
      [("Ali Reza Khaji", "Ambassador of Iran", "Iran")]),
     ("Zhang Ming met with a delegation of the China Development Bank.", []),
+    ("Deputy Prime Minister of Belarus Natalia Petkevich said at a meeting with SCO Secretary-General Zhang Ming "
+     "that trade grew.", [("Natalia Petkevich", "Deputy Prime Minister of Belarus", "Belarus")]),
+    ("Trade grew, Deputy Prime Minister of Belarus Natalia Petkevich said during talks with SCO Secretary-General "
+     "Zhang Ming.", [("Natalia Petkevich", "Deputy Prime Minister of Belarus", "Belarus")]),
+    ("Zhang Ming met with Pakistan's Minister of National Health Services Faisal Sultan.",
+     [("Faisal Sultan", "Pakistan's Minister of National Health Services", "Pakistan")]),
+    ("Zhang Ming met with the Emir of Qatar Tamim bin Hamad Al Thani.",
+     [("Tamim bin Hamad Al Thani", "Emir of Qatar", "Qatar")]),
+    ("Zhang Ming met with the Crown Prince of Abu Dhabi.", []),
     ("Zhang Ming took part in the opening of the exhibition.", []),
     ("", []),
 ])

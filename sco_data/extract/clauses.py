@@ -64,13 +64,18 @@ RECEIVED = re.compile(
     r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|delegation\s+of\s+(?:students|experts))|"
     r"(?:congratulat|greeting|message|letter|invitation|award|certificate|participants|guests)\w*)")
 # The people as the subject, the SCO side as the object: "<Ambassador X> paid a courtesy call on
-# the Secretary-General", "<President X> received the Secretary-General".
+# the Secretary-General", "<President X> received the Secretary-General", "<Minister X> said at a
+# meeting with the Secretary-General".
 SUBJECT_VERB = re.compile(
     rf"\s+(?:(?:today|also|yesterday|here|on\s+{WEEKDAY})\s+)?"
     r"(?:paid\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:call|visit)\s+(?:on|to)|called\s+on"
     r"|received|receives|welcomed|welcomes|met|meets|hosted|"
     r"(?:held|had|holds|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks|consultations|(?:telephone\s+)?conversation)|"
+    r"(?P<spoken>(?:said|says|noted|notes|stated|stressed|emphasi[sz]ed)\s+(?:at|during)\s+(?:(?:a|an|the|his|her)\s+)?"
+    r"(?:[\w-]+\s+)?(?:meeting|talks))|"
     r"phoned|called)(?:\s+(?:in|at)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?(?:\s+with)?\s+")
+# Where the speaker of "<what was said>, <people> said at a meeting with" begins.
+SPOKEN_BEFORE = re.compile(r".*[,\"“”]\s*", re.S)
 # The same in a release about messages: "<President X> also congratulated the Secretary-General".
 SUBJECT_WROTE = re.compile(r"\s+(?:also\s+)?(?:congratulated|congratulates|wrote\s+to|sent\s+(?:a\s+)?(?:\w+\s+)?"
                            r"(?:message|letter|telegram)\s+to)\s+")
@@ -244,7 +249,9 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
         for pattern in (SUBJECT_VERB, SUBJECT_WROTE) if letters else (SUBJECT_VERB,):
             verb = pattern.search(text)
             if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
-                yield text[max(0, verb.start() - MAX_CHAIN_CHARS):verb.start()], False
+                start = max(0, verb.start() - MAX_CHAIN_CHARS)
+                said = SPOKEN_BEFORE.match(text, start, verb.start()) if verb.groupdict().get("spoken") else None
+                yield text[said.end() if said else start:verb.start()], False
     if letters:
         for match in MESSAGE_FROM.finditer(sentence):
             yield sentence[match.end():match.end() + MAX_CHAIN_CHARS], False

@@ -35,6 +35,8 @@ STAMP_WORDS = frozenset("""
 date dated published posted updated update modified source sources share print printed admin by on at en ru zh
 press release news distributed public time views view author editor photo | - — – : / · •
 """.split())
+# Words that label a line's date as the page's own, wherever the line stands: "Published: 05.07.2023".
+PUBLICATION_LABELS = frozenset({"published", "posted", "updated", "modified"})
 STAMP_MAX_CHARS = 120
 STAMP_MAX_OTHER_WORDS = 2
 # A stamp the page's store put before the text, on the text's own first line: "date 2023-05-04".
@@ -97,6 +99,13 @@ def stamp_date(paragraph: str) -> dt.date | None:
     if len(others) > STAMP_MAX_OTHER_WORDS or any(word[:1].islower() and len(word) > 3 for word in others):
         return None
     return parse_stamp_date(dates[0])
+
+
+def marks_publication(line: str) -> bool:
+    """A date line that says it is the page's own date, by a time or a label ("Jan 19, 2024
+    10:42", "Published: 05.07.2023"), unlike the place and date a statement was issued."""
+    return TIME.search(line) is not None or \
+        any(word.lower().strip(".:") in PUBLICATION_LABELS for word in line.split())
 
 
 def stamp_prefix(paragraph: str) -> tuple[dt.date | None, int]:

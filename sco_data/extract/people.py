@@ -71,9 +71,9 @@ def _body_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
-    """Names of sizeable cities and of provinces: they end titles and never start names."""
-    words = {name for name, city in cities().items()
-             if city.population >= PLACE_WORD_MIN_POPULATION and " " not in name}
+    """Names of sizeable cities and of provinces: they end titles and never start names (a city
+    of several words is one entry: "Crown Prince of Abu Dhabi")."""
+    words = {name for name, city in cities().items() if city.population >= PLACE_WORD_MIN_POPULATION}
     return frozenset(words | region_index().single_words())
 
 
@@ -104,14 +104,22 @@ def _customary_before(words: list[str], start: int) -> int:
 
 
 def _may_extend(words: list[str], index: int, end: int, blocked: set[int]) -> bool:
-    """Whether the name running to `end` may take in the word at `index`: a name word, or an
-    initial before one ("S Jaishankar"); not a country's or region's word, unless it is a
-    one-syllable Chinese surname before a Chinese given name ("Shan Zhiwei", not Shan State)."""
+    """Whether the name running to `end` may take in the word at `index`: a name word, an
+    office that is also a surname as its last word ("Faisal Sultan"), or an initial before one
+    ("S Jaishankar"); not a country's or region's word, unless it is a one-syllable Chinese
+    surname before a Chinese given name ("Shan Zhiwei", not Shan State)."""
     word = words[index]
+    if index == end - 1 and index > 0 and word in _offices_also_surnames() and is_name_word(words[index - 1]):
+        return True
     if index in blocked and not (index + 1 < end and is_pinyin_syllable(word)
                                  and is_pinyin(words[index + 1]) and index + 1 not in blocked):
         return False
     return is_name_word(word, index == 0) or (INITIAL.match(word) is not None and index + 1 < end)
+
+
+@lru_cache(maxsize=1)
+def _offices_also_surnames() -> frozenset[str]:
+    return frozenset(load("titles")["offices_also_surnames"])
 
 
 def _title_words_trimmed(words: list[str], start: int, end: int) -> int:
@@ -145,7 +153,8 @@ def split_title_name(part: str) -> tuple[str, str | None]:
     start = _title_words_trimmed(words, start, end)
     size = end - start
     alone = size == 1 and (start and is_honorific(words[start - 1]) or PARTICLE_COMPOUND.match(words[start]))
-    place_last = words[end - 1] in place_words() and (size == 1 or words[start - 1] in PLACE_PREPOSITIONS)
+    place_last = (words[end - 1] in place_words() or " ".join(words[start:end]) in place_words()) \
+        and (size == 1 or words[start - 1] in PLACE_PREPOSITIONS)
     if size == 0 or place_last or (size == 1 and not alone):
         return part, None
     start -= _customary_before(words, start)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from sco_data.extract.datelines import Dateline, read_dateline, stamp_date, stamp_prefix
+from sco_data.extract.datelines import Dateline, marks_publication, read_dateline, stamp_date, stamp_prefix
 from sco_data.extract.headline import (
     QUOTED_HEADING,
     choose_title,
@@ -76,7 +76,7 @@ class Document:
     sentences: tuple[Sentence, ...]
     lead: int | None
     foreign_lines: tuple[str, ...]
-    date_lines: tuple[str, ...]  # publication stamps above the lead
+    date_lines: tuple[str, ...]  # publication stamps: above the lead, or below it with a time or label
     closing_date_lines: tuple[str, ...]  # the place and date a statement or letter was issued
     published: dt.date | None  # the date of a publication stamp
     release_id: str
@@ -220,11 +220,14 @@ def segment(text: str) -> Document:
             if title is None or (index != title_index and not _same_line(paragraph, title))]
     english = [english[index] for index in kept]
     kinds, lead = _kinds(english)
-    # A date line's place among the kept paragraphs: above the lead, or below it.
+    # A date line's place among the kept paragraphs: above the lead, or below it, where it is
+    # the place and date a text was issued unless a time or a label makes it the page's stamp.
     below = [lead is not None and bisect.bisect_left(kept, position) > lead for position, _, _ in dated]
-    stamps = tuple(line for (_, line, _), after in zip(dated, below) if not after)
-    if published is None:
-        published = next((day for (_, _, day), after in zip(dated, below) if not after), None)
+    issued = [after and not marks_publication(line) for (_, line, _), after in zip(dated, below)]
+    stamped = sorted((after, position) for position, after in enumerate(below) if not issued[position])
+    stamps = tuple(dated[position][1] for _, position in stamped)
+    if published is None and stamped:
+        published = dated[stamped[0][1]][2]
     starts: list[int] = []
     offset = 0
     for paragraph in english:
@@ -243,7 +246,7 @@ def segment(text: str) -> Document:
                 sentences.append(Sentence(base + start, base + end, index))
             previous = end
     return Document(title, body, tuple(english), tuple(starts), tuple(kinds), tuple(sentences), lead,
-                    tuple(foreign), stamps, tuple(line for (_, line, _), after in zip(dated, below) if after),
+                    tuple(foreign), stamps, tuple(line for (_, line, _), closing in zip(dated, issued) if closing),
                     published, release_id_for(seen))
 
 
