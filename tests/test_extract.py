@@ -245,6 +245,8 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming met with the Emir of Qatar Tamim bin Hamad Al Thani.",
      [("Tamim bin Hamad Al Thani", "Emir of Qatar", "Qatar")]),
     ("Zhang Ming met with the Crown Prince of Abu Dhabi.", []),
+    ("Zhang Ming met with Commissioner of the National Administration of Traditional Chinese Medicine Yu Yanhong.",
+     [("Yu Yanhong", "Commissioner of the National Administration of Traditional Chinese Medicine", "China")]),
     ("Zhang Ming took part in the opening of the exhibition.", []),
     ("", []),
 ])
@@ -287,6 +289,8 @@ def test_organisation_of_title(title: str, organisation: str | None) -> None:
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov gave a lecture at Peking University.", "event"),
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov had a working breakfast with the ambassadors of the "
      "SCO member states.", "meeting"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov held a video meeting with WHO Regional Director for "
+     "Europe Hans Kluge.", "video_call"),
 ])
 def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
@@ -338,6 +342,7 @@ def test_topics_need_more_than_one_stray_word() -> None:
     ("Norov also praised the vaccine cooperation of the member states.", "health"),
     ("Norov noted the joint efforts of the member states in fighting the coronavirus pandemic.", "covid19"),
     ("The parties noted the importance of joint efforts to combat infectious diseases.", "health"),
+    ("The Ambassador spoke of the measures taken to contain the coronavirus outbreak.", "covid19"),
     # What is fought is the financing of terrorism: no mention of finance, and terrorism named once.
     ("They agreed on an event on countering the financing of terrorism.", None),
 ])

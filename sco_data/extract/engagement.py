@@ -22,10 +22,10 @@ PHONE_CUE = starting_with("bpt",
     r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\bby\s+(?:tele)?phone\b|\bphoned\b|\bphone\s+talks\b",
     re.I)
 VIDEO_CUE = starting_with("hiorvw",
-    r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message)|"
+    r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message|meeting|talks|conversation)|"
     r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session|seminar|forum|"
     r"round\s+table|roundtable|lecture|briefing|exhibition|dialogue|ceremony|presentation|course)|"
-    r"\bvirtual\s+(?:meeting|talks|format|conference|mode)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
+    r"\bvirtual\s+(?:meeting|talks|conversation|format|conference|mode)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
     r"\bremotely\b|\bwebinar\b|\bheld\s+online\b|\bonline\b",
     re.I)
 # In person and online at once: the place still counts.
