@@ -309,6 +309,8 @@ def test_a_reception_by_someone_is_a_meeting_whatever_the_lead_says_next(headlin
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov met in Dushanbe with Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin.", "Dushanbe", "Tajikistan"),
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov had a telephone conversation with Minister of Foreign Affairs of Iran Javad Zarif in Tehran.", None, None),
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri. They recalled the Moscow summit.", None, None),
+    ("On 9 November 2023, SCO Secretary-General Zhang Ming gave a lecture at Shanghai International Studies University.", "Shanghai", "China"),
+    ("On 9 November 2023, SCO Secretary-General Zhang Ming met students of Shanghai International Studies University online.", None, None),
 ])
 def test_place(text: str, city: str | None, country: str | None) -> None:
     release = sco_data.parse_release(text)

@@ -153,7 +153,8 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
             found.append((match.start, match.end, match.value))
             continue
         city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
-        venue_named = venue and _after_the(tokens, index) and match.value.population >= EVENT_CITY_MIN_POPULATION
+        venue_named = venue and (_after_the(tokens, index) or before == "at") \
+            and match.value.population >= EVENT_CITY_MIN_POPULATION
         if before.endswith("'s") and country_named(tokens.words[index - 1][:-2]) is not None:
             before = two_before
         if before in CITY_CUE_WORDS or after[:1] and after[0] in HOST_WORDS or after in HOST_PHRASES \
