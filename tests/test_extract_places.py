@@ -69,7 +69,8 @@ def test_a_datelines_city_against_the_other_places_of_the_lead(text: str, city: 
     assert sco_data.parse_release(text).location_city == city
 
 
-@pytest.mark.parametrize("dateline", ["ISLAMABAD:", "ISLAMABAD (Dawn) -", "Islamabad, March 9, 2022 (APP) -"])
+@pytest.mark.parametrize("dateline", ["ISLAMABAD:", "ISLAMABAD (Dawn) -", "Islamabad, March 9, 2022 (APP) -",
+                                      "ISLAMABAD. DAWN –", "Islamabad, APP –"])
 def test_a_dateline_alone_gives_the_place_with_a_doubt(dateline: str) -> None:
     release = sco_data.parse_release(f"{dateline} Foreign Minister Shah Mahmood Qureshi on Wednesday received "
                                      "Secretary-General of the SCO Zhang Ming.\n\nThey spoke at the ministry.")
@@ -83,6 +84,15 @@ def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
     assert read_dateline("Beijing, Monday, July 6, 2023").date == dt.date(2023, 7, 6)
     assert read_dateline("Zhang Ming (SCO) - the official") is None
     assert read_dateline("BEIJING: The Secretary-General met ...").city == "BEIJING"
+
+
+@pytest.mark.parametrize("dateline", ["ASTANA. KAZINFORM –", "Astana, KAZINFORM -"])
+def test_an_agency_in_capitals_after_the_city_is_a_dateline_and_no_part_of_a_title(dateline: str) -> None:
+    release = sco_data.parse_release(f"{dateline} Chairman of the Senate of Kazakhstan Maulen Ashimbayev met with "
+                                     "Secretary-General of the SCO Zhang Ming.\n\nThey discussed the summit.")
+    assert [(person.name, person.title) for person in release.counterparts] == [
+        ("Maulen Ashimbayev", "Chairman of the Senate of Kazakhstan")]
+    assert release.location_city == "Astana"
 
 
 def test_a_city_with_its_source_in_brackets_and_a_dash_is_a_dateline() -> None:

@@ -46,7 +46,7 @@ STAMP_PREFIX = re.compile(r"^\s*(?i:date|published|posted|updated)\s*:?\s*(?P<da
 # date, the agency, then a dash, a colon, a comma or the end of its line: "BEIJING, Nov 18
 # (Xinhua) --", "SOCHI, May 20. /TASS/.", "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4
 # (ANI):", "Beijing, 14.03.2024 –", "Beijing, Monday, July 6, 2023", "BEIJING:", "BEIJING, (APP -
-# UrduPoint / Pakistan Point News - 23rd Mar, 2024)".
+# UrduPoint / Pakistan Point News - 23rd Mar, 2024)", "ASTANA. KAZINFORM –", "Tehran, IRNA –".
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # The days of the week, Monday first, and as a pattern (dates, clauses and datelines read them).
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -57,7 +57,8 @@ DATELINE = re.compile(
     rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?"
     rf"|{NUMERIC_DATE})\.?)?"
     r"(?:,?\s*\((?P<agency>[^()]{1,80})\)\.?|\s*/\s*(?P<slashed>[A-Z][^/.\n]{0,40})/\.?"
-    r"|\s*/\s*(?P<byline>[A-Z][^/.\n]{0,60})\.(?=\s)|\s+(?P<bare>[A-Z]{2,10})\))?"
+    r"|\s*/\s*(?P<byline>[A-Z][^/.\n]{0,60})\.(?=\s)|\s+(?P<bare>[A-Z]{2,10})\)"
+    r"|[.,]\s*(?P<capitals>[A-Z]{2,12})(?=\s*(?:--|-|–|—|:)))?"
     r"(?P<end>\s*(?:--|-|–|—|:)\s*|,?\s+(?=[A-Z\"“])|\s*$)")
 DATELINE_MAX_CHARS = 140
 
@@ -125,7 +126,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
     if match is None:
         return None
     city, written = match.group("city"), match.group("date")
-    agency = match.group("agency") or match.group("slashed") or match.group("byline") or match.group("bare")
+    agency = match.group("agency") or match.group("slashed") or match.group("byline") or match.group("bare") \
+        or match.group("capitals")
     capitals = city.isupper() and len(city) > 2
     sourced = bool(match.group("region") or agency) and match.group("end").strip() != ""
     if not (written or (capitals and (agency or match.group("end").strip())) or sourced):

@@ -238,7 +238,11 @@ def segment(text: str) -> Document:
     for index, paragraph in enumerate(english):
         base = starts[index]
         previous = 0
-        for end in [*sentence_breaks(paragraph), len(paragraph)]:
+        # A full stop inside the lead's dateline ("ASTANA. KAZINFORM – ...") ends no sentence; one
+        # that closes it ("Tashkent, 14 March 2022. President ...") does.
+        dateline = read_dateline(paragraph) if index == lead else None
+        inside = dateline.end - 1 if dateline is not None else 0
+        for end in [*(end for end in sentence_breaks(paragraph) if end >= inside), len(paragraph)]:
             start = previous
             while start < end and paragraph[start].isspace():
                 start += 1
