@@ -266,6 +266,8 @@ def test_counterparts(sentence: str, expected: list[tuple[str, str, str]]) -> No
     ("Chinese Ambassador to Kyrgyzstan", "China"),
     ("President of the All-China Women's Federation", "China"),
     ("Chief Executive Officer of the company", None),
+    ("Director of the ASEAN Department of the Ministry of Foreign Affairs of Vietnam", "Vietnam"),
+    ("Director of the Second CIS Department of the Russian Foreign Ministry", "Russia"),
 ])
 def test_country_of_title(title: str, country: str | None) -> None:
     assert country_of(title) == country

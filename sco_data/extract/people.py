@@ -37,6 +37,10 @@ PLACE_WORD_MIN_POPULATION = 100_000
 # ", accompanied by", ", ", " and (with)", "; ".
 PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:with\s+)?|,\s*accompanied\s+by\s+|[,;]\s+"
                         r"|\s+and\s+(?:with\s+)?)")
+# Offices that may end a name as a surname ("Faisal Sultan"), and units named after their
+# subject ("the ASEAN Department"), lexicon titles.toml.
+OFFICES_ALSO_SURNAMES = frozenset(load("titles")["offices_also_surnames"])
+SUBJECT_UNIT_WORDS = frozenset(word.casefold() for word in load("titles")["subject_unit_words"])
 # A word before a place that says the place is a destination or host, not the person's own.
 FOREIGN_PLACE_CUES = frozenset({"to", "in", "for"})
 # A run of capitalised words that follows one of these and ends in a city's name is a place
@@ -109,17 +113,12 @@ def _may_extend(words: list[str], index: int, end: int, blocked: set[int]) -> bo
     ("S Jaishankar"); not a country's or region's word, unless it is a one-syllable Chinese
     surname before a Chinese given name ("Shan Zhiwei", not Shan State)."""
     word = words[index]
-    if index == end - 1 and index > 0 and word in _offices_also_surnames() and is_name_word(words[index - 1]):
+    if index == end - 1 and index > 0 and word in OFFICES_ALSO_SURNAMES and is_name_word(words[index - 1]):
         return True
     if index in blocked and not (index + 1 < end and is_pinyin_syllable(word)
                                  and is_pinyin(words[index + 1]) and index + 1 not in blocked):
         return False
     return is_name_word(word, index == 0) or (INITIAL.match(word) is not None and index + 1 < end)
-
-
-@lru_cache(maxsize=1)
-def _offices_also_surnames() -> frozenset[str]:
-    return frozenset(load("titles")["offices_also_surnames"])
 
 
 def _title_words_trimmed(words: list[str], start: int, end: int) -> int:
@@ -345,7 +344,9 @@ def organisation_of(title: str | None) -> str | None:
 
 @lru_cache(maxsize=8192)
 def affiliations(title: str) -> tuple[tuple[str, str], ...]:
-    """Every country or organisation a title names as its holder's own, in order."""
+    """Every country or organisation a title names as its holder's own, in order: not one
+    named as a destination ("Ambassador to China") or as a unit's subject ("Director of the
+    ASEAN Department of the Ministry of Foreign Affairs of Vietnam")."""
     tokens = tokenize(POSSESSIVE.sub(_drop_possessive, title))
     found: list[tuple[int, str, str]] = []
     for index, kind in ((affiliation_index(), "affiliation"), (region_index(), "region"), (city_index(), "city")):
@@ -353,7 +354,8 @@ def affiliations(title: str) -> tuple[tuple[str, str], ...]:
             before = tokens.folded[match.first_token - 1] if match.first_token > 0 else ""
             if before == "the" and match.first_token > 1:
                 before = tokens.folded[match.first_token - 2]
-            if before in FOREIGN_PLACE_CUES:
+            after = tokens.folded[match.last_token + 1] if match.last_token + 1 < len(tokens) else ""
+            if before in FOREIGN_PLACE_CUES or after in SUBJECT_UNIT_WORDS:
                 continue
             if kind == "affiliation":
                 found.append((match.start, match.value[1], match.value[0]))
