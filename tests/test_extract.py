@@ -331,6 +331,14 @@ def test_occasion(lead: str, occasion: str | None) -> None:
     assert sco_data.parse_release(lead).occasion == occasion
 
 
+def test_a_topic_word_that_says_what_a_place_is_for_is_no_topic() -> None:
+    text = ("Statement of the SCO Secretariat\n\nThe SCO Secretariat condemns the terrorist attack at the concert "
+            "venue, in which many people were killed.\n\nThe Secretariat condemns terrorism in all its forms.")
+    release = sco_data.parse_release(text)
+    assert release.topics == ("security",)
+    assert dict(release.topic_mentions)["culture_humanitarian"] == 1
+
+
 def test_topics_need_more_than_one_stray_word() -> None:
     text = ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China "
             "Vikram Misri.\nThey discussed trade. Later, the pandemic was mentioned once.")

@@ -2,7 +2,8 @@
 
 A release has a topic when it discusses it, not when one word strays in. Every mention is
 counted, but a mention inside a capitalised name ("Ministry of Industry and Trade", "All-China
-Federation of Trade Unions") says nothing of the subject and does not count towards a topic;
+Federation of Trade Unions") or that only says what a place is for ("the concert venue") says
+nothing of the subject and does not count towards a topic;
 a phrase the file lists to ignore ("peace, security and stability", the SCO's description of
 itself) does not count either. A topic then needs a mention in the headline or lead, or
 two mentions in all (by default), or a place in a list of cooperation areas
@@ -44,6 +45,7 @@ LIST_GAP_MAX_CHARS = 48
 AUDIENCE_NOUNS = words("topic_cues", "audience_nouns")
 AUDIENCE_LOOKAHEAD = 3
 COMPOUND_HEADS = words("topic_cues", "compound_heads")
+SITE_NOUNS = words("topic_cues", "site_nouns")
 DISCUSSED_WORDS = words("topic_cues", "discussed_words")
 LIST_CUE_WORDS = words("topic_cues", "list_cue_words")
 DOCUMENT_NOUNS = words("topic_cues", "document_nouns")
@@ -117,7 +119,8 @@ class Taxonomy:
         matches = [match for match in self._index.find(tokens) if match.value != IGNORED]
         sentence_of = [bisect.bisect_right(boundaries, match.start) for match in matches]
         joined = _joined_to_previous(text, matches, sentence_of)
-        audience = _audience_mentions(tokens, matches, joined) | _compound_heads(tokens, matches)
+        audience = _audience_mentions(tokens, matches, joined) | _compound_heads(tokens, matches) \
+            | _site_modifiers(tokens, matches)
         documents = not DOCUMENT_NOUNS.isdisjoint(tokens.folded)
         counted: list[tuple[PhraseMatch[str], int]] = []
         for position, (match, sentence) in enumerate(zip(matches, sentence_of)):
@@ -264,6 +267,15 @@ def _compound_heads(tokens: Tokens, matches: list[PhraseMatch[str]]) -> set[int]
             if match.first_token == match.last_token == previous.last_token + 1
             and tokens.folded[match.first_token] in COMPOUND_HEADS and previous.value != match.value
             and _adjacent(tokens, previous.last_token, match.first_token)}
+
+
+def _site_modifiers(tokens: Tokens, matches: list[PhraseMatch[str]]) -> set[int]:
+    """Mentions that only say what a place is for ("the concert venue", "a sports hall"), as
+    positions in `matches`."""
+    folded = tokens.folded
+    return {position for position, match in enumerate(matches)
+            if match.last_token + 1 < len(folded) and folded[match.last_token + 1] in SITE_NOUNS
+            and _adjacent(tokens, match.last_token, match.last_token + 1)}
 
 
 def _sentences_with(words: frozenset[str], tokens: Tokens, boundaries: list[int]) -> set[int]:
