@@ -245,6 +245,8 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming met with the Emir of Qatar Tamim bin Hamad Al Thani.",
      [("Tamim bin Hamad Al Thani", "Emir of Qatar", "Qatar")]),
     ("Zhang Ming met with the Crown Prince of Abu Dhabi.", []),
+    ("On February 22, 2023, Chinese Foreign Minister Wang Yi met with SCO Secretary-General Zhang Ming.",
+     [("Wang Yi", "Chinese Foreign Minister", "China")]),
     ("Zhang Ming met with Commissioner of the National Administration of Traditional Chinese Medicine Yu Yanhong.",
      [("Yu Yanhong", "Commissioner of the National Administration of Traditional Chinese Medicine", "China")]),
     ("Zhang Ming took part in the opening of the exhibition.", []),

@@ -139,10 +139,10 @@ AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})"
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
 HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
-# What opens a sentence before its subject: "On 3 March 2023, ", "In Tashkent, ".
+# What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ".
 LEAD_PREFIX = re.compile(
     r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
-    r"[^,]{0,60},\s+|"
+    r"[^,]{0,60},(?:\s*\d{4},)?\s+|"
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # Where the list of people ends (at a space, a comma, a semicolon, a colon, a bracket or a capital).
 # After a name, "at", "in", "on <Capital>" and the like say where or on what occasion, so they end
