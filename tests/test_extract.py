@@ -247,6 +247,14 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming met with the Crown Prince of Abu Dhabi.", []),
     ("On February 22, 2023, Chinese Foreign Minister Wang Yi met with SCO Secretary-General Zhang Ming.",
      [("Wang Yi", "Chinese Foreign Minister", "China")]),
+    ("A meeting took place between Secretary-General Zhang Ming and Ambassador of Nepal to China Krishna Prasad Oli.",
+     [("Krishna Prasad Oli", "Ambassador of Nepal to China", "Nepal")]),
+    ("Zhang Ming accepted the letter of appointment from the newly appointed Permanent Representative of India to "
+     "the SCO Secretariat Priyanka Sohoni.",
+     [("Priyanka Sohoni", "Permanent Representative of India to the SCO Secretariat", "India")]),
+    ("Zhang Ming received copies of the credentials of Permanent Representative of Pakistan to the SCO Secretariat "
+     "Ali Khan.", [("Ali Khan", "Permanent Representative of Pakistan to the SCO Secretariat", "Pakistan")]),
+    ("Zhang Ming met with Deputy Secretary-General of the SCO Secretariat Sohail Khan.", []),
     ("Zhang Ming met with Commissioner of the National Administration of Traditional Chinese Medicine Yu Yanhong.",
      [("Yu Yanhong", "Commissioner of the National Administration of Traditional Chinese Medicine", "China")]),
     ("Zhang Ming took part in the opening of the exhibition.", []),

@@ -130,11 +130,17 @@ AGENDA = CuedPattern(("included", "includes", "featured"),
                      r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
 # The SCO side calling on someone: "called on Prime Minister X", "paid a courtesy call on X".
 CALLED_ON = re.compile(r"\b(?:called|calls|paid\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}call)\s+on\s+(?:the\s+)?(?=[A-Z])")
+# A new envoy's papers handed over in person: "accepted the letter of appointment from <people>",
+# "received copies of the credentials of <people>".
+CREDENTIALS_FROM = re.compile(r"\b(?:accepted|received|receives|accepts)\s+(?:the\s+)?(?:copies\s+of\s+(?:the\s+)?)?"
+                              r"(?:[\w-]+\s+){0,2}"
+                              r"(?:credentials|letter\s+of\s+(?:appointment|credence))\s+(?:from|of)\s+(?:the\s+)?"
+                              r"(?:newly[\s-]+appointed\s+)?(?=[A-Z])")
 # Every clause that, after the SCO side, introduces the people: one pattern, one pass, tried only
 # where one of its words can begin.
 AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})" for pattern in
-                                                        (MEETING_WITH, MET, RECEIVED, MESSAGE_TO, HOSTED_BY,
-                                                         RECEIVED_BY, CALLED_ON)))
+                                                        (MEETING_WITH, MET, CREDENTIALS_FROM, RECEIVED, MESSAGE_TO,
+                                                         HOSTED_BY, RECEIVED_BY, CALLED_ON)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
@@ -146,11 +152,12 @@ LEAD_PREFIX = re.compile(
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # Where the list of people ends (at a space, a comma, a semicolon, a colon, a bracket or a capital).
 # After a name, "at", "in", "on <Capital>" and the like say where or on what occasion, so they end
-# it there (`after_name`); in a title they do not ("Ambassador of Russia in China").
+# it there (`after_name`); in a title they do not ("Ambassador of Russia in China"), nor does
+# "to the SCO Secretariat" after a Representative's title (`to_sco`).
 CHAIN_END = starting_with(r"\s,;:(A-Z",
     r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under|in)\s+|\s+on\s+(?=[A-Z]))"
     r"|\s+(?:on\s+the\s+(?:sidelines|margins)|here|today|yesterday|"
-    r"(?<!well\s)as\s+(?!well\s+as)|during|via|to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|"
+    r"(?<!well\s)as\s+(?!well\s+as)|during|via|(?P<to_sco>to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters))|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+the|to\s+(?!the\b)(?=[a-z])|who|where|which|"
     r"within|online|"
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
@@ -173,7 +180,8 @@ def side_pattern(official: Official) -> re.Pattern[str]:
     forms = list(SCO_SIDE_FORMS)
     first = SCO_SIDE_FIRST
     if official.name:
-        forms.append(rf"\b{re.escape(official.name)}\b")
+        # The bare office before the name belongs to the side ("between Secretary-General Zhang Ming and ...").
+        forms.append(rf"\b(?:(?:Deputy\s+)?Secretary[\s-]+General\s+)?{re.escape(official.name)}\b")
         first += re.escape(official.name[0])
         surname = official.name.split()[-1]
         if len(official.name.split()) > 1 and len(surname) > 3:
@@ -186,9 +194,12 @@ def cut(chain: str) -> str:
     """The list of people in a chain, without the circumstances around it."""
     chain = LEADING_CIRCUMSTANCE.sub("", chain)
     for end in CHAIN_END.finditer(chain):
-        if end.group("after_name") and split_title_name(chain[:end.start()].rsplit(", ", 1)[-1])[1] is None:
+        part = chain[:end.start()].rsplit(", ", 1)[-1]
+        if end.group("after_name") and split_title_name(part)[1] is None:
             continue  # "head of policy at the UN ...", "Envoy on Climate": the title goes on; after a name,
             # where or on what occasion it happened ("... Audrey Azoulay on World Day for Cultural Diversity")
+        if end.group("to_sco") and "Representative" in part:
+            continue  # "Permanent Representative of India to the SCO Secretariat": the title goes on
         chain = chain[:end.start("verb") if end.group("verb") else end.start()]
         break
     return TRAILING_JOINER.sub("", _cut_at_city(chain).strip(" ,."))

@@ -40,9 +40,10 @@ DOUBT_ATTENDING = "a counterpart is named only as attending the meeting"
 DOUBT_NONE_NAMED = "an engagement verb with no named counterpart"
 DOUBT_SHORT_NAME = "a counterpart's name is one word or an initial, maybe cut short"
 DOUBT_NO_COUNTRY = "no country or organisation is found for a counterpart"
-# Titles of the SCO side itself, and of journalists: never counterparts.
+# Titles of the SCO side itself (not a member state's envoy "to the SCO Secretariat"), and of
+# journalists: never counterparts.
 SCO_TITLE = re.compile(rf"{SCO}\s+(?:Deputy\s+)?Secretary|Secretary[\s-]+General\s+of\s+the\s+{SCO}|"
-                       rf"{SCO}\s+Secretariat|^(?:Deputy\s+)?Secretary[\s-]+General(?:\s+and\b|$)")
+                       rf"(?<!to\sthe\s){SCO}\s+Secretariat|^(?:Deputy\s+)?Secretary[\s-]+General(?:\s+and\b|$)")
 PRESS_TITLE = re.compile(r"\b(?:correspondent|journalist|reporter|editor|News\s+Agency|TASS|Xinhua|"
                          r"RIA\s+Novosti|Sputnik|newspaper|magazine)\b", re.I)
 # A letter: the release reports a message written by or to the SCO side.
