@@ -255,6 +255,8 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming received copies of the credentials of Permanent Representative of Pakistan to the SCO Secretariat "
      "Ali Khan.", [("Ali Khan", "Permanent Representative of Pakistan to the SCO Secretariat", "Pakistan")]),
     ("Zhang Ming met with Deputy Secretary-General of the SCO Secretariat Sohail Khan.", []),
+    ("Zhang Ming sent a congratulatory message to Masoud Pezeshkian on his inauguration as President of Iran.",
+     [("Masoud Pezeshkian", "President of Iran", "Iran")]),
     ("Zhang Ming met with Commissioner of the National Administration of Traditional Chinese Medicine Yu Yanhong.",
      [("Yu Yanhong", "Commissioner of the National Administration of Traditional Chinese Medicine", "China")]),
     ("Zhang Ming took part in the opening of the exhibition.", []),

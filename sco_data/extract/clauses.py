@@ -123,8 +123,9 @@ MEETING_SUBJECT = re.compile(r"^(?:The|During\s+the|At\s+the)\s+(?:\w+\s+){0,3}?
 LEADING_CIRCUMSTANCE = re.compile(
     r"^(?:(?:at|in)\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)(?:\s+of\s+the\s+SCO)?|in\s+[A-Z][\w'’\-]+|"
     r"(?:via|by)\s+(?:video\s*conference|video\s+link|videoconference)|online|today|yesterday)\s*,?\s+")
-# "<Name> on his election as <title>": the title follows.
-ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment)\s+as\s+(?:the\s+)?")
+# "<Name> on his election (inauguration) as <title>": the title follows.
+ELECTED_AS = re.compile(r"\s+on\s+(?:his|her)\s+(?:(?:re-?)?(?:election|appointment)|inauguration|swearing-in)\s+as\s+"
+                        r"(?:the\s+)?")
 # A visit's programme: "The agenda included meetings with <people>".
 AGENDA = CuedPattern(("included", "includes", "featured"),
                      r"\b(?:agenda|programme|program|schedule|visit)\b[^.;]{0,80}\b(?:included|includes|featured)\b")
