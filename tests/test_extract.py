@@ -66,6 +66,15 @@ def test_a_later_sentence_of_the_lead_may_date_the_engagement_itself() -> None:
     assert sco_data.parse_release(lead.format("meeting, which took place")).event_date == D(2023, 12, 11)
 
 
+def test_the_paragraph_after_an_undated_lead_may_date_the_meeting() -> None:
+    release = sco_data.parse_release("SCO Secretary-General meets Ambassador\n\nSCO Secretary-General Zhang Ming met "
+                                     "with Ambassador of India to China Pradeep Rawat.\n\nThe meeting was held on 12 "
+                                     "May 2023 at the Secretariat. They recalled the summit of 4 July 2023.")
+    assert release.event_date == D(2023, 5, 12)
+    assert [doubt.reason for doubt in release.doubts if doubt.field == "event_date"] == [
+        "the date comes from the paragraph after the lead"]
+
+
 def test_today_after_a_dateline_that_ends_in_a_full_stop_is_the_datelines_day() -> None:
     release = sco_data.parse_release(
         "Tashkent, 14 March 2022. President of the Republic of Uzbekistan Shavkat Mirziyoyev today received the "
@@ -83,6 +92,8 @@ def test_today_after_a_dateline_that_ends_in_a_full_stop_is_the_datelines_day() 
      "an interview to Uzbek media on 10 September 2022.", D(2022, 9, 10)),
     # A date opening its sentence after "On the eve of the summit," stays the engagement's.
     ("On the eve of the summit, on 14 September 2022, SCO Secretary-General Zhang Ming met with X Y.", D(2022, 9, 14)),
+    ("A week after the summit held on 4 July 2023, SCO Secretary-General Zhang Ming met with X Y on 11 July 2023.",
+     D(2023, 7, 11)),
     # A cue sets aside the first date after it only, not one after another date.
     ("Ahead of the summit in Astana, scheduled for 3-4 July 2024, SCO Secretary-General Zhang Ming gave an "
      "interview to Kazakh media on 28 June 2024.", D(2024, 6, 28)),

@@ -61,9 +61,11 @@ BACKGROUND_CUE = starting_with("abcdefiopstu",  # where one of its words can beg
     r"[^.;]{0,90}$", re.I)
 BACKGROUND_WINDOW = 120
 # The date of a coming event the engagement prepares ("in the run-up to the summit in Samarkand
-# on 15-16 September"), or of what a relative clause tells ("Zhang Ming, who arrived in Astana on
-# 1 July, met ..."): no comma between the words and the date.
-ASIDE_CUE = re.compile(r"(?:\b(?:run-up\s+to|ahead\s+of|on\s+the\s+eve\s+of)|,\s+who)\b[^.;,]{0,80}$", re.I)
+# on 15-16 September") or of one it follows ("a week after the summit held on 4 July"), or of what
+# a relative clause tells ("Zhang Ming, who arrived in Astana on 1 July, met ..."): no comma
+# between the words and the date.
+ASIDE_CUE = re.compile(r"(?:\b(?:run-up\s+to|ahead\s+of|on\s+the\s+eve\s+of|after|following)|,\s+who)\b[^.;,]{0,80}$",
+                       re.I)
 # A sentence of the lead that dates the engagement itself, looked for just before a date: "The
 # meeting took place on", "The talks were held in Tashkent on", "The event, which took place on".
 ENGAGEMENT_HELD_ON = re.compile(
@@ -82,6 +84,7 @@ DOUBT_RELATIVE_DAY = "the date is a weekday or 'today' read against the page's d
 DOUBT_MESSAGE_DATE = "the date is the day a message was sent"
 DOUBT_CLOSING_LINE = "the date comes from the date line under the text"
 DOUBT_OUT_OF_TERM = "a date in the lead is outside the official's term"
+DOUBT_LATER_PARAGRAPH = "the date comes from the paragraph after the lead"
 # A day named relative to the page's date: "today", "on Saturday".
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>today|yesterday)|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
@@ -258,6 +261,18 @@ def _mentions_in_order(text: str, first_sentence_end: int | None, start: int = 0
     return opening + plain + stated
 
 
+def _dated_after_lead(document: Document, year_from: dt.date | None) -> list[Finding[dt.date]]:
+    """The paragraph after the lead dating the engagement itself: "The meeting was held on 12 May
+    2023 at the Secretariat"."""
+    index = document.lead + 1 if document.lead is not None else len(document.paragraphs)
+    if index >= len(document.paragraphs):
+        return []
+    text, offset = document.paragraphs[index], document.paragraph_starts[index]
+    return [_resolve(mention, text[mention.start:mention.end], year_from,
+                     in_text(offset + mention.start, offset + mention.end), (DOUBT_LATER_PARAGRAPH,))
+            for mention in find_dates(text) if _dates_the_engagement(text, mention)]
+
+
 def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.date] | None:
     """"today", "yesterday" or "on Saturday" in the lead's first sentence, read against the
     page's printed date (the weekday on or before it)."""
@@ -281,7 +296,8 @@ def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.dat
 def event_date_candidates(document: Document, year_from: dt.date | None = None,
                           printed: dt.date | None = None) -> list[Finding[dt.date]]:
     """Every day that may be the engagement's, most likely first: the lead's (after any
-    dateline), the headline's (a speech's title), the lead's "today" or weekday read against the
+    dateline), the headline's (a speech's title), the next paragraph's "The meeting was held on",
+    the lead's "today" or weekday read against the
     page's printed date, a message's "sent on", the date a statement was issued. A date without
     a year takes `year_from`'s. A publication stamp or a dateline is never one of them."""
     sources: list[tuple[str, int, bool, int | None, int]] = []
@@ -308,6 +324,7 @@ def event_date_candidates(document: Document, year_from: dt.date | None = None,
                 doubts = (DOUBT_SEVERAL_DATES,)
             lends = year_from or _earlier_full_date(text, mention, start)
             found.append(_resolve(mention, text[mention.start:mention.end], lends, span, doubts))
+    found += _dated_after_lead(document, year_from)
     relative = _relative_day(document, printed)
     if relative is not None:
         found.append(relative)
