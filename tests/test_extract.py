@@ -268,6 +268,12 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming met with Deputy Secretary-General of the SCO Secretariat Sohail Khan.", []),
     ("Zhang Ming sent a congratulatory message to Masoud Pezeshkian on his inauguration as President of Iran.",
      [("Masoud Pezeshkian", "President of Iran", "Iran")]),
+    ("Prime Minister of Pakistan Shehbaz Sharif spoke on telephone with SCO Secretary-General Zhang Ming.",
+     [("Shehbaz Sharif", "Prime Minister of Pakistan", "Pakistan")]),
+    ("Deputy Foreign Minister of Russia Igor Morgulov held a video conference with SCO Secretary-General Zhang Ming.",
+     [("Igor Morgulov", "Deputy Foreign Minister of Russia", "Russia")]),
+    ("Minister of Foreign Affairs of Mongolia B.Battsetseg received SCO Secretary-General Zhang Ming.",
+     [("B.Battsetseg", "Minister of Foreign Affairs of Mongolia", "Mongolia")]),
     ("Zhang Ming met with Commissioner of the National Administration of Traditional Chinese Medicine Yu Yanhong.",
      [("Yu Yanhong", "Commissioner of the National Administration of Traditional Chinese Medicine", "China")]),
     ("Zhang Ming took part in the opening of the exhibition.", []),
@@ -316,6 +322,8 @@ def test_organisation_of_title(title: str, organisation: str | None) -> None:
      "SCO member states.", "meeting"),
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov held a video meeting with WHO Regional Director for "
      "Europe Hans Kluge.", "video_call"),
+    ("On 3 March 2021, Prime Minister of Pakistan Imran Khan spoke on the phone with SCO Secretary-General Vladimir "
+     "Norov.", "phone_call"),
 ])
 def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
@@ -335,6 +343,8 @@ def test_a_reception_by_someone_is_a_meeting_whatever_the_lead_says_next(headlin
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov had a telephone conversation with Minister of Foreign Affairs of Iran Javad Zarif in Tehran.", None, None),
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov met with Ambassador of India to China Vikram Misri. They recalled the Moscow summit.", None, None),
     ("On 9 November 2023, SCO Secretary-General Zhang Ming gave a lecture at Shanghai International Studies University.", "Shanghai", "China"),
+    ("Remarks by SCO Secretary-General Zhang Ming at the World Peace Forum\n\n(3 July 2022, Tsinghua University, "
+     "Beijing)\n\nDistinguished guests,\n\nIt is my pleasure to be here.", "Beijing", "China"),
     ("On 9 November 2023, SCO Secretary-General Zhang Ming met students of Shanghai International Studies University online.", None, None),
 ])
 def test_place(text: str, city: str | None, country: str | None) -> None:
@@ -352,6 +362,15 @@ def test_place(text: str, city: str | None, country: str | None) -> None:
 ])
 def test_occasion(lead: str, occasion: str | None) -> None:
     assert sco_data.parse_release(lead).occasion == occasion
+
+
+def test_a_minister_also_present_at_the_talks_is_a_counterpart() -> None:
+    release = sco_data.parse_release("ISLAMABAD: Foreign Minister of Pakistan Bilawal Bhutto-Zardari on Wednesday "
+                                     "received the Secretary General of the SCO, Zhang Ming.\n\nMinister of State for "
+                                     "Foreign Affairs Hina Rabbani Khar was also present.\n\nThey discussed "
+                                     "counterterrorism cooperation.")
+    assert [person.name for person in release.counterparts] == ["Bilawal Bhutto-Zardari", "Hina Rabbani Khar"]
+    assert release.topics == ("security",)
 
 
 def test_a_topic_word_that_says_what_a_place_is_for_is_no_topic() -> None:

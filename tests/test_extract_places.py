@@ -70,7 +70,7 @@ def test_a_datelines_city_against_the_other_places_of_the_lead(text: str, city: 
 
 
 @pytest.mark.parametrize("dateline", ["ISLAMABAD:", "ISLAMABAD (Dawn) -", "Islamabad, March 9, 2022 (APP) -",
-                                      "ISLAMABAD. DAWN –", "Islamabad, APP –"])
+                                      "ISLAMABAD. DAWN –", "Islamabad, APP –", "Islamabad /APP/."])
 def test_a_dateline_alone_gives_the_place_with_a_doubt(dateline: str) -> None:
     release = sco_data.parse_release(f"{dateline} Foreign Minister Shah Mahmood Qureshi on Wednesday received "
                                      "Secretary-General of the SCO Zhang Ming.\n\nThey spoke at the ministry.")

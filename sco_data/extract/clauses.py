@@ -70,7 +70,9 @@ SUBJECT_VERB = re.compile(
     rf"\s+(?:(?:today|also|yesterday|here|on\s+{WEEKDAY})\s+)?"
     r"(?:paid\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:call|visit)\s+(?:on|to)|called\s+on"
     r"|received|receives|welcomed|welcomes|met|meets|hosted|"
-    r"(?:held|had|holds|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks|consultations|(?:telephone\s+)?conversation)|"
+    r"(?:held|had|holds|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks|consultations|(?:tele)?phone\s+call|"
+    r"(?:(?:tele)?phone\s+)?conversation|video\s*-?\s*conference|video\s+call)|"
+    r"(?:spoke|speaks|talked|talks)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone|"
     r"(?P<spoken>(?:said|says|noted|notes|stated|stressed|emphasi[sz]ed)\s+(?:at|during)\s+(?:(?:a|an|the|his|her)\s+)?"
     r"(?:[\w-]+\s+)?(?:meeting|talks))|"
     r"phoned|called)(?:\s+(?:in|at)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?(?:\s+with)?\s+")
@@ -146,6 +148,9 @@ AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})"
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
 HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
+# "<people> was also present", "<people> also attended the meeting": named as attending.
+ALSO_PRESENT = CuedPattern(("also",), r"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
+                                      r"(?:meeting|talks|conversation))\b")
 # What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ".
 LEAD_PREFIX = re.compile(
     r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
@@ -275,9 +280,10 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
             yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
     for match in ATTENDED_BY.finditer(text):
         yield text[match.end():match.end() + MAX_CHAIN_CHARS], True
-    headed = HEADED_DELEGATION.search(text)
-    if headed is not None and not side.search(text, 0, headed.start()):
-        yield text[max(0, headed.start() - MAX_CHAIN_CHARS):headed.start()], True
+    for pattern in (HEADED_DELEGATION, ALSO_PRESENT):
+        found = pattern.search(text)
+        if found is not None and not side.search(text, 0, found.start()):
+            yield text[max(0, found.start() - MAX_CHAIN_CHARS):found.start()], True
 
 
 @lru_cache(maxsize=4096)

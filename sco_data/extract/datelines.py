@@ -129,7 +129,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
     agency = match.group("agency") or match.group("slashed") or match.group("byline") or match.group("bare") \
         or match.group("capitals")
     capitals = city.isupper() and len(city) > 2
-    sourced = bool(match.group("region") or agency) and match.group("end").strip() != ""
+    # A source in slashes is a dateline's whatever follows ("Ulaanbaatar /MONTSAME/. On May 30").
+    sourced = bool(match.group("region") or agency) and (match.group("end").strip() != "" or match.group("slashed"))
     if not (written or (capitals and (agency or match.group("end").strip())) or sourced):
         return None
     city_named = find_city(city.title() if capitals else city)

@@ -18,8 +18,9 @@ from sco_data.extract.segment import Document
 
 # Each cue is tried only where one of its words can begin (the first letters given to
 # starting_with, matched regardless of case as the cue is).
-PHONE_CUE = starting_with("bpt",
-    r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\bby\s+(?:tele)?phone\b|\bphoned\b|\bphone\s+talks\b",
+PHONE_CUE = starting_with("bopt",
+    r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\b(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b|\bphoned\b"
+    r"|\bphone\s+talks\b",
     re.I)
 VIDEO_CUE = starting_with("hiorvw",
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message|meeting|talks|conversation)|"

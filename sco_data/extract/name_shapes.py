@@ -15,7 +15,10 @@ from functools import lru_cache
 from sco_data.extract.lexicon import load
 
 MAX_SYLLABLES = 3
-PARTICLE_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-(?:ul|ud|al|el|ur|ad|as|bin|ibn|e|i|o)-?[A-Za-z]*)+$|^(?:al|el)-[A-Z][a-z]+$")
+# A name written as one word, which may stand alone: a particle compound ("Moin-ul-Haque"), or a
+# father's initial run on to the given name, as Mongolian names are written ("B.Battsetseg").
+PARTICLE_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-(?:ul|ud|al|el|ur|ad|as|bin|ibn|e|i|o)-?[A-Za-z]*)+$|^(?:al|el)-[A-Z][a-z]+$"
+                               r"|^[A-Z]\.[A-Z][a-z]{2,}$")
 # Initials with their full stops, one or several run together ("K.", "T.C.A.").
 DOTTED_INITIALS = r"(?:[A-Z]\.){1,4}"
 # An initial with or without its full stop, or initials run together ("S", "K.", "T.C.A.").

@@ -137,8 +137,9 @@ def _common_noun_endings() -> tuple[str, ...]:
 
 INITIALS = re.compile(rf"^{DOTTED_INITIALS}$")
 # A capitalised word with a lower-case letter in it (any script's letters), initials ("A.",
-# "T.C.A."), or a prefixed surname ("al-Sabah").
-NAME_WORD = re.compile(rf"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|{DOTTED_INITIALS}|[a-z]{{1,3}}-[A-Z][\w'’\-]+)$")
+# "T.C.A."), an initial run on to a name ("B.Battsetseg"), or a prefixed surname ("al-Sabah").
+NAME_WORD = re.compile(rf"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|{DOTTED_INITIALS}|[A-Z]\.[A-Z][a-z]{{2,}}|"
+                       rf"[a-z]{{1,3}}-[A-Z][\w'’\-]+)$")
 
 
 def is_name_word(word: str, first: bool = False) -> bool:

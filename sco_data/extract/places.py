@@ -61,8 +61,9 @@ CAPITAL_OF = CuedPattern(("capital",), r"\bin\s+the\s+(?:(?P<demonym>[A-Z][\w'�
                          r"(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))\b(?!\s*,?\s*[A-Z])")
 # "a (working|official) visit to <Country>": its cities named later in the release are the place.
 VISIT_COUNTRY = CuedPattern(("visit",), r"\bvisit\s+to\s+(?:the\s+)?(?P<country>[A-Z][\w'’\-]+(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})")
-# A speech's title line: "(12 October 2023, Bishkek)", "(Bishkek, 12 October 2023)".
-SPEECH_PLACE = re.compile(r"\((?:[^()]{0,40}?\d{4},\s*(?P<after>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)|"
+# A speech's title line: "(12 October 2023, Bishkek)", "(3 July 2022, Tsinghua University, Beijing)",
+# "(Bishkek, 12 October 2023)".
+SPEECH_PLACE = re.compile(r"\((?:[^()]{0,40}?\d{4},\s*(?:[^(),]{1,60},\s*)?(?P<after>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)|"
                           r"(?P<before>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s*[^()]{0,30}?\d{4})\s*\)")
 # Why a place may be wrong, as the review queue says it.
 DOUBT_DATELINE = "the place is only the news agency's dateline"
