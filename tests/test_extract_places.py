@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 import sco_data
-from sco_data.extract.datelines import read_dateline
+from sco_data.extract.datelines import Dateline, read_dateline
 from sco_data.extract.places import DOUBT_DATELINE
 
 
@@ -84,6 +84,10 @@ def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
     assert read_dateline("Beijing, Monday, July 6, 2023").date == dt.date(2023, 7, 6)
     assert read_dateline("Zhang Ming (SCO) - the official") is None
     assert read_dateline("BEIJING: The Secretary-General met ...").city == "BEIJING"
+    # A country between the city and the date is the dateline's; a sentence's is not.
+    assert read_dateline("BAKU, Azerbaijan, February 8. The minister met ...") == Dateline(
+        "BAKU", None, len("BAKU, Azerbaijan, February 8. "), "February 8", "Azerbaijan")
+    assert read_dateline("Moscow, Russia, is the host.") is None
 
 
 @pytest.mark.parametrize("dateline", ["ASTANA. KAZINFORM –", "Astana, KAZINFORM -"])

@@ -46,7 +46,8 @@ STAMP_PREFIX = re.compile(r"^\s*(?i:date|published|posted|updated)\s*:?\s*(?P<da
 # date, the agency, then a dash, a colon, a comma or the end of its line: "BEIJING, Nov 18
 # (Xinhua) --", "SOCHI, May 20. /TASS/.", "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4
 # (ANI):", "Beijing, 14.03.2024 –", "Beijing, Monday, July 6, 2023", "BEIJING:", "BEIJING, (APP -
-# UrduPoint / Pakistan Point News - 23rd Mar, 2024)", "ASTANA. KAZINFORM –", "Tehran, IRNA –".
+# UrduPoint / Pakistan Point News - 23rd Mar, 2024)", "ASTANA. KAZINFORM –", "Tehran, IRNA –", "BAKU,
+# Azerbaijan, February 8.".
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # The days of the week, Monday first, and as a pattern (dates, clauses and datelines read them).
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -61,6 +62,9 @@ DATELINE = re.compile(
     r"|[.,]\s*(?P<capitals>[A-Z]{2,12})(?=\s*(?:--|-|–|—|:)))?"
     r"(?P<end>\s*(?:--|-|–|—|:)\s*|,?\s+(?=[A-Z\"“])|\s*$)")
 DATELINE_MAX_CHARS = 140
+# A city with its country after a comma, before the rest of a dateline: "BAKU, Azerbaijan, February 8".
+CITY_AND_COUNTRY = re.compile(r"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)"
+                              r"(?P<country>,\s+[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)(?=,)")
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,14 @@ def read_dateline(paragraph: str) -> Dateline | None:
     city in ordinary case needs one ("Tashkent, 13 May 2025 -") or its source in brackets and a
     dash ("Hanoi (VNA) –"), and, with neither source nor region, a name the gazetteer knows
     ("On Tuesday, 10 September 2019," opens a sentence, not a dateline)."""
-    match = DATELINE.match(paragraph[:DATELINE_MAX_CHARS])
+    head = paragraph[:DATELINE_MAX_CHARS]
+    named = CITY_AND_COUNTRY.match(head)
+    land = country_named(named.group("country").lstrip(", ")) if named else None
+    if land is not None:  # "BAKU, Azerbaijan, February 8." is read as "BAKU [Azerbaijan], February 8."
+        written_land = named.group("country").lstrip(", ")
+        padding = len(named.group("country")) - len(written_land) - 2
+        head = f"{head[:named.end('city')]}{' ' * padding}[{written_land}]{head[named.end('country'):]}"
+    match = DATELINE.match(head)
     if match is None:
         return None
     city, written = match.group("city"), match.group("date")
@@ -144,5 +155,5 @@ def read_dateline(paragraph: str) -> Dateline | None:
         day = parse_stamp_date(written) if re.search(r"\d{4}", written) else None
     elif match.group("agency") and STAMP_DATE.search(match.group("agency")):
         day = parse_stamp_date(STAMP_DATE.search(match.group("agency")).group())
-    country = country_named(match.group("land")) if match.group("land") else None
+    country = land or (country_named(match.group("land")) if match.group("land") else None)
     return Dateline(city, day, match.end(), written, country or (city_named.country if city_named else None))
