@@ -61,8 +61,9 @@ MET = re.compile(r"\b(?:met|meets)\s+(?:separately\s+)?(?:the\s+|its\s+|his\s+|h
                  rf"(?!(?:{WEEKDAY}|On|In|At|During)\b)(?=[A-Z])")
 # Receiving someone: the people follow directly.
 RECEIVED = re.compile(
-    r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|delegation\s+of\s+(?:students|experts))|"
-    r"(?:congratulat|greeting|message|letter|invitation|award|certificate|participants|guests)\w*)")
+    r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|copies|credentials|"
+    r"delegation\s+of\s+(?:students|experts))|"
+    r"(?:congratulat|greeting|message|letter|invitation|award|certificate|participants|guests|copies|credentials)\w*)")
 # The people as the subject, the SCO side as the object: "<Ambassador X> paid a courtesy call on
 # the Secretary-General", "<President X> received the Secretary-General", "<Minister X> said at a
 # meeting with the Secretary-General".
@@ -135,22 +136,23 @@ AGENDA = CuedPattern(("included", "includes", "featured"),
 CALLED_ON = re.compile(r"\b(?:called|calls|paid\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}call)\s+on\s+(?:the\s+)?(?=[A-Z])")
 # A new envoy's papers handed over in person: "accepted the letter of appointment from <people>",
 # "received copies of the credentials of <people>".
-CREDENTIALS_FROM = re.compile(r"\b(?:accepted|received|receives|accepts)\s+(?:the\s+)?(?:copies\s+of\s+(?:the\s+)?)?"
-                              r"(?:[\w-]+\s+){0,2}"
-                              r"(?:credentials|letter\s+of\s+(?:appointment|credence))\s+(?:from|of)\s+(?:the\s+)?"
-                              r"(?:newly[\s-]+appointed\s+)?(?=[A-Z])")
+CREDENTIALS_FROM = CuedPattern(("credentials", "letter of"),
+                               r"\b(?:accepted|received|receives|accepts)\s+(?:the\s+)?(?:copies\s+of\s+(?:the\s+)?)?"
+                               r"(?:[\w-]+\s+){0,2}(?:credentials|letter\s+of\s+(?:appointment|credence))\s+(?:from|of)\s+"
+                               r"(?:the\s+)?(?:newly[\s-]+appointed\s+)?(?=[A-Z])")
 # Every clause that, after the SCO side, introduces the people: one pattern, one pass, tried only
 # where one of its words can begin.
 AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})" for pattern in
-                                                        (MEETING_WITH, MET, CREDENTIALS_FROM, RECEIVED, MESSAGE_TO,
-                                                         HOSTED_BY, RECEIVED_BY, CALLED_ON)))
+                                                        (MEETING_WITH, MET, RECEIVED, MESSAGE_TO, HOSTED_BY,
+                                                         RECEIVED_BY, CALLED_ON)))
 # "The meeting was attended by <people>", "<people> headed the delegation": only where the release
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
 HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
 # "<people> was also present", "<people> also attended the meeting": named as attending.
-ALSO_PRESENT = CuedPattern(("also",), r"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
-                                      r"(?:meeting|talks|conversation))\b")
+ALSO_PRESENT = CuedPattern(("present", "also attended", "also took"),
+                           r"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
+                           r"(?:meeting|talks|conversation))\b")
 # What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ".
 LEAD_PREFIX = re.compile(
     r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
@@ -232,6 +234,8 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
     text = text[dateline.end:] if dateline is not None else text
     side_match = side.search(text)
     if side_match is not None:
+        for match in CREDENTIALS_FROM.finditer(text, side_match.end()):
+            yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
         for match in AFTER_SIDE.finditer(text, side_match.end()):
             chain = text[match.end():match.end() + MAX_CHAIN_CHARS]
             if MEAL_FOR.search(match.group()) and office_heads().isdisjoint(chain.split()[:MEAL_GUEST_WORDS]):

@@ -72,6 +72,8 @@ ENGAGEMENT_HELD_ON = re.compile(
     r"(?:^|[.;]\s+)The\s+(?:meeting|talks|conversation|negotiations|visit|event|ceremony)(?:,\s+which)?\s+"
     r"(?:took\s+place|was\s+held|were\s+held)\b[^.;]{0,40}?\bon\s+(?:the\s+)?$")
 ENGAGEMENT_HELD_WINDOW = 90
+# The words without which no paragraph dates the engagement so (a cheap look before the dates).
+HELD_WORDS = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b")
 # A message dated in its own words, within the first paragraphs after the lead.
 SENT_ON = CuedPattern(("sent", "dated", "written", "delivered"), r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
@@ -265,7 +267,7 @@ def _dated_after_lead(document: Document, year_from: dt.date | None) -> list[Fin
     """The paragraph after the lead dating the engagement itself: "The meeting was held on 12 May
     2023 at the Secretariat"."""
     index = document.lead + 1 if document.lead is not None else len(document.paragraphs)
-    if index >= len(document.paragraphs):
+    if index >= len(document.paragraphs) or not HELD_WORDS.search(document.paragraphs[index]):
         return []
     text, offset = document.paragraphs[index], document.paragraph_starts[index]
     return [_resolve(mention, text[mention.start:mention.end], year_from,

@@ -80,6 +80,7 @@ class Document:
     closing_date_lines: tuple[str, ...]  # the place and date a statement or letter was issued
     published: dt.date | None  # the date of a publication stamp
     release_id: str
+    dateline: Dateline | None = None  # the news agency's dateline opening the lead ("BEIJING, Nov 18 (Xinhua) --")
 
     @property
     def body(self) -> str:
@@ -120,11 +121,6 @@ class Document:
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
-
-    @cached_property
-    def dateline(self) -> Dateline | None:
-        """The news agency's dateline opening the lead ("BEIJING, Nov 18 (Xinhua) --"), if any."""
-        return read_dateline(self.lead_text) if self.lead is not None else None
 
     @cached_property
     def lead_sentence(self) -> Sentence | None:
@@ -235,13 +231,13 @@ def segment(text: str) -> Document:
         offset += len(paragraph) + 1
     body = "\n".join(english)
     sentences = []
+    dateline = read_dateline(english[lead]) if lead is not None else None
     for index, paragraph in enumerate(english):
         base = starts[index]
         previous = 0
         # A full stop inside the lead's dateline ("ASTANA. KAZINFORM – ...") ends no sentence; one
         # that closes it ("Tashkent, 14 March 2022. President ...") does.
-        dateline = read_dateline(paragraph) if index == lead else None
-        inside = dateline.end - 1 if dateline is not None else 0
+        inside = dateline.end - 1 if dateline is not None and index == lead else 0
         for end in [*(end for end in sentence_breaks(paragraph) if end >= inside), len(paragraph)]:
             start = previous
             while start < end and paragraph[start].isspace():
@@ -251,7 +247,7 @@ def segment(text: str) -> Document:
             previous = end
     return Document(title, body, tuple(english), tuple(starts), tuple(kinds), tuple(sentences), lead,
                     tuple(foreign), stamps, tuple(line for (_, line, _), closing in zip(dated, issued) if closing),
-                    published, release_id_for(seen))
+                    published, release_id_for(seen), dateline)
 
 
 def _same_line(first: str, second: str) -> bool:

@@ -273,8 +273,9 @@ def _site_modifiers(tokens: Tokens, matches: list[PhraseMatch[str]]) -> set[int]
     """Mentions that only say what a place is for ("the concert venue", "a sports hall"), as
     positions in `matches`."""
     folded = tokens.folded
+    last = len(folded) - 1
     return {position for position, match in enumerate(matches)
-            if match.last_token + 1 < len(folded) and folded[match.last_token + 1] in SITE_NOUNS
+            if match.last_token < last and folded[match.last_token + 1] in SITE_NOUNS
             and _adjacent(tokens, match.last_token, match.last_token + 1)}
 
 
