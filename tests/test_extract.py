@@ -194,6 +194,16 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     assert find_official("The Secretary-General met the ambassador.", D(year, 6, 1)).name == name
 
 
+def test_a_secretary_general_named_bare_in_the_body_is_the_official_in_his_term() -> None:
+    text = ("Football tournament at the SCO Secretariat\n\nOn 14 June 2019, the SCO Secretariat held a football "
+            "tournament among teams of embassies.\n\nVladimir Norov opened the tournament.")
+    release = sco_data.parse_release(text)
+    assert release.sco_official == "Vladimir Norov"
+    assert [doubt for doubt in release.doubts if doubt.field == "sco_official"] == []
+    # Named in the body outside his term (a former Secretary-General recalled), he is not the official.
+    assert sco_data.parse_release(text.replace("2019", "2023")).sco_official is None
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("SCO Secretary-General Vladimir Norov had a telephone conversation with Vice Minister of Foreign "
      "Affairs of China Le Yucheng.", [("Le Yucheng", "Vice Minister of Foreign Affairs of China", "China")]),
@@ -268,6 +278,10 @@ def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> Non
     ("Zhang Ming met with Deputy Secretary-General of the SCO Secretariat Sohail Khan.", []),
     ("Zhang Ming sent a congratulatory message to Masoud Pezeshkian on his inauguration as President of Iran.",
      [("Masoud Pezeshkian", "President of Iran", "Iran")]),
+    ("Zhang Ming received a call from Minister of Foreign Affairs of Iran Hossein Amir-Abdollahian.",
+     [("Hossein Amir-Abdollahian", "Minister of Foreign Affairs of Iran", "Iran")]),
+    ("Zhang Ming was received in Dushanbe by Prime Minister of Tajikistan Kokhir Rasulzoda.",
+     [("Kokhir Rasulzoda", "Prime Minister of Tajikistan", "Tajikistan")]),
     ("Prime Minister of Pakistan Shehbaz Sharif spoke on telephone with SCO Secretary-General Zhang Ming.",
      [("Shehbaz Sharif", "Prime Minister of Pakistan", "Pakistan")]),
     ("Deputy Foreign Minister of Russia Igor Morgulov held a video conference with SCO Secretary-General Zhang Ming.",
@@ -324,6 +338,9 @@ def test_organisation_of_title(title: str, organisation: str | None) -> None:
      "Europe Hans Kluge.", "video_call"),
     ("On 3 March 2021, Prime Minister of Pakistan Imran Khan spoke on the phone with SCO Secretary-General Vladimir "
      "Norov.", "phone_call"),
+    ("On 3 March 2021, SCO Secretary-General Vladimir Norov received a call from Foreign Minister of Iran Javad "
+     "Zarif.", "phone_call"),
+    ("On 14 June 2019, the SCO Secretariat held a football tournament among teams of embassies.", "event"),
 ])
 def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
@@ -371,6 +388,13 @@ def test_a_minister_also_present_at_the_talks_is_a_counterpart() -> None:
                                      "counterterrorism cooperation.")
     assert [person.name for person in release.counterparts] == ["Bilawal Bhutto-Zardari", "Hina Rabbani Khar"]
     assert release.topics == ("security",)
+
+
+def test_a_business_trip_or_an_oil_painting_is_no_topic() -> None:
+    text = ("On 3 March 2023, SCO Secretary-General Zhang Ming opened an exhibition of oil paintings at the SCO "
+            "Secretariat.\n\nThe Deputy Secretary-General, on a business trip, sent greetings. The oil paintings "
+            "showed the landscapes of Kyrgyzstan, and business trips of the artists were recalled.")
+    assert sco_data.parse_release(text).topics == ()
 
 
 def test_a_topic_word_that_says_what_a_place_is_for_is_no_topic() -> None:

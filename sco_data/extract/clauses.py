@@ -61,7 +61,7 @@ MET = re.compile(r"\b(?:met|meets)\s+(?:separately\s+)?(?:the\s+|its\s+|his\s+|h
                  rf"(?!(?:{WEEKDAY}|On|In|At|During)\b)(?=[A-Z])")
 # Receiving someone: the people follow directly.
 RECEIVED = re.compile(
-    r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|copies|credentials|"
+    r"\b(?:received|receives|welcomed|welcomes)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|copies|credentials|call|"
     r"delegation\s+of\s+(?:students|experts))|"
     r"(?:congratulat|greeting|message|letter|invitation|award|certificate|participants|guests|copies|credentials)\w*)")
 # The people as the subject, the SCO side as the object: "<Ambassador X> paid a courtesy call on
@@ -118,7 +118,8 @@ JOINT_MAX_CHARS = 200
 # How far a list of people may run: longer runs are not a list of counterparts, and bounding
 # them keeps the cost of a sentence linear in its length, however many clauses it has.
 MAX_CHAIN_CHARS = 500
-RECEIVED_BY = re.compile(r"\b(?:was|were)\s+(?:received|welcomed|greeted|hosted)\s+by\s+(?:the\s+)?")
+RECEIVED_BY = re.compile(r"\b(?:was|were)\s+(?:received|welcomed|greeted|hosted)\s+"
+                         r"(?:(?:in|at)\s+(?:the\s+capital|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+)?by\s+(?:the\s+)?")
 # The meeting reported as the subject: "The main meeting of the visit, with <people>, took place".
 MEETING_SUBJECT = re.compile(r"^(?:The|During\s+the|At\s+the)\s+(?:\w+\s+){0,3}?(?:meeting|talks|negotiations|conversation)"
                              r"\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")

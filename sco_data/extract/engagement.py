@@ -18,9 +18,9 @@ from sco_data.extract.segment import Document
 
 # Each cue is tried only where one of its words can begin (the first letters given to
 # starting_with, matched regardless of case as the cue is).
-PHONE_CUE = starting_with("bopt",
+PHONE_CUE = starting_with("boprt",
     r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\b(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b|\bphoned\b"
-    r"|\bphone\s+talks\b",
+    r"|\bphone\s+talks\b|\breceived\s+(?:a|an)\s+(?:[\w-]+\s+)?call\s+from\b",
     re.I)
 VIDEO_CUE = starting_with("hiorvw",
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message|meeting|talks|conversation)|"
@@ -64,8 +64,8 @@ PREPARING = re.compile(r"\b(?:to\s+(?:review|inspect|check|discuss|prepare|study
 EVENT_CUE = starting_with("abcdefghlmoprstw",
     r"\b(?:forum|conference|summit|session|council|ceremony|exhibition|expo|lecture|briefing|"
     r"webinar|seminar|symposium|round\s+table|roundtable|festival|celebrations?|celebrated|marked|"
-    r"games|marathon|competition|contest|concert|congress|workshop|dialogue|meeting\s+of|meetings\s+of|"
-    r"meeting\s+on|was\s+held|were\s+held|took\s+place|takes\s+place|will\s+be\s+held|hosted|opened|opening|"
+    r"games|marathon|competition|contest|tournament|championship|concert|congress|workshop|dialogue|"
+    r"meeting\s+of|meetings\s+of|meeting\s+on|was\s+held|were\s+held|took\s+place|takes\s+place|will\s+be\s+held|hosted|opened|opening|"
     r"took\s+part|take\s+part|takes\s+part|taking\s+part|participated|participates|attended|attends|"
     r"addressed|addresses|speech|spoke\s+at|speaks\s+at|remarks|presentation|reception|event|side\s+event|"
     r"launched|presented|gave\s+a\s+lecture|delivered|screening|open\s+day|day\s+of|"

@@ -266,8 +266,20 @@ def extract_official(document: Document, event_date: dt.date | None) -> Finding[
     return _unnamed(document, sources, event_date)
 
 
+def _named_further_down(document: Document, event_date: dt.date | None) -> Finding[Official] | None:
+    """A Secretary-General named bare in the body ("Vladimir Norov opened the tournament"), in
+    office on the engagement's date."""
+    for pattern, full in _short_forms() if event_date is not None else ():
+        match = pattern.search(document.text)
+        if match is not None and fits_term(full, event_date, 0):
+            return Finding(Official(full, _roles()["secretary_general"]),
+                           (in_text(*match.span()).evidence("sco_official", full),))
+    return None
+
+
 def _unnamed(document: Document, sources: list[tuple[str, int, bool]], event_date: dt.date | None) -> Finding[Official]:
-    """No office with a name beside it: "Mr Norov", a delegation, or the office alone."""
+    """No office with a name beside it: "Mr Norov", a delegation, the office alone (its holder
+    named bare in the body, or else the holder of the day)."""
     secretary = _roles()["secretary_general"]
     for text, offset, title in sources:
         for pattern, full in _short_forms():
@@ -278,12 +290,15 @@ def _unnamed(document: Document, sources: list[tuple[str, int, bool]], event_dat
     for text, _, _ in sources:
         if DELEGATION.search(text) and not OFFICE_ONLY.search(text):
             return Finding(Official(None, _roles()["delegation"]), (), (), (DOUBT_UNNAMED_DELEGATION,))
+    bare = _named_further_down(document, event_date)
     for text, _, _ in [*sources, (document.text, 0, False)]:
         match = OFFICE_ONLY.search(text)
         if match is not None:
             if "Deputy" in match.group():
                 return Finding(Official(None, _roles()["deputy"]), (), (), (DOUBT_UNNAMED,))
-            return Finding(Official(secretary_general_on(event_date), secretary), (), (), (DOUBT_BY_TERM,))
+            return bare or Finding(Official(secretary_general_on(event_date), secretary), (), (), (DOUBT_BY_TERM,))
+    if bare is not None:
+        return bare
     for text, _, _ in sources:
         if DELEGATION.search(text):
             return Finding(Official(None, _roles()["delegation"]), (), (), (DOUBT_UNNAMED_DELEGATION,))
