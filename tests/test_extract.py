@@ -363,6 +363,7 @@ def test_a_reception_by_someone_is_a_meeting_whatever_the_lead_says_next(headlin
     ("Remarks by SCO Secretary-General Zhang Ming at the World Peace Forum\n\n(3 July 2022, Tsinghua University, "
      "Beijing)\n\nDistinguished guests,\n\nIt is my pleasure to be here.", "Beijing", "China"),
     ("On 9 November 2023, SCO Secretary-General Zhang Ming met students of Shanghai International Studies University online.", None, None),
+    ("On 9 November 2023, SCO Secretary-General Zhang Ming gave a lecture at Peking University.", "Beijing", "China"),
 ])
 def test_place(text: str, city: str | None, country: str | None) -> None:
     release = sco_data.parse_release(text)

@@ -209,10 +209,12 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
     if location is not None:
         found.append((after_date.start("city"), location, span_of(*after_date.span("city"))))
     tokens = tokenize(text)
-    for start, end, city in _cued_cities(tokens):
-        found.append((start, Location(text[start:end], city), span_of(start, end)))
+    # A venue first: where its name opens with a city's old name ("Peking University"), the
+    # venue's city is the one to take.
     for match in venue_index().find(tokens):
         found.append((match.start, Location(match.value.name, match.value), span_of(match.start, match.end)))
+    for start, end, city in _cued_cities(tokens):
+        found.append((start, Location(text[start:end], city), span_of(start, end)))
     for match in CAPITAL_OF.finditer(text):
         group = "demonym" if match.group("demonym") else "country"
         capital = _capital_of(match.group(group))
