@@ -79,7 +79,7 @@ def test_a_topic_named_once_as_a_subject_and_otherwise_inside_names_is_doubted()
     never = sco_data.parse_release(f"{lead}\nHe also praised the ties of the two peoples.")
     assert once.topics == never.topics == ()
     assert once.doubts == (Doubt("topics", "'Culture and humanitarian ties' is named 3 times, but all except one "
-                                           "inside names or lists of who attended"),)
+                                           "inside names, lists of who attended or words for a place"),)
     assert never.doubts == ()
 
 

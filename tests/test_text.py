@@ -125,7 +125,7 @@ def test_a_date_line_under_the_text_is_the_date_it_was_issued() -> None:
     assert (clean.date_lines, clean.closing_date_lines) == ((), ("Beijing, 23 March 2024",))
 
 
-@pytest.mark.parametrize("line", ["Jan 19, 2024 10:42", "Published: 19.01.2024"])
+@pytest.mark.parametrize("line", ["Jan 19, 2024 10:42", "Published: 19.01.2024", "Last update: 19.01.2024"])
 def test_a_date_line_under_the_text_with_a_time_or_label_is_the_pages_stamp(line: str) -> None:
     clean = segment(f"Kyrgyz minister meets SCO chief\n\nBISHKEK, Jan. 18 (Kabar) - The minister met the "
                     f"Secretary-General on Thursday.\n\nThey talked.\n\n{line}")

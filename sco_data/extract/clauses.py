@@ -75,7 +75,7 @@ SUBJECT_VERB = re.compile(
     r"(?:(?:tele)?phone\s+)?conversation|video\s*-?\s*conference|video\s+call)|"
     r"(?:spoke|speaks|talked|talks)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone|"
     r"(?P<spoken>(?:said|says|noted|notes|stated|stressed|emphasi[sz]ed)\s+(?:at|during)\s+(?:(?:a|an|the|his|her)\s+)?"
-    r"(?:[\w-]+\s+)?(?:meeting|talks))|"
+    r"(?:[\w-]+\s+)?(?:meeting|talks)\s+with)|"
     r"phoned|called)(?:\s+(?:in|at)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?(?:\s+with)?\s+")
 # Where the speaker of "<what was said>, <people> said at a meeting with" begins.
 SPOKEN_BEFORE = re.compile(r".*[,\"“”]\s*", re.S)
@@ -119,7 +119,8 @@ JOINT_MAX_CHARS = 200
 # them keeps the cost of a sentence linear in its length, however many clauses it has.
 MAX_CHAIN_CHARS = 500
 RECEIVED_BY = re.compile(r"\b(?:was|were)\s+(?:received|welcomed|greeted|hosted)\s+"
-                         r"(?:(?:in|at)\s+(?:the\s+capital|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+)?by\s+(?:the\s+)?")
+                         r"(?:(?:in|at)\s+(?:the\s+capital(?:\s+of\s+[A-Z][\w'’\-]+)?|(?:the\s+)?[A-Z][\w'’\-]+"
+                         r"(?:\s+[A-Z][\w'’\-]+)?)\s+)?by\s+(?:the\s+)?")
 # The meeting reported as the subject: "The main meeting of the visit, with <people>, took place".
 MEETING_SUBJECT = re.compile(r"^(?:The|During\s+the|At\s+the)\s+(?:\w+\s+){0,3}?(?:meeting|talks|negotiations|conversation)"
                              r"\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
@@ -159,6 +160,8 @@ LEAD_PREFIX = re.compile(
     r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
     r"[^,]{0,60},(?:\s*\d{4},)?\s+|"
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
+# An envoy's office accredited to the Secretariat: "to the SCO Secretariat" goes on its title.
+ENVOY_TO_BODY = re.compile(r"\bRepresentatives?\b")
 # Where the list of people ends (at a space, a comma, a semicolon, a colon, a bracket or a capital).
 # After a name, "at", "in", "on <Capital>" and the like say where or on what occasion, so they end
 # it there (`after_name`); in a title they do not ("Ambassador of Russia in China"), nor does
@@ -207,7 +210,7 @@ def cut(chain: str) -> str:
         if end.group("after_name") and split_title_name(part)[1] is None:
             continue  # "head of policy at the UN ...", "Envoy on Climate": the title goes on; after a name,
             # where or on what occasion it happened ("... Audrey Azoulay on World Day for Cultural Diversity")
-        if end.group("to_sco") and "Representative" in part:
+        if end.group("to_sco") and ENVOY_TO_BODY.search(part) and split_title_name(part)[1] is None:
             continue  # "Permanent Representative of India to the SCO Secretariat": the title goes on
         chain = chain[:end.start("verb") if end.group("verb") else end.start()]
         break
@@ -273,7 +276,9 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
             if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
                 start = max(0, verb.start() - MAX_CHAIN_CHARS)
                 said = SPOKEN_BEFORE.match(text, start, verb.start()) if verb.groupdict().get("spoken") else None
-                yield text[said.end() if said else start:verb.start()], False
+                # Past the last comma or quote, unless it closes an apposition ("X, Minister of Y, said").
+                speaker = said.end() if said and text[said.end():verb.start()].strip() else start
+                yield text[speaker:verb.start()], False
     if letters:
         for match in MESSAGE_FROM.finditer(sentence):
             yield sentence[match.end():match.end() + MAX_CHAIN_CHARS], False

@@ -30,17 +30,18 @@ STAMP_DATE = re.compile(
     rf"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{NUMERIC_DATE}\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}|\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
 TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|UTC|GMT|\(?[A-Z]{2,4}\)?))?")
-# What else a stamp line may hold: labels, a language code, a source, separators.
+# Words that label a line's date as the page's own, wherever the line stands: "Published:
+# 05.07.2023", "Last update: 19.01.2024", "Date: 19.01.2024".
+PUBLICATION_LABELS = ("date", "dated", "published", "posted", "updated", "update", "modified")
+# What else a stamp line may hold: those labels, a language code, a source, separators.
 STAMP_WORDS = frozenset("""
-date dated published posted updated update modified source sources share print printed admin by on at en ru zh
+source sources share print printed admin by on at en ru zh last
 press release news distributed public time views view author editor photo | - — – : / · •
-""".split())
-# Words that label a line's date as the page's own, wherever the line stands: "Published: 05.07.2023".
-PUBLICATION_LABELS = frozenset({"published", "posted", "updated", "modified"})
+""".split()) | frozenset(PUBLICATION_LABELS)
 STAMP_MAX_CHARS = 120
 STAMP_MAX_OTHER_WORDS = 2
 # A stamp the page's store put before the text, on the text's own first line: "date 2023-05-04".
-STAMP_PREFIX = re.compile(r"^\s*(?i:date|published|posted|updated)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})"
+STAMP_PREFIX = re.compile(rf"^\s*(?i:{'|'.join(PUBLICATION_LABELS)})\s*:?\s*(?P<date>\d{{4}}-\d{{2}}-\d{{2}})"
                           rf"(?:[T\s]+{TIME.pattern})?(?:\s+(?:EN|RU|ZH)\b)?\s*")
 # A dateline: a city (in capitals, or followed by a date), a region in brackets, a weekday, the
 # date, the agency, then a dash, a colon, a comma or the end of its line: "BEIJING, Nov 18

@@ -61,19 +61,20 @@ BACKGROUND_CUE = starting_with("abcdefiopstu",  # where one of its words can beg
     r"[^.;]{0,90}$", re.I)
 BACKGROUND_WINDOW = 120
 # The date of a coming event the engagement prepares ("in the run-up to the summit in Samarkand
-# on 15-16 September") or of one it follows ("a week after the summit held on 4 July"), or of what
-# a relative clause tells ("Zhang Ming, who arrived in Astana on 1 July, met ..."): no comma
-# between the words and the date.
-ASIDE_CUE = re.compile(r"(?:\b(?:run-up\s+to|ahead\s+of|on\s+the\s+eve\s+of|after|following)|,\s+who)\b[^.;,]{0,80}$",
-                       re.I)
+# on 15-16 September"), or of what a relative clause tells ("Zhang Ming, who arrived in Astana on
+# 1 July, met ..."): no comma between the words and the date. So is the date of an event held
+# before it ("a week after the summit held on 4 July"), not "following the session on 3 July".
+ASIDE_CUE = re.compile(r"(?:\b(?:run-up\s+to|ahead\s+of|on\s+the\s+eve\s+of)|,\s+who)\b[^.;,]{0,80}$"
+                       r"|\b(?:after|following)\s+the\s+[^.;,]{0,60}\bheld\s+(?:in\s+[A-Z][\w'’-]+\s+)?on\s+$", re.I)
 # A sentence of the lead that dates the engagement itself, looked for just before a date: "The
 # meeting took place on", "The talks were held in Tashkent on", "The event, which took place on".
+HELD = r"(?:took\s+place|was\s+held|were\s+held)"
 ENGAGEMENT_HELD_ON = re.compile(
     r"(?:^|[.;]\s+)The\s+(?:meeting|talks|conversation|negotiations|visit|event|ceremony)(?:,\s+which)?\s+"
-    r"(?:took\s+place|was\s+held|were\s+held)\b[^.;]{0,40}?\bon\s+(?:the\s+)?$")
+    rf"{HELD}\b[^.;]{{0,40}}?\bon\s+(?:the\s+)?$")
 ENGAGEMENT_HELD_WINDOW = 90
 # The words without which no paragraph dates the engagement so (a cheap look before the dates).
-HELD_WORDS = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b")
+HELD_WORDS = re.compile(rf"\b{HELD}\b")
 # A message dated in its own words, within the first paragraphs after the lead.
 SENT_ON = CuedPattern(("sent", "dated", "written", "delivered"), r"\b(?:sent|dated|written|delivered)\s+on\s+")
 SENT_ON_PARAGRAPHS = 3
@@ -272,7 +273,7 @@ def _dated_after_lead(document: Document, year_from: dt.date | None) -> list[Fin
     text, offset = document.paragraphs[index], document.paragraph_starts[index]
     return [_resolve(mention, text[mention.start:mention.end], year_from,
                      in_text(offset + mention.start, offset + mention.end), (DOUBT_LATER_PARAGRAPH,))
-            for mention in find_dates(text) if _dates_the_engagement(text, mention)]
+            for mention in find_dates(text) if _dates_the_engagement(text, mention) and not _is_background(text, mention)]
 
 
 def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.date] | None:
@@ -298,9 +299,9 @@ def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.dat
 def event_date_candidates(document: Document, year_from: dt.date | None = None,
                           printed: dt.date | None = None) -> list[Finding[dt.date]]:
     """Every day that may be the engagement's, most likely first: the lead's (after any
-    dateline), the headline's (a speech's title), the next paragraph's "The meeting was held on",
-    the lead's "today" or weekday read against the
-    page's printed date, a message's "sent on", the date a statement was issued. A date without
+    dateline), the headline's (a speech's title), the lead's "today" or weekday read against the
+    page's printed date, the next paragraph's "The meeting was held on", a message's "sent on",
+    the date a statement was issued. A date without
     a year takes `year_from`'s. A publication stamp or a dateline is never one of them."""
     sources: list[tuple[str, int, bool, int | None, int]] = []
     if document.lead is not None:
@@ -326,10 +327,10 @@ def event_date_candidates(document: Document, year_from: dt.date | None = None,
                 doubts = (DOUBT_SEVERAL_DATES,)
             lends = year_from or _earlier_full_date(text, mention, start)
             found.append(_resolve(mention, text[mention.start:mention.end], lends, span, doubts))
-    found += _dated_after_lead(document, year_from)
     relative = _relative_day(document, printed)
     if relative is not None:
         found.append(relative)
+    found += _dated_after_lead(document, year_from)
     sent = _sent_on(document)
     if sent is not None:
         mention, offset = sent

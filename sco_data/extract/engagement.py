@@ -20,7 +20,7 @@ from sco_data.extract.segment import Document
 # starting_with, matched regardless of case as the cue is).
 PHONE_CUE = starting_with("boprt",
     r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\b(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b|\bphoned\b"
-    r"|\bphone\s+talks\b|\breceived\s+(?:a|an)\s+(?:[\w-]+\s+)?call\s+from\b",
+    r"|\bphone\s+talks\b|\breceived\s+an?\s+(?:(?:tele)?phone\s+)?call\s+from\b",
     re.I)
 VIDEO_CUE = starting_with("hiorvw",
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message|meeting|talks|conversation)|"

@@ -15,10 +15,12 @@ from functools import lru_cache
 from sco_data.extract.lexicon import load
 
 MAX_SYLLABLES = 3
-# A name written as one word, which may stand alone: a particle compound ("Moin-ul-Haque"), or a
-# father's initial run on to the given name, as Mongolian names are written ("B.Battsetseg").
-PARTICLE_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-(?:ul|ud|al|el|ur|ad|as|bin|ibn|e|i|o)-?[A-Za-z]*)+$|^(?:al|el)-[A-Z][a-z]+$"
-                               r"|^[A-Z]\.[A-Z][a-z]{2,}$")
+# A father's initial run on to the given name, as Mongolian names are written ("B.Battsetseg").
+INITIAL_RUN_ON = r"[A-Z]\.[A-Z][a-z]{2,}"
+# A name written as one word, which may stand alone: a particle compound ("Moin-ul-Haque"), or an
+# initial run on to a name.
+ONE_WORD_NAME = re.compile(r"^[A-Z][a-z]+(?:-(?:ul|ud|al|el|ur|ad|as|bin|ibn|e|i|o)-?[A-Za-z]*)+$|^(?:al|el)-[A-Z][a-z]+$"
+                           rf"|^{INITIAL_RUN_ON}$")
 # Initials with their full stops, one or several run together ("K.", "T.C.A.").
 DOTTED_INITIALS = r"(?:[A-Z]\.){1,4}"
 # An initial with or without its full stop, or initials run together ("S", "K.", "T.C.A.").
@@ -69,7 +71,7 @@ def has_surname_ending(word: str) -> bool:
 @lru_cache(maxsize=16384)
 def is_name_shaped(word: str) -> bool:
     """The word has a personal name's shape (see the module's docstring)."""
-    if INITIAL.match(word) or PARTICLE_COMPOUND.match(word):
+    if INITIAL.match(word) or ONE_WORD_NAME.match(word):
         return True
     if not word.isascii() and any(char.isalpha() and not char.isascii() for char in word):
         return True

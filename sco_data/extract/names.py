@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from sco_data.extract.lexicon import load
-from sco_data.extract.name_shapes import DOTTED_INITIALS
+from sco_data.extract.name_shapes import DOTTED_INITIALS, INITIAL_RUN_ON
 
 # Typographic variants that a person would read as the same character.
 CHARACTER_VARIANTS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-",
@@ -138,7 +138,7 @@ def _common_noun_endings() -> tuple[str, ...]:
 INITIALS = re.compile(rf"^{DOTTED_INITIALS}$")
 # A capitalised word with a lower-case letter in it (any script's letters), initials ("A.",
 # "T.C.A."), an initial run on to a name ("B.Battsetseg"), or a prefixed surname ("al-Sabah").
-NAME_WORD = re.compile(rf"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|{DOTTED_INITIALS}|[A-Z]\.[A-Z][a-z]{{2,}}|"
+NAME_WORD = re.compile(rf"^(?:[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|{DOTTED_INITIALS}|{INITIAL_RUN_ON}|"
                        rf"[a-z]{{1,3}}-[A-Z][\w'’\-]+)$")
 
 

@@ -84,6 +84,7 @@ REPRESENTED = starting_with("cgilmors",
 DOUBT_BY_TERM = "the official is not named; taken as the office's holder on the date"
 DOUBT_UNNAMED = "the official is not named"
 DOUBT_UNNAMED_DELEGATION = "the Secretariat's delegation is led by no one named"
+DOUBT_NAMED_BARE = "the official is named only in the body, without the office"
 
 
 @dataclass(frozen=True)
@@ -266,14 +267,16 @@ def extract_official(document: Document, event_date: dt.date | None) -> Finding[
     return _unnamed(document, sources, event_date)
 
 
-def _named_further_down(document: Document, event_date: dt.date | None) -> Finding[Official] | None:
+def _named_further_down(document: Document, event_date: dt.date | None,
+                        doubts: tuple[str, ...]) -> Finding[Official] | None:
     """A Secretary-General named bare in the body ("Vladimir Norov opened the tournament"), in
-    office on the engagement's date."""
+    office on the engagement's date: the holder of an office the release names without a name,
+    or else (with `doubts`) maybe only someone it mentions."""
     for pattern, full in _short_forms() if event_date is not None else ():
         match = pattern.search(document.text)
         if match is not None and fits_term(full, event_date, 0):
             return Finding(Official(full, _roles()["secretary_general"]),
-                           (in_text(*match.span()).evidence("sco_official", full),))
+                           (in_text(*match.span()).evidence("sco_official", full),), (), doubts)
     return None
 
 
@@ -290,13 +293,14 @@ def _unnamed(document: Document, sources: list[tuple[str, int, bool]], event_dat
     for text, _, _ in sources:
         if DELEGATION.search(text) and not OFFICE_ONLY.search(text):
             return Finding(Official(None, _roles()["delegation"]), (), (), (DOUBT_UNNAMED_DELEGATION,))
-    bare = _named_further_down(document, event_date)
     for text, _, _ in [*sources, (document.text, 0, False)]:
         match = OFFICE_ONLY.search(text)
         if match is not None:
             if "Deputy" in match.group():
                 return Finding(Official(None, _roles()["deputy"]), (), (), (DOUBT_UNNAMED,))
-            return bare or Finding(Official(secretary_general_on(event_date), secretary), (), (), (DOUBT_BY_TERM,))
+            return _named_further_down(document, event_date, ()) or \
+                Finding(Official(secretary_general_on(event_date), secretary), (), (), (DOUBT_BY_TERM,))
+    bare = _named_further_down(document, event_date, (DOUBT_NAMED_BARE,))
     if bare is not None:
         return bare
     for text, _, _ in sources:

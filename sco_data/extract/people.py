@@ -23,7 +23,7 @@ from sco_data.extract.names import (
     leading_honorific_words,
     name_particles,
 )
-from sco_data.extract.name_shapes import INITIAL, PARTICLE_COMPOUND, is_name_shaped, is_pinyin, is_pinyin_syllable
+from sco_data.extract.name_shapes import INITIAL, ONE_WORD_NAME, is_name_shaped, is_pinyin, is_pinyin_syllable
 from sco_data.extract.phrases import tokenize
 from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_ORGANISATION, AFFILIATION_STATE, Person
 
@@ -41,6 +41,7 @@ PART_SPLIT = re.compile(r"\s*(,?\s+as\s+well\s+as\s+(?:with\s+)?|,\s*and\s+(?:wi
 # subject ("the ASEAN Department"), lexicon titles.toml.
 OFFICES_ALSO_SURNAMES = frozenset(load("titles")["offices_also_surnames"])
 SUBJECT_UNIT_WORDS = frozenset(word.casefold() for word in load("titles")["subject_unit_words"])
+POSSESSIVE_ENDINGS = ("'s", "’s")
 # A word before a place that says the place is a destination or host, not the person's own.
 FOREIGN_PLACE_CUES = frozenset({"to", "in", "for"})
 # A run of capitalised words that follows one of these and ends in a city's name is a place
@@ -151,7 +152,7 @@ def split_title_name(part: str) -> tuple[str, str | None]:
         start += 1
     start = _title_words_trimmed(words, start, end)
     size = end - start
-    alone = size == 1 and (start and is_honorific(words[start - 1]) or PARTICLE_COMPOUND.match(words[start]))
+    alone = size == 1 and (start and is_honorific(words[start - 1]) or ONE_WORD_NAME.match(words[start]))
     place_last = (words[end - 1] in place_words() or " ".join(words[start:end]) in place_words()) \
         and (size == 1 or words[start - 1] in PLACE_PREPOSITIONS)
     if size == 0 or place_last or (size == 1 and not alone):
@@ -355,7 +356,9 @@ def affiliations(title: str) -> tuple[tuple[str, str], ...]:
             if before == "the" and match.first_token > 1:
                 before = tokens.folded[match.first_token - 2]
             after = tokens.folded[match.last_token + 1] if match.last_token + 1 < len(tokens) else ""
-            if before in FOREIGN_PLACE_CUES or after in SUBJECT_UNIT_WORDS:
+            # A unit named after its subject ("the ASEAN Department"), not a country's own ("India's Department").
+            subject = after in SUBJECT_UNIT_WORDS and title[match.end:match.end + 2] not in POSSESSIVE_ENDINGS
+            if before in FOREIGN_PLACE_CUES or subject:
                 continue
             if kind == "affiliation":
                 found.append((match.start, match.value[1], match.value[0]))

@@ -40,6 +40,7 @@ HOST_WORDS = words("places", "host_words")
 HOST_PHRASES = tuple(tuple(phrase.split()) for phrase in load("places")["host_phrases"])
 EVENT_NAME_NOUNS = words("places", "event_name_nouns")
 VENUE_JOINERS = words("places", "venue_joiners")
+AFFILIATED_AT_WORDS = words("places", "affiliated_at_words")
 # What follows "Shanghai" in the organisation's own name.
 SCO_NAME_TAILS = frozenset({("cooperation", "organisation"), ("cooperation", "organization")})
 # A city named after a description of it that a cue opens: "in the second largest city in Anhui
@@ -128,6 +129,16 @@ def _ends_a_venue(tokens: Tokens, first: int, last: int) -> bool:
     return named and index >= 1 and tokens.folded[index] == "the" and tokens.folded[index - 1] in {"at", "in"}
 
 
+def _in_a_title(tokens: Tokens, first: int) -> bool:
+    """A site named as part of someone's title or affiliation ("Rector of Peking University", "a
+    professor at Moscow State University"), not as where the engagement was."""
+    before = first - 1 if first > 0 and tokens.folded[first - 1] != "the" else first - 2
+    if before < 0:
+        return False
+    word = tokens.folded[before]
+    return word in {"of", "from"} or (word == "at" and before > 0 and tokens.folded[before - 1] in AFFILIATED_AT_WORDS)
+
+
 def _after_the(tokens: Tokens, first: int) -> bool:
     """"the" stands just before, an ordinal allowed between ("the 21st St Petersburg ...")."""
     before = first - 1
@@ -154,7 +165,7 @@ def _cued_cities(tokens: Tokens) -> list[tuple[int, int, City]]:
             found.append((match.start, match.end, match.value))
             continue
         city_of = before == "of" and two_before == "city" and index > 3 and words[index - 4] in CITY_CUE_WORDS
-        venue_named = venue and (_after_the(tokens, index) or before == "at") \
+        venue_named = venue and (_after_the(tokens, index) or before == "at") and not _in_a_title(tokens, index) \
             and match.value.population >= EVENT_CITY_MIN_POPULATION
         if before.endswith("'s") and country_named(tokens.words[index - 1][:-2]) is not None:
             before = two_before
@@ -212,7 +223,8 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
     # A venue first: where its name opens with a city's old name ("Peking University"), the
     # venue's city is the one to take.
     for match in venue_index().find(tokens):
-        found.append((match.start, Location(match.value.name, match.value), span_of(match.start, match.end)))
+        if not _in_a_title(tokens, match.first_token):
+            found.append((match.start, Location(match.value.name, match.value), span_of(match.start, match.end)))
     for start, end, city in _cued_cities(tokens):
         found.append((start, Location(text[start:end], city), span_of(start, end)))
     for match in CAPITAL_OF.finditer(text):

@@ -15,7 +15,7 @@ from sco_data.extract.dates import choose_event_date, event_date_candidates, ref
 from sco_data.extract.engagement import EVENT, MEETING, PHONE_CALL, VIDEO_CALL, extract_engagement_type
 from sco_data.extract.findings import Finding
 from sco_data.extract.interlocutors import add_office_holders, add_speakers
-from sco_data.extract.name_shapes import PARTICLE_COMPOUND
+from sco_data.extract.name_shapes import ONE_WORD_NAME
 from sco_data.extract.occasion import extract_occasion
 from sco_data.extract.officials import extract_official, fits_term
 from sco_data.extract.phrases import Tokens
@@ -45,7 +45,7 @@ def counterpart_doubts(kind: str, counterparts: tuple[Person, ...], people: Find
     reasons = list(people.doubts)
     if kind in TALKS and not counterparts:
         reasons.append(DOUBT_NONE_NAMED)
-    if any((len(person.name.split()) < 2 and not PARTICLE_COMPOUND.match(person.name))
+    if any((len(person.name.split()) < 2 and not ONE_WORD_NAME.match(person.name))
            or any(len(word.rstrip(".")) == 1 for word in person.name.split()) for person in counterparts):
         reasons.append(DOUBT_SHORT_NAME)
     if any(person.country is None for person in counterparts):

@@ -172,8 +172,8 @@ class Taxonomy:
                     and counted[topic_id] <= self.min_mentions:
                 reasons.append(f"'{label}' rests on {counted[topic_id]} passing mentions")
             elif topic_id not in found and counts.total[topic_id] >= self.min_mentions and counted[topic_id] == 1:
-                reasons.append(f"'{label}' is named {counts.total[topic_id]} times, but all except one inside names "
-                               "or lists of who attended")
+                reasons.append(f"'{label}' is named {counts.total[topic_id]} times, but all except one inside names, "
+                               "lists of who attended or words for a place")
         return tuple(reasons)
 
 
