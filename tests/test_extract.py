@@ -199,6 +199,7 @@ def test_official(lead: str, name: str | None, role: str | None) -> None:
                                             (2023, "Zhang Ming"), (2026, "Nurlan Yermekbayev")])
 def test_unnamed_secretary_general_is_known_by_term(year: int, name: str) -> None:
     assert find_official("The Secretary-General met the ambassador.", D(year, 6, 1)).name == name
+    assert find_official("The head of the SCO Secretariat met the ambassador.", D(year, 6, 1)).name == name
 
 
 def test_a_secretary_general_named_bare_in_the_body_is_the_official_in_his_term() -> None:
@@ -275,6 +276,8 @@ def test_a_secretary_general_named_bare_in_the_body_is_the_official_in_his_term(
      [("Tamim bin Hamad Al Thani", "Emir of Qatar", "Qatar")]),
     ("Zhang Ming met with the Crown Prince of Abu Dhabi.", []),
     ("Zhang Ming met with the Saudi Crown Prince.", []),
+    ("Zhang Ming visited the China Development Bank and met with its Vice President Xie Chuntao.",
+     [("Xie Chuntao", "Vice President", None)]),
     ("Foreign Minister of India S Jaishankar said at the meeting that the report of SCO Secretary-General Zhang Ming "
      "was useful.", []),
     ("Murat Nurtleu, Minister of Foreign Affairs of Kazakhstan, said at a meeting with SCO Secretary-General Zhang "

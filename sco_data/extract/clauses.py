@@ -54,7 +54,7 @@ MEETING_WITH = re.compile(
     r"conferred|confers|spoke|speaks|talked|videoconference|video\s+conference|video\s+call|phone\s+call|"
     r"telephone\s+call|exchange\s+of\s+(?:views|opinions)|exchanged\s+(?:views|opinions)|"
     rf"{MEAL})\b[^.;]{{0,60}}?\bwith\s+"
-    r"(?:the\s+)?")
+    r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?")
 # Meeting someone without "with", as news agencies write it: "met Foreign Minister Wang Yi",
 # "met its Director General Vadim Gigin" (not "met Monday with").
 MET = re.compile(r"\b(?:met|meets)\s+(?:separately\s+)?(?:the\s+|its\s+|his\s+|her\s+|their\s+)?"

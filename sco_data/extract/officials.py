@@ -65,10 +65,12 @@ SIGNATURE_MAX_CHARS = 60
 NAME_GROUPS = tuple(f"name{index}" for index in range(len(OFFICE_FIRST) + 1))
 ANY_OFFICIAL = starting_with("A-Zabfotw", "|".join(f"(?:{pattern.pattern.replace('(?P<name>', f'(?P<{group}>')})"
                                                    for pattern, group in zip((*OFFICE_FIRST, NAME_FIRST), NAME_GROUPS)))
-# The office without a name: "the Secretary-General", "SCO Deputy Secretary-General".
+# The office without a name: "the Secretary-General", "SCO Deputy Secretary-General", "the head of
+# the SCO Secretariat".
 OFFICE_ONLY = re.compile(
     rf"(?:\b{SCO}(?:'s|’s)?\s+|\b[Tt]he\s+)(?:Deputy\s+)?(?:{SCO}\s+)?{SG}\b(?!\s+of\s+the\s+(?!{SCO}))"
-    rf"|\bDeputy\s+{SCO}\s+{SG}\b|\b(?:Deputy\s+)?{SG}\s+of\s+(?:the\s+)?{SCO}")
+    rf"|\bDeputy\s+{SCO}\s+{SG}\b|\b(?:Deputy\s+)?{SG}\s+of\s+(?:the\s+)?{SCO}"
+    rf"|\b[Hh]ead\s+of\s+the\s+{SCO}\s+Secretariat\b")
 DELEGATION = re.compile(
     rf"\b(?:{SCO}\s+Secretariat(?:'s)?\s+delegation|delegation\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"
     rf"(?:representatives|delegates|officials|staff)\s+(?:of|from)\s+the\s+{SCO}\s+Secretariat|"
