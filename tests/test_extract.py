@@ -278,6 +278,14 @@ def test_a_secretary_general_named_bare_in_the_body_is_the_official_in_his_term(
     ("Zhang Ming met with the Saudi Crown Prince.", []),
     ("Zhang Ming visited the China Development Bank and met with its Vice President Xie Chuntao.",
      [("Xie Chuntao", "Vice President", None)]),
+    ("Zhang Ming had a telephone conversation with Minister of Health of Tajikistan Jamoliddin Abdullozoda on "
+     "cooperation against the pandemic.", [("Jamoliddin Abdullozoda", "Minister of Health of Tajikistan", "Tajikistan")]),
+    ("The programme of Zhang Ming's visit included talks with Foreign Minister of Pakistan Ishaq Dar, a meeting with "
+     "Chairman of the Senate of Pakistan Sadiq Sanjrani and a lecture.",
+     [("Ishaq Dar", "Foreign Minister of Pakistan", "Pakistan"),
+      ("Sadiq Sanjrani", "Chairman of the Senate of Pakistan", "Pakistan")]),
+    ("Zhang Ming met with Director-General of the United Nations Office at Geneva Tatiana Valovaya.",
+     [("Tatiana Valovaya", "Director-General of the United Nations Office at Geneva", "United Nations")]),
     ("Foreign Minister of India S Jaishankar said at the meeting that the report of SCO Secretary-General Zhang Ming "
      "was useful.", []),
     ("Murat Nurtleu, Minister of Foreign Affairs of Kazakhstan, said at a meeting with SCO Secretary-General Zhang "
@@ -362,6 +370,8 @@ def test_organisation_of_title(title: str, organisation: str | None) -> None:
     ("On 3 March 2021, SCO Secretary-General Vladimir Norov received a courtesy call from Ambassador of Pakistan to "
      "China Moin ul Haque.", "meeting"),
     ("On 14 June 2019, the SCO Secretariat held a football tournament among teams of embassies.", "event"),
+    ("On 14 February 2024, SCO Secretary-General Zhang Ming received a reply letter from Prime Minister of Mongolia "
+     "Luvsannamsrain Oyun-Erdene.", "other"),
 ])
 def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type

@@ -167,7 +167,7 @@ ENVOY_TO_BODY = re.compile(r"\bRepresentatives?\b")
 # it there (`after_name`); in a title they do not ("Ambassador of Russia in China"), nor does
 # "to the SCO Secretariat" after a Representative's title (`to_sco`).
 CHAIN_END = starting_with(r"\s,;:(A-Z",
-    r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under|in)\s+|\s+on\s+(?=[A-Z]))"
+    r"(?P<after_name>\s+(?:at|over|for|with|amid|concerning|under|in)\s+|\s+on\s+(?=[A-Z]|(?!(?:the|his|her|their)\b)[a-z]))"
     r"|\s+(?:on\s+the\s+(?:sidelines|margins)|here|today|yesterday|"
     r"(?<!well\s)as\s+(?!well\s+as)|during|via|(?P<to_sco>to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters))|"
     r"by\s+(?:video|phone|telephone)|on\s+(?=\d)|on\s+the|to\s+(?!the\b)(?=[a-z])|who|where|which|"
@@ -175,7 +175,8 @@ CHAIN_END = starting_with(r"\s,;:(A-Z",
     r"and\s+(?:discussed|exchanged|noted|thanked|spoke|talked|agreed)|to\s+exchange|regarding|about|following|after|"
     r"before|ahead\s+of|upon|while|from\s+(?=\d)|this\s+|last\s+|"
     r"completing|on\s+(?:his|her|their|the\s+occasion))\b"
-    r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]|\((?![A-Za-z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
+    r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]"
+    r"|,\s+(?:and\s+)?(?:an?\s+)?(?:meetings?|talks)\s+with\b|\((?![A-Za-z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"
     # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered"
     # (not "the newly appointed Ambassador").

@@ -37,7 +37,9 @@ PRESS_CUE = starting_with("bmnp",
 # Talks in person: a verb that joins the SCO side to people.
 BILATERAL_CUE = starting_with("bcdfhilmrstw",
     r"\b(?:met|meets|meet|(?:held|had|holds|has|hold)\s+(?:a\s+)?(?:\w+\s+)?(?:meeting|talks|consultations|conversation)|"
-    r"talks\s+with|meeting\s+with|(?:meeting|talks)\b[^.;]{0,60}\bbetween|received|receives|was\s+received\s+by|"
+    r"talks\s+with|meeting\s+with|(?:meeting|talks)\b[^.;]{0,60}\bbetween|"
+    r"(?:received|receives)(?!\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:message|letter|telegram|reply|greetings)s?\b)|"
+    r"was\s+received\s+by|"
     r"welcomed|welcomes|spoke\s+with|"
     r"talked\s+with|conferred|courtesy\s+call|introductory\s+visit|farewell\s+visit|"
     rf"{MEAL}\s+(?:with|for))\b", re.I)

@@ -148,7 +148,7 @@ def split_title_name(part: str) -> tuple[str, str | None]:
     while start < end and words[start] in name_particles():
         start += 1
     if start < end and words[start] in place_words() and end - start >= 3 and start > 0 \
-            and words[start - 1] in {"of", "in", "the"}:
+            and words[start - 1] in {"of", "in", "at", "the"}:
         start += 1
     start = _title_words_trimmed(words, start, end)
     size = end - start
