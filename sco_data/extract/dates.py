@@ -267,8 +267,8 @@ def _mentions_in_order(text: str, first_sentence_end: int | None, start: int = 0
 def _dated_after_lead(document: Document, year_from: dt.date | None) -> list[Finding[dt.date]]:
     """The paragraph after the lead dating the engagement itself: "The meeting was held on 12 May
     2023 at the Secretariat"."""
-    index = document.lead + 1 if document.lead is not None else len(document.paragraphs)
-    if index >= len(document.paragraphs) or not HELD_WORDS.search(document.paragraphs[index]):
+    index = document.after_lead
+    if index is None or not HELD_WORDS.search(document.paragraphs[index]):
         return []
     text, offset = document.paragraphs[index], document.paragraph_starts[index]
     return [_resolve(mention, text[mention.start:mention.end], year_from,
@@ -301,8 +301,8 @@ def event_date_candidates(document: Document, year_from: dt.date | None = None,
     """Every day that may be the engagement's, most likely first: the lead's (after any
     dateline), the headline's (a speech's title), the lead's "today" or weekday read against the
     page's printed date, the next paragraph's "The meeting was held on", a message's "sent on",
-    the date a statement was issued. A date without
-    a year takes `year_from`'s. A publication stamp or a dateline is never one of them."""
+    the date a statement was issued. A date without a year takes `year_from`'s. A publication
+    stamp or a dateline is never one of them."""
     sources: list[tuple[str, int, bool, int | None, int]] = []
     if document.lead is not None:
         lead_start = document.paragraph_starts[document.lead]

@@ -272,17 +272,16 @@ def _province_named(location: Location, document: Document) -> bool:
     return any(match.value == country for match in country_index().find(document.tokens))
 
 
-def _dateline_place(dateline: Dateline | None, span_of) -> tuple[Location, Span] | None:
-    """The city of a text's opening dateline, if the gazetteer knows it."""
-    location = _named_city(dateline.city) if dateline is not None else None
-    return (location, span_of(0, len(dateline.city))) if location is not None else None
+def _dateline_city(dateline: Dateline | None) -> Location | None:
+    """The city of a dateline, if the gazetteer knows it."""
+    return _named_city(dateline.city) if dateline is not None else None
 
 
 def _held_after_lead(document: Document, event_date: dt.date | None) -> Finding[Location] | None:
     """The city of "held in <City>" in the paragraph after the lead ("During a meeting held in
     Tashkent, the sides discussed ...")."""
-    after_lead = (document.lead or 0) + 1
-    if document.lead is None or after_lead >= len(document.paragraphs):
+    after_lead = document.after_lead
+    if after_lead is None:
         return None
     paragraph = document.paragraphs[after_lead]
     held = HELD_IN.search(paragraph)
@@ -324,12 +323,13 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
         found = [item for item in _in_text(text, span_of)
                  if not _background(text, item[0], event_date) and not _province_named(item[1], document)]
         in_lead = index == 0 and document.lead is not None
-        dateline = _dateline_place(document.dateline if in_lead else read_dateline(text), span_of)
-        if dateline is not None:
+        dateline = document.dateline if in_lead else read_dateline(text)
+        location = _dateline_city(dateline)
+        if location is not None:
             # Where the agency wrote from: the place, unless the dateline's own sentence or the
             # next paragraph says the engagement was elsewhere (later sentences of the lead
             # speak of other things: "Han said China supports the summit in Astana").
-            location, span = dateline
+            span = span_of(0, len(dateline.city))
             own_end = first.end - document.paragraph_starts[document.lead] if in_lead and first else len(text)
             elsewhere = [other for position, other, _ in found if other.city != location.city and position < own_end]
             held = None if elsewhere else _held_after_lead(document, event_date)
@@ -347,8 +347,7 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
     if held is not None:
         return held
     for line in document.date_lines:
-        dateline = read_dateline(line)
-        location = _named_city(dateline.city) if dateline is not None else None
+        location = _dateline_city(read_dateline(line))
         if location is not None:  # the dateline stands apart from the text, so no span to show
             return Finding(location, (), (), (DOUBT_DATELINE,))
     visited = visited_country(document.lead_text)

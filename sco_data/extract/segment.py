@@ -91,6 +91,13 @@ class Document:
         return self.paragraphs[self.lead] if self.lead is not None else ""
 
     @property
+    def after_lead(self) -> int | None:
+        """The index of the paragraph after the lead, where a release often says when and where
+        its engagement was held; None without one."""
+        following = self.lead + 1 if self.lead is not None else len(self.paragraphs)
+        return following if following < len(self.paragraphs) else None
+
+    @property
     def headings(self) -> tuple[str, ...]:
         return tuple(p for p, kind in zip(self.paragraphs, self.kinds) if kind == HEADING)
 
@@ -220,10 +227,11 @@ def segment(text: str) -> Document:
     # the place and date a text was issued unless a time or a label makes it the page's stamp.
     below = [lead is not None and bisect.bisect_left(kept, position) > lead for position, _, _ in dated]
     issued = [after and not marks_publication(line) for (_, line, _), after in zip(dated, below)]
-    stamped = sorted((after, position) for position, after in enumerate(below) if not issued[position])
-    stamps = tuple(dated[position][1] for _, position in stamped)
+    stamped = [item for item, after in zip(dated, below) if not after] + \
+        [item for item, after, closing in zip(dated, below, issued) if after and not closing]
+    stamps = tuple(line for _, line, _ in stamped)
     if published is None and stamped:
-        published = dated[stamped[0][1]][2]
+        published = stamped[0][2]
     starts: list[int] = []
     offset = 0
     for paragraph in english:

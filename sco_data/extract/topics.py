@@ -119,13 +119,13 @@ class Taxonomy:
         matches = [match for match in self._index.find(tokens) if match.value != IGNORED]
         sentence_of = [bisect.bisect_right(boundaries, match.start) for match in matches]
         joined = _joined_to_previous(text, matches, sentence_of)
-        audience = _audience_mentions(tokens, matches, joined) | _compound_heads(tokens, matches) \
+        no_subject = _audience_mentions(tokens, matches, joined) | _compound_heads(tokens, matches) \
             | _site_modifiers(tokens, matches)
         documents = not DOCUMENT_NOUNS.isdisjoint(tokens.folded)
         counted: list[tuple[PhraseMatch[str], int]] = []
         for position, (match, sentence) in enumerate(zip(matches, sentence_of)):
             total[match.value] += 1
-            if position in audience:
+            if position in no_subject:
                 continue
             sentence_start = boundaries[sentence - 1] if sentence else 0
             if (title_case and match.end <= title_end) or not _in_name(tokens, match, sentence_start, documents):
