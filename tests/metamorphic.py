@@ -3,7 +3,8 @@
 A reader sees the same release whatever its line endings, blank lines, wrapping, quote style,
 spacing or Unicode form; whether its headline is printed once or twice, with or without a full
 stop; whether a caption in another script stands under the headline; and whether a background
-paragraph follows the report. The extractor must read the same facts from every such version.
+paragraph or a recall of earlier news follows the report. The extractor must read the same facts
+from every such version.
 
 Run as a script to print, per gold set and per edit, the share of releases whose facts stay
 the same: `python tests/metamorphic.py tests/gold/gold.jsonl [dev.jsonl --texts DIR]`.
@@ -27,11 +28,14 @@ from sco_data.extract.release import parse_release
 from sco_data.extract.segment import segment
 from sco_data.schema import Release
 
-# Our own lines: a Russian caption, and background of the kind releases end with (a date and
-# a city that are not the engagement's, and no one met).
+# Our own lines: a Russian caption, background of the kind releases end with (a date and a city
+# that are not the engagement's, and no one met), and a news report's recall of earlier news
+# (someone met on another day, in another city, about other things).
 FOREIGN_CAPTION = "Генеральный секретарь ШОС провёл рабочую встречу"
 BACKGROUND = ("For reference: the Charter of the Shanghai Cooperation Organisation was signed on "
               "7 June 2002 in St Petersburg and entered into force on 19 September 2003.")
+RECAP = ("Earlier, it was reported that the Secretary-General met with Chairman of the Cabinet of Ministers "
+         "of Kyrgyzstan Bolot Usenov in Osh on 3 March 2011 to discuss trade, tourism and culture.")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Lines of a block no longer than this, and of even length, are a hard-wrapped paragraph.
 WRAP_MAX_CHARS = 110
@@ -119,6 +123,10 @@ def background_appended(text: str) -> str:
     return f"{text.rstrip()}\n\n{BACKGROUND}\n"
 
 
+def recap_appended(text: str) -> str:
+    return f"{text.rstrip()}\n\n{RECAP}\n"
+
+
 def curly_quotes(text: str) -> str:
     text = re.sub(r"(?<![\w.,!?])\"", "“", text)
     text = text.replace("\"", "”")
@@ -151,7 +159,8 @@ def byte_order_mark(text: str) -> str:
 
 EDITS: dict[str, Callable[[str], str]] = {edit.__name__: edit for edit in (
     crlf, trailing_spaces, blank_lines_doubled, no_blank_lines, indented_paragraphs, _wrapped(78), _wrapped(60),
-    headline_repeated, headline_full_stop_toggled, foreign_caption, background_appended, curly_quotes,
+    headline_repeated, headline_full_stop_toggled, foreign_caption, background_appended, recap_appended,
+    curly_quotes,
     straight_quotes, no_break_spaces, double_spaces, decomposed_unicode, dash_ranges, byte_order_mark,
 )}
 

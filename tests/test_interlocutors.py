@@ -76,3 +76,13 @@ def test_a_word_cut_at_the_end_of_a_text_is_no_name() -> None:
 ])
 def test_a_joint_subject_naming_the_official_second(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert people(text) == expected
+
+
+def test_a_paragraph_recalling_earlier_news_names_no_counterpart_place_or_topic() -> None:
+    text = ("Kyrgyz minister meets SCO chief\n\nBISHKEK, June 12 (Kabar) - Foreign Minister of Kyrgyzstan Temir "
+            "Asanov received SCO Secretary-General Zhang Ming in Bishkek on 12 June 2023.\n\nThe sides discussed "
+            "the railway corridor and transport links.\n\nEarlier, it was reported that Zhang Ming met with "
+            "Chairman of the Cabinet of Ministers Bolot Usenov in Osh to discuss trade, tourism and culture.")
+    release = sco_data.parse_release(text)
+    assert [person.name for person in release.counterparts] == ["Temir Asanov"]
+    assert (release.location_city, release.topics) == ("Bishkek", ("transport_logistics",))

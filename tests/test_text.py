@@ -132,6 +132,23 @@ def test_a_date_line_under_the_text_with_a_time_or_label_is_the_pages_stamp(line
     assert (clean.date_lines, clean.closing_date_lines, clean.published) == ((line,), (), dt.date(2024, 1, 19))
 
 
+@pytest.mark.parametrize("opening", ["Earlier, it was reported that", "Earlier Kabar reported that",
+                                     "It was reported earlier that", "As previously reported,", "Recall that",
+                                     "To recall,", "For reference:"])
+def test_a_paragraph_recalling_earlier_news_is_marked_as_such(opening: str) -> None:
+    clean = segment(f"Kyrgyz minister meets SCO chief\n\nBISHKEK, Jan. 18 (Kabar) - The minister met the "
+                    f"Secretary-General.\n\nThey talked.\n\n{opening} the Secretary-General visited Osh.")
+    assert clean.kinds[1:] == ("prose", "recap")
+    assert clean.text[slice(*clean.recaps[0])].startswith(opening)
+
+
+@pytest.mark.parametrize("opening", ["Earlier today, he", "Earlier in the day, he", "As reported by the ministry, he"])
+def test_the_same_days_news_or_a_source_is_no_recall(opening: str) -> None:
+    clean = segment(f"Kyrgyz minister meets SCO chief\n\nBISHKEK, Jan. 18 (Kabar) - The minister met the "
+                    f"Secretary-General.\n\n{opening} visited Osh.")
+    assert clean.recaps == ()
+
+
 def test_hard_wrapped_paragraphs_are_rejoined() -> None:
     clean = segment("Title\n\nOn 3 March 2021, SCO Secretary-General Vladimir Norov met\nwith the "
                        "ambassador.\n\nNext paragraph.")

@@ -32,9 +32,12 @@ from sco_data.extract.paragraphs import QUOTE_OPENERS, SALUTATION_PERSON, SENTEN
 from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.people import person_from, read_people, split_title_name
 from sco_data.extract.places import visited_country
-from sco_data.extract.segment import SALUTATION_LINE, Document
+from sco_data.extract.segment import RECAP_LINE, SALUTATION_LINE, Document
 from sco_data.schema import AFFILIATION_COMPANY, AFFILIATION_STATE, Person
 
+# Paragraphs whose people were met on no occasion this release reports: a speech's salutations
+# and a news report's recall of earlier news.
+OTHER_OCCASIONS = frozenset({SALUTATION_LINE, RECAP_LINE})
 # Why counterparts may be wrong, as the review queue says it.
 DOUBT_ATTENDING = "a counterpart is named only as attending the meeting"
 DOUBT_NONE_NAMED = "an engagement verb with no named counterpart"
@@ -138,7 +141,7 @@ def _candidate_sentences(document: Document) -> list[tuple[str, int, bool]]:
     for index in sorted(hits):
         sentence = document.sentences[index]
         text = document.sentence_text(sentence)
-        if document.kinds[sentence.paragraph] == SALUTATION_LINE or text.startswith(QUOTE_OPENERS):
+        if document.kinds[sentence.paragraph] in OTHER_OCCASIONS or text.startswith(QUOTE_OPENERS):
             continue
         found.append((text, sentence.start, False))
     if document.title and in_title_hit:

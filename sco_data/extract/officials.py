@@ -20,7 +20,7 @@ from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.lexicon import load
 from sco_data.extract.names import is_name_word
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
-from sco_data.extract.segment import Document
+from sco_data.extract.segment import RECAP_LINE, Document
 
 SCO = r"(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation(?:\s*\(SCO\))?)"
 SG = r"Secretary[\s-]+General"
@@ -257,7 +257,7 @@ def extract_official(document: Document, event_date: dt.date | None) -> Finding[
     heads = [(p, document.paragraph_starts[i], False) for i, p in enumerate(document.paragraphs)
              if lead is None or i < lead]
     body = [(p, document.paragraph_starts[i], False) for i, p in enumerate(document.paragraphs)
-            if lead is not None and i > lead]
+            if lead is not None and i > lead and document.kinds[i] != RECAP_LINE]
     everywhere: list[_Mention] = []
     for group in (sources, heads, body):
         for text, offset, title in group:
@@ -275,7 +275,7 @@ def _named_further_down(document: Document, event_date: dt.date | None,
     office on the engagement's date: the holder of an office the release names without a name,
     or else (with `doubts`) maybe only someone it mentions."""
     for pattern, full in _short_forms() if event_date is not None else ():
-        match = pattern.search(document.text)
+        match = pattern.search(document.reported_text)
         if match is not None and fits_term(full, event_date, 0):
             return Finding(Official(full, _roles()["secretary_general"]),
                            (in_text(*match.span()).evidence("sco_official", full),), (), doubts)
@@ -295,7 +295,7 @@ def _unnamed(document: Document, sources: list[tuple[str, int, bool]], event_dat
     for text, _, _ in sources:
         if DELEGATION.search(text) and not OFFICE_ONLY.search(text):
             return Finding(Official(None, _roles()["delegation"]), (), (), (DOUBT_UNNAMED_DELEGATION,))
-    for text, _, _ in [*sources, (document.text, 0, False)]:
+    for text, _, _ in [*sources, (document.reported_text, 0, False)]:
         match = OFFICE_ONLY.search(text)
         if match is not None:
             if "Deputy" in match.group():

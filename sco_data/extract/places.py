@@ -24,7 +24,7 @@ from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous
 from sco_data.extract.lexicon import load, words
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.phrases import Tokens, tokenize
-from sco_data.extract.segment import Document
+from sco_data.extract.segment import RECAP_LINE, Document
 from sco_data.schema import AFFILIATION_STATE
 
 # "At the SCO Secretariat", "the SCO headquarters hosted", "the Secretariat was the venue".
@@ -353,6 +353,8 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
     visited = visited_country(document.lead_text)
     if visited is not None:
         for index in range((document.lead or 0) + 1, min(len(document.paragraphs), (document.lead or 0) + 3)):
+            if document.kinds[index] == RECAP_LINE:
+                continue
             start = document.paragraph_starts[index]
             for _, location, span in _in_text(document.paragraphs[index], lambda a, b, s=start: in_text(s + a, s + b)):
                 if location.city.country == visited:

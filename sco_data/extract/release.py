@@ -110,7 +110,8 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     lead_end = document.text_offset + (document.paragraph_starts[document.lead] + len(document.lead_text)
                                        if document.lead is not None else 0)
     tokens = document.tokens
-    counts = taxonomy.count(full_text, tokens, lead_end, len(document.title or ""))
+    asides = tuple((start + document.text_offset, end + document.text_offset) for start, end in document.recaps)
+    counts = taxonomy.count(full_text, tokens, lead_end, len(document.title or ""), asides)
     topics = taxonomy.topics_of(counts)
     topic_matches = [match for match in counts.counted if match[2] in topics]
     evidence = (*date.evidence, *official.evidence, *people.evidence, *place.evidence, *occasion.evidence,

@@ -29,6 +29,7 @@ from sco_data.extract.headline import (
 from sco_data.extract.paragraphs import (
     QUESTION,
     QUOTE_OPENERS,
+    RECAP,
     SALUTATION,
     is_foreign_line,
     sentence_breaks,
@@ -58,6 +59,7 @@ PROSE = "prose"
 HEADING = "heading"        # a subtitle or caption line before the lead
 SALUTATION_LINE = "salutation"
 QUESTION_LINE = "question"
+RECAP_LINE = "recap"  # a paragraph after the lead recalling earlier news
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,9 +95,9 @@ class Document:
     @property
     def after_lead(self) -> int | None:
         """The index of the paragraph after the lead, where a release often says when and where
-        its engagement was held; None without one."""
+        its engagement was held; None without one, or when it recalls earlier news."""
         following = self.lead + 1 if self.lead is not None else len(self.paragraphs)
-        return following if following < len(self.paragraphs) else None
+        return following if following < len(self.paragraphs) and self.kinds[following] != RECAP_LINE else None
 
     @property
     def headings(self) -> tuple[str, ...]:
@@ -106,6 +108,22 @@ class Document:
         """A speech or letter given in full: it addresses its audience before any prose."""
         lead = self.lead if self.lead is not None else len(self.paragraphs)
         return SALUTATION_LINE in self.kinds[:lead + 1]
+
+    @cached_property
+    def recaps(self) -> tuple[tuple[int, int], ...]:
+        """The [start, end) spans in `text` of paragraphs recalling earlier news: what they name
+        belongs to other occasions."""
+        return tuple((start, start + len(paragraph))
+                     for start, paragraph, kind in zip(self.paragraph_starts, self.paragraphs, self.kinds)
+                     if kind == RECAP_LINE)
+
+    @cached_property
+    def reported_text(self) -> str:
+        """`text` with the paragraphs recalling earlier news blanked out (offsets kept)."""
+        text = self.text
+        for start, end in self.recaps:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -155,6 +173,8 @@ def _kind(paragraph: str, before_lead: bool) -> str:
         return QUESTION_LINE
     if before_lead and ((not _reads_as_lead(paragraph)) or QUOTED_HEADING.match(paragraph)):
         return HEADING
+    if not before_lead and RECAP.match(paragraph):
+        return RECAP_LINE
     return PROSE
 
 

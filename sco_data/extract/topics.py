@@ -107,9 +107,11 @@ class Taxonomy:
     def label(self, topic_id: str) -> str:
         return next((topic.label for topic in self.topics if topic.id == topic_id), topic_id)
 
-    def count(self, text: str, tokens: Tokens, lead_end: int, title_end: int = 0) -> TopicCounts:
+    def count(self, text: str, tokens: Tokens, lead_end: int, title_end: int = 0,
+              asides: tuple[tuple[int, int], ...] = ()) -> TopicCounts:
         """Count mentions in `text` (tokenised as `tokens`); the headline ends at `title_end`
-        and the headline and lead together at `lead_end`."""
+        and the headline and lead together at `lead_end`; mentions within the [start, end)
+        spans of `asides` (recalls of earlier news) name no subject of this release."""
         total = dict.fromkeys(self.ids, 0)
         lead = dict.fromkeys(self.ids, 0)
         listed = dict.fromkeys(self.ids, 0)
@@ -120,7 +122,8 @@ class Taxonomy:
         sentence_of = [bisect.bisect_right(boundaries, match.start) for match in matches]
         joined = _joined_to_previous(text, matches, sentence_of)
         no_subject = _audience_mentions(tokens, matches, joined) | _compound_heads(tokens, matches) \
-            | _site_modifiers(tokens, matches)
+            | _site_modifiers(tokens, matches) \
+            | {position for position, match in enumerate(matches) if any(start <= match.start < end for start, end in asides)}
         documents = not DOCUMENT_NOUNS.isdisjoint(tokens.folded)
         counted: list[tuple[PhraseMatch[str], int]] = []
         for position, (match, sentence) in enumerate(zip(matches, sentence_of)):
