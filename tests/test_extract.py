@@ -467,6 +467,14 @@ def test_one_mention_named_as_the_area_of_cooperation_is_a_topic(sentence: str, 
     assert sco_data.parse_release(text.replace(sentence, "The parties noted the role of healthcare.")).topics == ()
 
 
+@pytest.mark.parametrize(("words", "topic"), [("anti-drug", "security"), ("cross-cultural", "culture_humanitarian"),
+                                             ("socio-economic", "economy_trade"), ("post-COVID", "covid19")])
+def test_a_compound_with_a_bound_prefix_names_its_heads_topic(words: str, topic: str) -> None:
+    text = f"On 3 March 2021, SCO Secretary-General Vladimir Norov spoke at a conference on {words} projects in Bishkek."
+    assert sco_data.parse_release(text).topics == (topic,)
+    assert sco_data.parse_release(text.replace(words, "regional")).topics == ()
+
+
 @pytest.mark.parametrize("words", ["internet commerce", "online commerce", "digital commerce"])
 def test_commerce_on_the_internet_is_e_commerce(words: str) -> None:
     text = f"On 3 March 2021, SCO Secretary-General Vladimir Norov took part in a conference on {words} in Zhengzhou."

@@ -84,7 +84,8 @@ class Taxonomy:
     """Topics in file order, plus the rule that turns mentions into topic flags."""
 
     def __init__(self, topics: tuple[Topic, ...], rule: dict[str, int], fingerprint: str, path: str,
-                 ignored: tuple[str, ...] = (), follows: dict[str, str] | None = None) -> None:
+                 ignored: tuple[str, ...] = (), follows: dict[str, str] | None = None,
+                 compound_prefixes: tuple[str, ...] = ()) -> None:
         self.topics = topics
         self.path = path
         self.ids = tuple(topic.id for topic in topics)
@@ -96,12 +97,16 @@ class Taxonomy:
         self.fingerprint = fingerprint
         words: list[tuple[str, str]] = [(phrase, IGNORED) for phrase in ignored]
         stems: list[tuple[str, str]] = []
+        listed = {keyword.casefold() for topic in topics for keyword in topic.keywords}
         for topic in topics:
             for keyword in topic.keywords:
-                if keyword.endswith("*"):
-                    stems.append((keyword[:-1], topic.id))
-                else:
-                    words.append((keyword, topic.id))
+                forms = [keyword, *(f"{prefix}-{keyword}" for prefix in compound_prefixes
+                                    if " " not in keyword and f"{prefix}-{keyword}".casefold() not in listed)]
+                for form in forms:
+                    if form.endswith("*"):
+                        stems.append((form[:-1], topic.id))
+                    else:
+                        words.append((form, topic.id))
         self._index: PhraseIndex[str] = PhraseIndex(words, casefold=True, prefixes=stems)
 
     def label(self, topic_id: str) -> str:
@@ -373,4 +378,5 @@ def _load(path: str) -> Taxonomy:
     rule = {name: int(settings.get(name, default)) for name, default in DEFAULT_RULE.items()}
     ignored = tuple(str(phrase) for phrase in data.get("ignore", {}).get("phrases", ()))
     follows = {str(topic): str(leader) for topic, leader in settings.get("follows", {}).items()}
-    return Taxonomy(topics, rule, hashlib.blake2b(raw, digest_size=8).hexdigest(), path, ignored, follows)
+    prefixes = tuple(str(prefix) for prefix in settings.get("compound_prefixes", ()))
+    return Taxonomy(topics, rule, hashlib.blake2b(raw, digest_size=8).hexdigest(), path, ignored, follows, prefixes)
