@@ -134,10 +134,14 @@ def test_a_stamp_or_dateline_is_the_publication_date_and_lends_no_year(stamp: st
     ("BEIJING, (APP - 23rd Mar, 2024)", "on Saturday sent a letter to", D(2024, 3, 23)),
     ("BEIJING, March 27, 2024 (Xinhua) --", "on Monday met with", D(2024, 3, 25)),
     ("BEIJING, March 27 (Xinhua) --", "on Monday met with", None),
+    ("Phnom Penh, May 17, 2023 AKP --", "this morning met with", D(2023, 5, 17)),
+    # The day a report was made need not be the engagement's.
+    ("Moscow, May 12, 2023 /TASS/.", "met with", None),
 ])
 def test_today_or_a_weekday_is_read_against_the_dateline(dateline: str, words: str, expected: dt.date | None) -> None:
+    said = ", the ministry said on Thursday" if words == "met with" else ""
     release = sco_data.parse_release(f"{dateline} SCO Secretary-General Zhang Ming {words} Foreign Minister of "
-                                     "Pakistan Ishaq Dar.\n\nThey talked about trade.")
+                                     f"Pakistan Ishaq Dar{said}.\n\nThey talked about trade.")
     assert release.event_date == expected
 
 

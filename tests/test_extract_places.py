@@ -88,6 +88,32 @@ def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
     assert read_dateline("BAKU, Azerbaijan, February 8. The minister met ...") == Dateline(
         "BAKU", None, len("BAKU, Azerbaijan, February 8. "), "February 8", "Azerbaijan")
     assert read_dateline("Moscow, Russia, is the host.") is None
+    assert read_dateline("Tashkent, Uzbekistan (UzA) -- On 3 May") == Dateline(
+        "Tashkent", None, len("Tashkent, Uzbekistan (UzA) -- "), None, "Uzbekistan")
+    assert read_dateline("Islamabad, 2023-11-14 (Press Release): The") == Dateline(
+        "Islamabad", dt.date(2023, 11, 14), len("Islamabad, 2023-11-14 (Press Release): "), "2023-11-14", "Pakistan")
+    assert read_dateline("Phnom Penh, May 17, 2023 AKP -- H.E.").end == len("Phnom Penh, May 17, 2023 AKP -- ")
+
+
+@pytest.mark.parametrize(("lead", "name", "title"), [
+    ("Tashkent, Uzbekistan (UzA) -- On the 3rd of May 2023, Acting Minister of Foreign Affairs of Uzbekistan Bakhtiyor "
+     "Saidov met with", "Bakhtiyor Saidov", "Acting Minister of Foreign Affairs of Uzbekistan"),
+    ("DUSHANBE, 14.02.2024 /NIAT Khovar/. Today, the Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin "
+     "received", "Sirojiddin Muhriddin", "Minister of Foreign Affairs of Tajikistan"),
+    ("Phnom Penh, May 17, 2023 AKP -- H.E. Prak Sokhonn, Deputy Prime Minister of Cambodia, received",
+     "Prak Sokhonn", "Deputy Prime Minister of Cambodia"),
+])
+def test_what_opens_a_lead_after_its_dateline_is_no_part_of_a_title(lead: str, name: str, title: str) -> None:
+    release = sco_data.parse_release(f"{lead} the Secretary-General of the SCO Zhang Ming.\n\nThey talked.")
+    assert [(person.name, person.title) for person in release.counterparts] == [(name, title)]
+
+
+def test_a_dateline_on_a_line_of_its_own_heads_the_lead() -> None:
+    release = sco_data.parse_release("Baku, September 9, AZERTAC\n\nMinister of Foreign Affairs of Azerbaijan Jeyhun "
+                                     "Bayramov has had a phone conversation with Secretary-General of the SCO Nurlan "
+                                     "Yermekbayev.\n\nThey discussed transport.")
+    assert (release.title, release.engagement_type, release.warnings) == (None, "phone_call", ("no engagement date found",))
+    assert [person.name for person in release.counterparts] == ["Jeyhun Bayramov"]
 
 
 @pytest.mark.parametrize("dateline", ["ASTANA. KAZINFORM –", "Astana, KAZINFORM -"])

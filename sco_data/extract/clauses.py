@@ -155,9 +155,11 @@ HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:
 ALSO_PRESENT = CuedPattern(("present", "also attended", "also took"),
                            r"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
                            r"(?:meeting|talks|conversation))\b")
-# What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ".
+# What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ",
+# "Today, ".
 LEAD_PREFIX = re.compile(
-    r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
+    r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also"
+    r"|Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\b"
     r"[^,]{0,60},(?:\s*\d{4},)?\s+|"
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # An envoy's office accredited to the Secretariat: "to the SCO Secretariat" goes on its title.
@@ -236,7 +238,7 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
     the clause names them only as attending (which counts only where a meeting is reported)."""
     text = LEAD_PREFIX.sub("", sentence)
     dateline = read_dateline(text)
-    text = text[dateline.end:] if dateline is not None else text
+    text = LEAD_PREFIX.sub("", text[dateline.end:]) if dateline is not None else text
     side_match = side.search(text)
     if side_match is not None:
         for match in CREDENTIALS_FROM.finditer(text, side_match.end()):

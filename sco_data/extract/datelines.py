@@ -46,9 +46,10 @@ STAMP_PREFIX = re.compile(rf"^\s*(?i:{'|'.join(PUBLICATION_LABELS)})\s*:?\s*(?P<
 # A dateline: a city (in capitals, or followed by a date), a region in brackets, a weekday, the
 # date, the agency, then a dash, a colon, a comma or the end of its line: "BEIJING, Nov 18
 # (Xinhua) --", "SOCHI, May 20. /TASS/.", "BEIJING, July 14 APP):", "Benaulim (Goa) [India], May 4
-# (ANI):", "Beijing, 14.03.2024 –", "Beijing, Monday, July 6, 2023", "BEIJING:", "BEIJING, (APP -
-# UrduPoint / Pakistan Point News - 23rd Mar, 2024)", "ASTANA. KAZINFORM –", "Tehran, IRNA –", "BAKU,
-# Azerbaijan, February 8.".
+# (ANI):", "Beijing, 14.03.2024 –", "Islamabad, 2023-11-14 (Press Release):", "Beijing, Monday, July
+# 6, 2023", "BEIJING:", "BEIJING, (APP - UrduPoint / Pakistan Point News - 23rd Mar, 2024)", "ASTANA.
+# KAZINFORM –", "Tehran, IRNA –", "Phnom Penh, May 17, 2023 AKP --", "BAKU, Azerbaijan, February 8.", a
+# line of its own ("Baku, September 9, AZERTAC").
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # The days of the week, Monday first, and as a pattern (dates, clauses and datelines read them).
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -57,15 +58,16 @@ DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[(?P<land>[^\]]{{1,30}})\])?"
     rf"(?:,\s*{WEEKDAY}(?=,))?"
     rf"(?:,\s*(?P<date>{MONTH_WORD}\s+{DAY}(?:,?\s+\d{{4}})?|{DAY}\s+{MONTH_WORD}(?:,?\s+\d{{4}})?"
-    rf"|{NUMERIC_DATE})\.?)?"
+    rf"|{NUMERIC_DATE}|\d{{4}}-\d{{2}}-\d{{2}})\.?)?"
     r"(?:,?\s*\((?P<agency>[^()]{1,80})\)\.?|\s*/\s*(?P<slashed>[A-Z][^/.\n]{0,40})/\.?"
     r"|\s*/\s*(?P<byline>[A-Z][^/.\n]{0,60})\.(?=\s)|\s+(?P<bare>[A-Z]{2,10})\)"
-    r"|[.,]\s*(?P<capitals>[A-Z]{2,12})(?=\s*(?:--|-|–|—|:)))?"
+    r"|(?:[.,]\s*|\s+)(?P<capitals>[A-Z]{2,12})(?=\s*(?:--|-|–|—|:|$)))?"
     r"(?P<end>\s*(?:--|-|–|—|:)\s*|,?\s+(?=[A-Z\"“])|\s*$)")
 DATELINE_MAX_CHARS = 140
-# A city with its country after a comma, before the rest of a dateline: "BAKU, Azerbaijan, February 8".
+# A city with its country after a comma, before the rest of a dateline: "BAKU, Azerbaijan, February 8",
+# "Tashkent, Uzbekistan (UzA) --".
 CITY_AND_COUNTRY = re.compile(r"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)"
-                              r"(?P<country>,\s+[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)(?=,)")
+                              r"(?P<country>,\s+[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)(?=,|\s*\()")
 
 
 @dataclass(frozen=True)

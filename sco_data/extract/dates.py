@@ -88,9 +88,12 @@ DOUBT_MESSAGE_DATE = "the date is the day a message was sent"
 DOUBT_CLOSING_LINE = "the date comes from the date line under the text"
 DOUBT_OUT_OF_TERM = "a date in the lead is outside the official's term"
 DOUBT_LATER_PARAGRAPH = "the date comes from the paragraph after the lead"
-# A day named relative to the page's date: "today", "on Saturday".
+# A day named relative to the page's date: "today", "this morning", "on Saturday"; not the day
+# a report was made ("the ministry said on Thursday"), which need not be the engagement's.
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
-RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>today|yesterday)|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
+RELATIVE_DAY = re.compile(rf"\b(?<!said )(?<!reported )(?<!announced )(?<!stated )(?<!told )(?<!wrote )"
+                          rf"(?:(?P<word>today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)"
+                          rf"|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
 # The pattern has already cut the day and month out; the month's first three letters name it.
 MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -277,18 +280,18 @@ def _dated_after_lead(document: Document, year_from: dt.date | None) -> list[Fin
 
 
 def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.date] | None:
-    """"today", "yesterday" or "on Saturday" in the lead's first sentence, read against the
-    page's printed date (the weekday on or before it)."""
+    """"today", "this morning", "yesterday" or "on Saturday" in the lead's first sentence, read
+    against the page's printed date (the weekday on or before it)."""
     first = document.lead_sentence
     match = RELATIVE_DAY.search(document.sentence_text(first)) if first is not None and printed else None
     if match is None:
         return None
     group = "word" if match.group("word") else "weekday"
     word = match.group(group).lower()
-    if word == "today":
-        day = printed
-    elif word == "yesterday":
+    if word == "yesterday":
         day = printed - dt.timedelta(days=1)
+    elif group == "word":
+        day = printed
     else:
         day = printed - dt.timedelta(days=(printed.weekday() - WEEKDAYS.index(word)) % 7)
     start = first.start + match.start(group)

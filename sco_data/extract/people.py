@@ -147,6 +147,7 @@ def split_title_name(part: str) -> tuple[str, str | None]:
         start -= 1
     while start < end and words[start] in name_particles():
         start += 1
+    start += leading_honorific_words(words[start:end], ("courtesy",))  # "H.E. Prak Sokhonn"
     if start < end and words[start] in place_words() and end - start >= 3 and start > 0 \
             and words[start - 1] in {"of", "in", "at", "the"}:
         start += 1

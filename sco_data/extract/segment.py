@@ -18,7 +18,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from sco_data.extract.datelines import Dateline, marks_publication, read_dateline, stamp_date, stamp_prefix
+from sco_data.extract.datelines import (
+    DATELINE_MAX_CHARS,
+    Dateline,
+    marks_publication,
+    read_dateline,
+    stamp_date,
+    stamp_prefix,
+)
 from sco_data.extract.headline import (
     QUOTED_HEADING,
     choose_title,
@@ -161,9 +168,17 @@ class Document:
 
 def _reads_as_lead(paragraph: str) -> bool:
     """A paragraph that can open the body: it opens with a date or dateline, ends a sentence
-    (a line ending in a bracket or a quotation mark is a subtitle or caption), or is long."""
+    (a line ending in a bracket or a quotation mark is a subtitle or caption), or is long; not
+    a dateline on a line of its own ("Baku, September 9, AZERTAC"), which heads the lead."""
     stripped = paragraph.rstrip("\"”’»)] ")
+    if _only_a_dateline(paragraph):
+        return False
     return opens_as_lead(paragraph) or stripped.endswith(LEAD_END) or len(paragraph) >= PROSE_MIN_CHARS
+
+
+def _only_a_dateline(paragraph: str) -> bool:
+    dateline = read_dateline(paragraph) if len(paragraph) <= DATELINE_MAX_CHARS else None
+    return dateline is not None and dateline.end >= len(paragraph.rstrip(" .,:-–—"))
 
 
 def _kind(paragraph: str, before_lead: bool) -> str:
@@ -195,7 +210,8 @@ def _title_index(paragraphs: list[str]) -> int | None:
     when it reads as a headline; always with text under it."""
     kinds, lead = _kinds(paragraphs)
     above = range(lead if lead is not None else len(paragraphs))
-    candidates = [index for index in above if kinds[index] == HEADING and may_be_headline(paragraphs[index])]
+    candidates = [index for index in above if kinds[index] == HEADING and may_be_headline(paragraphs[index])
+                  and not _only_a_dateline(paragraphs[index])]
     if lead is not None and lead + 1 < len(paragraphs) and \
             reads_as_headline(paragraphs[lead], paragraphs[lead + 1], _reads_as_lead(paragraphs[lead + 1])):
         candidates.append(lead)
