@@ -145,6 +145,13 @@ def test_today_or_a_weekday_is_read_against_the_dateline(dateline: str, words: s
     assert release.event_date == expected
 
 
+def test_a_weekday_is_read_against_the_pages_stamp_line_in_any_format() -> None:
+    release = sco_data.parse_release("Updated 18:32, 09-Apr-2025\n\nWang Yi meets SCO Secretary-General\n\nChinese "
+                                     "Foreign Minister Wang Yi met with SCO Secretary-General Nurlan Yermekbayev in "
+                                     "Beijing on Wednesday.\n\nThey talked about trade.")
+    assert (release.event_date, release.published) == (D(2025, 4, 9), D(2025, 4, 9))
+
+
 @pytest.mark.parametrize("stamp", ["Jan 19, 2024 10:42", "Published: 19.01.2024"])
 def test_a_weekday_is_read_against_a_dateline_dated_by_the_stamp_under_the_text(stamp: str) -> None:
     release = sco_data.parse_release("Kyrgyz minister meets SCO chief\n\nBISHKEK, Jan. 18 (Kabar) - Foreign Minister "

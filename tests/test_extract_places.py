@@ -153,3 +153,14 @@ def test_a_state_named_like_a_town_abroad_is_no_city_of_that_town() -> None:
     release = sco_data.parse_release(text)
     assert release.location_city != "Goa" and release.location_country != "Philippines"
     assert [(person.name, person.country) for person in release.counterparts] == [("Ravi Menon", "India")]
+
+
+@pytest.mark.parametrize(("region", "city"), [("Yunnan Province of the People's Republic of China", "Kunming"),
+                                              ("the Sughd region of Tajikistan", "Khujand")])
+def test_a_visit_to_a_province_finds_its_city_in_the_next_paragraph(region: str, city: str) -> None:
+    release = sco_data.parse_release(
+        f"From 8 to 11 April 2024, SCO Secretary-General Zhang Ming paid a working visit to {region}.\n\n"
+        f"In {city}, Zhang Ming met with the Governor Li Wenhai. They discussed trade.")
+    assert (release.location_city, release.location_country) == (city, "China" if city == "Kunming" else "Tajikistan")
+    assert [(person.name, person.country) for person in release.counterparts] == [
+        ("Li Wenhai", "China" if city == "Kunming" else "Tajikistan")]

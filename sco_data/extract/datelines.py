@@ -24,10 +24,10 @@ MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|O
 # A date in figures, day first where it is ambiguous: "28.10.2020", "02/03/2026".
 NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{4}"
 # A date with its year, as stamps write it, in any case: "2021-05-27", "28.10.2020", "02/03/2026",
-# "28 April 2025", "3 february 2026", "February 20, 2025", "23rd Mar, 2024", "14 September 2016"
-# (glued to a time: "201615:44").
+# "28 April 2025", "3 february 2026", "February 20, 2025", "23rd Mar, 2024", "09-Apr-2025",
+# "14 September 2016" (glued to a time: "201615:44").
 STAMP_DATE = re.compile(
-    rf"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{NUMERIC_DATE}\b|"
+    rf"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{NUMERIC_DATE}\b|\b\d{{1,2}}-{MONTH_WORD}-\d{{4}}\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}|\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
 TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|UTC|GMT|\(?[A-Z]{2,4}\)?))?")
 # Words that label a line's date as the page's own, wherever the line stands: "Published:

@@ -91,10 +91,30 @@ def cities() -> dict[str, City]:
 def subdivision_countries() -> dict[str, str]:
     """The names of the SCO family's provinces, states and regions, without their suffixes ->
     the English short name of their country."""
+    return {name: countries[-1] for name, countries in _subdivision_lands().items()}
+
+
+@lru_cache(maxsize=1)
+def _subdivision_lands() -> dict[str, tuple[str, ...]]:
+    """The names of the SCO family's provinces, states and regions -> every country that has one
+    of that name, in pycountry's order."""
+    lands: dict[str, tuple[str, ...]] = {}
     family = frozenset(load("countries")["sco_family"]["codes"])
-    return {SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip(): short_name(subdivision.country_code) or ""
-            for subdivision in pycountry.subdivisions
-            if subdivision.type in SUBDIVISION_TYPES and subdivision.country_code in family}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type in SUBDIVISION_TYPES and subdivision.country_code in family:
+            name = SUBDIVISION_SUFFIXES.sub("", subdivision.name).strip()
+            country = short_name(subdivision.country_code) or ""
+            if country not in lands.get(name, ()):
+                lands[name] = (*lands.get(name, ()), country)
+    return lands
+
+
+def province_country(written: str) -> str | None:
+    """The country of a province, state or region written with or without its suffix ("Yunnan
+    Province", "Sughd"); None when the name is no such region or is one in several countries
+    ("Punjab")."""
+    countries = _subdivision_lands().get(SUBDIVISION_SUFFIXES.sub("", written.strip()).strip(), ())
+    return countries[0] if len(countries) == 1 else None
 
 
 def _subdivision_names() -> frozenset[str]:

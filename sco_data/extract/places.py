@@ -20,7 +20,15 @@ from sco_data.extract.dates import find_dates, to_date
 from sco_data.extract.engagement import EVENT, MEETING, is_online
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.datelines import Dateline, read_dateline
-from sco_data.extract.gazetteer import City, city_index, find_city, is_ambiguous, subdivision_countries, venue_index
+from sco_data.extract.gazetteer import (
+    City,
+    city_index,
+    find_city,
+    is_ambiguous,
+    province_country,
+    subdivision_countries,
+    venue_index,
+)
 from sco_data.extract.lexicon import load, words
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.phrases import Tokens, tokenize
@@ -241,9 +249,13 @@ def _in_text(text: str, span_of) -> list[tuple[int, Location, Span]]:
 
 
 def visited_country(text: str) -> str | None:
-    """The country of "a working visit to <Country>" in the lead, if any."""
+    """The country of "a working visit to <Country>" in the lead, if any, or of "a working
+    visit to Yunnan Province (of China)", a province of one country."""
     visit = VISIT_COUNTRY.search(text)
-    return country_named(visit.group("country")) if visit else None
+    if visit is None:
+        return None
+    named = visit.group("country")
+    return country_named(named) or province_country(named.split(" of ")[0])
 
 
 def _background(text: str, position: int, event_date: dt.date | None, strict: bool = False) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sco_data.extract.dates import find_dates, parse_date_text, to_date
-from sco_data.extract.datelines import parse_stamp_date
+from sco_data.extract.datelines import parse_stamp_date, stamp_date
 from sco_data.extract.segment import Document
 
 
@@ -69,7 +69,7 @@ def printed_day(document: Document, published: dt.date | None) -> dt.date | None
     if day is not None:
         return day
     for line in document.date_lines:
-        day = parse_date_text(line)
+        day = stamp_date(line)
         if day is not None:
             return day
     return None
