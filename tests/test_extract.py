@@ -437,6 +437,12 @@ def test_a_minister_also_present_at_the_talks_is_a_counterpart() -> None:
     assert release.topics == ("security",)
 
 
+def test_technologies_of_another_topics_field_are_that_topics() -> None:
+    text = ("On 3 March 2023, SCO Secretary-General Zhang Ming met with Minister of Agriculture of Kyrgyzstan Askar "
+            "Bekov.\n\nThey discussed the exchange of advanced agricultural technologies and energy technologies.")
+    assert sco_data.parse_release(text).topics == ("agriculture", "energy")
+
+
 def test_a_business_trip_or_an_oil_painting_is_no_topic() -> None:
     text = ("On 3 March 2023, SCO Secretary-General Zhang Ming opened an exhibition of oil paintings at the SCO "
             "Secretariat.\n\nThe Deputy Secretary-General, on a business trip, sent greetings. The oil paintings "
