@@ -437,13 +437,10 @@ def test_a_minister_also_present_at_the_talks_is_a_counterpart() -> None:
     assert release.topics == ("security",)
 
 
-@pytest.mark.parametrize(("sentence", "topic"), [
-    ("They exchanged views on the situation in Afghanistan.", "security"),
-    ("They spoke of raising the share of national currencies in mutual settlements.", "economy_trade"),
-])
-def test_what_the_sco_discusses_in_its_own_words_names_a_topic(sentence: str, topic: str) -> None:
-    text = f"On 3 March 2023, SCO Secretary-General Zhang Ming met with Ambassador of Nepal to China Ram Thapa.\n\n{sentence}"
-    assert sco_data.parse_release(text).topics == (topic,)
+def test_the_situation_in_afghanistan_is_security() -> None:
+    text = ("On 3 March 2023, SCO Secretary-General Zhang Ming met with Ambassador of Nepal to China Ram Thapa.\n\n"
+            "They exchanged views on the situation in Afghanistan.")
+    assert sco_data.parse_release(text).topics == ("security",)
 
 
 def test_technologies_of_another_topics_field_are_that_topics() -> None:
