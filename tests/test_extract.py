@@ -9,10 +9,11 @@ import pytest
 import sco_data
 from sco_data.extract.counterparts import extract_counterparts
 from sco_data.extract.dates import find_dates, lead_date_mention, to_date
+from sco_data.extract.engagement import DOUBT_NEXT_PARAGRAPH
 from sco_data.extract.officials import Official, extract_official
 from sco_data.extract.people import affiliation_of, organisation_of
 from sco_data.extract.segment import segment
-from sco_data.schema import Person
+from sco_data.schema import Doubt, Person
 
 D = dt.date
 
@@ -386,6 +387,16 @@ def test_organisation_of_title(title: str, organisation: str | None) -> None:
 ])
 def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
+
+
+def test_an_event_named_only_in_the_paragraph_after_a_news_reports_lead_types_it_with_a_doubt() -> None:
+    text = ("SCO plans a development bank\n\nISLAMABAD, Apr 19 (Agency) - The SCO is working on a development bank. "
+            "This was stated by SCO Secretary-General Nurlan Yermekbayev during his stay in Pakistan.\n\nDelivering "
+            "a lecture at the Institute of Strategic Studies on Friday, he said the SCO seeks tangible goals.")
+    release = sco_data.parse_release(text)
+    assert (release.engagement_type, release.location_city) == ("event", "Islamabad")
+    assert Doubt("engagement_type", DOUBT_NEXT_PARAGRAPH) in release.doubts
+    assert sco_data.parse_release(text.replace("Delivering a lecture at", "At")).engagement_type == "other"
 
 
 @pytest.mark.parametrize("headline", ["", "Kazakh President receives SCO Secretary-General\n\n"])

@@ -80,6 +80,7 @@ MEETING, PHONE_CALL, VIDEO_CALL, EVENT, OTHER = "meeting", "phone_call", "video_
 DOUBT_WEAK = "the type rests on one weak cue"
 DOUBT_VISIT = "the type rests on a visit whose meetings are named later"
 DOUBT_NO_CUE = "no word of the lead says what kind of engagement it was"
+DOUBT_NEXT_PARAGRAPH = "the type rests on the paragraph after the lead"
 
 
 # Quoted speech: what someone said is not what the release reports happened.
@@ -128,4 +129,9 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
         return Finding(talks, (), (), (DOUBT_WEAK,))
     if EVENT_CUE.search(paragraph) or VISIT_CUE.search(opening):
         return Finding(EVENT, (), (), (DOUBT_WEAK,))
+    # A news report that opens with what was said names the occasion next ("This was stated
+    # by ... / Delivering a lecture at ...").
+    following = document.after_lead
+    if following is not None and EVENT_CUE.search(unquoted(document.paragraphs[following])):
+        return Finding(EVENT, (), (), (DOUBT_NEXT_PARAGRAPH,))
     return Finding(OTHER, (), (), (DOUBT_NO_CUE,))
