@@ -421,6 +421,13 @@ def test_a_reception_by_someone_is_a_meeting_whatever_the_lead_says_next(headlin
      "in Tashkent.", "Tashkent", "Uzbekistan"),
     ("On 9 November 2023, SCO Secretary-General Zhang Ming met with Alexander Lukin, a professor at Moscow State "
      "Institute of International Relations, at the SCO Secretariat.", "Beijing", "China"),
+    # A room or an audience of a site leaves it the venue; an office or an invitation does not.
+    ("On 9 November 2023, SCO Secretary-General Zhang Ming gave a lecture to students and faculty of the Moscow State "
+     "Institute of International Relations.", "Moscow", "Russia"),
+    ("On 9 November 2023, SCO Secretary-General Zhang Ming attended a tournament at the gymnasium of the Beijing "
+     "Olympic Sports Centre.", "Beijing", "China"),
+    ("On 9 November 2023, SCO Secretary-General Zhang Ming met with a delegation of Peking University.", None, None),
+    ("On 9 November 2023, SCO Secretary-General Zhang Ming spoke at a forum at the invitation of Peking University.", None, None),
 ])
 def test_place(text: str, city: str | None, country: str | None) -> None:
     release = sco_data.parse_release(text)
