@@ -164,3 +164,14 @@ def test_a_visit_to_a_province_finds_its_city_in_the_next_paragraph(region: str,
     assert (release.location_city, release.location_country) == (city, "China" if city == "Kunming" else "Tajikistan")
     assert [(person.name, person.country) for person in release.counterparts] == [
         ("Li Wenhai", "China" if city == "Kunming" else "Tajikistan")]
+
+
+@pytest.mark.parametrize("lead", ["On 22 May 2023, SCO Deputy Secretary-General Sohail Khan met with the Governor of "
+                                  "Yunnan Province Wang Yubo.",
+                                  "From 22 to 24 May 2023, SCO Deputy Secretary-General Sohail Khan paid a working visit "
+                                  "to Yunnan Province and met with the Governor Wang Yubo."])
+def test_a_place_of_something_planned_is_not_where_the_meeting_was(lead: str) -> None:
+    text = (f"{lead}\n\nThey discussed tea exports.\n\nSohail Khan proposed to hold a presentation of Yunnan's tea "
+            "producers at the SCO Secretariat.")
+    assert sco_data.parse_release(text).location_city is None
+    assert sco_data.parse_release(text.replace("proposed to hold", "recalled")).location_city == "Beijing"

@@ -91,6 +91,11 @@ HELD_IN = starting_with("htw", r"\b(?:held|took\s+place|takes\s+place|was\s+orga
 COMING_HOST = starting_with("stw", r"\b(?:to\s+be|will\s+be|scheduled\s+to\s+be)\s+(?:held|hosted)\s+in\s+(?:the\s+)?$"
                                    r"|\b(?:to|will)\s+take\s+place\s+in\s+(?:the\s+)?$")
 COMING_HOST_WINDOW = 40
+# What makes a place in the body that of something planned ("proposed to hold a presentation at
+# the SCO Secretariat", "invited him to visit"), looked for in its sentence before it.
+PLANNED = re.compile(r"\b(?:propos\w*|plan\w*|intend\w*|agreed|invit\w*|will|would|shall|next|upcoming|future|"
+                     r"to\s+(?:hold|organi[sz]e|host|visit|open))\b", re.I)
+PLANNED_WINDOW = 100
 EMBASSY = re.compile(r"\bEmbassy\b(?:\s+of\s+[^,.;]{1,60}?)?\s+in\s+(?:the\s+)?(?=[A-Z])")
 EMBASSY_COUNTRY_MAX_CHARS = 60
 
@@ -281,6 +286,12 @@ def _background(text: str, position: int, event_date: dt.date | None, strict: bo
     return any(day is not None and day != event_date for day in days) and event_date not in days
 
 
+def _planned(text: str, position: int) -> bool:
+    """The place stands in a sentence about something planned, before it."""
+    start = max(text.rfind(". ", 0, position) + 1, position - PLANNED_WINDOW, 0)
+    return PLANNED.search(text, start, position) is not None
+
+
 def _province_named(location: Location, document: Document) -> bool:
     """The name is also a province or state of a country the release names, other than the
     town's ("Goa": a state of India, and a town of the Philippines): the release means the
@@ -374,13 +385,14 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
         for index in range((document.lead or 0) + 1, min(len(document.paragraphs), (document.lead or 0) + 3)):
             if document.kinds[index] == RECAP_LINE:
                 continue
-            start = document.paragraph_starts[index]
-            for _, location, span in _in_text(document.paragraphs[index], lambda a, b, s=start: in_text(s + a, s + b)):
-                if location.city.country == visited:
+            start, paragraph = document.paragraph_starts[index], document.paragraphs[index]
+            for position, location, span in _in_text(paragraph, lambda a, b, s=start: in_text(s + a, s + b)):
+                if location.city.country == visited and not _planned(paragraph, position):
                     return Finding(location, (span.evidence("location_city", location.written),), (),
                                    (DOUBT_LATER_PARAGRAPH,))
     if engagement_type == MEETING:
-        secretariat = SECRETARIAT.search(document.text)
+        secretariat = next((match for match in SECRETARIAT.finditer(document.text)
+                            if not _planned(document.text, match.start())), None)
         city = find_city(load("places")["secretariat_city"])
         if secretariat is not None and city is not None:
             return Finding(Location(city.name, city), (in_text(*secretariat.span()).evidence("location_city", city.name),),
