@@ -461,6 +461,12 @@ def test_the_situation_in_afghanistan_is_security() -> None:
     assert sco_data.parse_release(text).topics == ("security",)
 
 
+def test_veterinary_medicine_is_agriculture_not_health() -> None:
+    text = ("On 3 March 2023, SCO Secretary-General Zhang Ming met with Minister of Agriculture of Kyrgyzstan Askar "
+            "Bekov.\n\nThey discussed veterinary medicine and the exchange of veterinary medicine specialists.")
+    assert sco_data.parse_release(text).topics == ("agriculture",)
+
+
 def test_technologies_of_another_topics_field_are_that_topics() -> None:
     text = ("On 3 March 2023, SCO Secretary-General Zhang Ming met with Minister of Agriculture of Kyrgyzstan Askar "
             "Bekov.\n\nThey discussed the exchange of advanced agricultural technologies and energy technologies.")
