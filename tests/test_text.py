@@ -142,7 +142,8 @@ def test_a_paragraph_recalling_earlier_news_is_marked_as_such(opening: str) -> N
     assert clean.text[slice(*clean.recaps[0])].startswith(opening)
 
 
-@pytest.mark.parametrize("opening", ["Earlier today, he", "Earlier in the day, he", "As reported by the ministry, he"])
+@pytest.mark.parametrize("opening", ["Earlier today, he", "Earlier in the day, he", "As reported by the ministry, he",
+                                     "Earlier, he held talks with the mayor and"])
 def test_the_same_days_news_or_a_source_is_no_recall(opening: str) -> None:
     clean = segment(f"Kyrgyz minister meets SCO chief\n\nBISHKEK, Jan. 18 (Kabar) - The minister met the "
                     f"Secretary-General.\n\n{opening} visited Osh.")

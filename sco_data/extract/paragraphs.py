@@ -39,10 +39,11 @@ SALUTATION = re.compile(
 SALUTATION_PERSON = re.compile(r"^[\"“«]?Dear\s+(?:Mr|Ms|Mrs|Madam|Dr)\.?\s+(?P<name>[^,]{2,60}),$")
 # How a news report opens a paragraph that recalls earlier news rather than reporting the
 # engagement ("Earlier, it was reported that ...", "Recall that ...", "For reference: ..."): what
-# it names was met, discussed or dated on another occasion. "Earlier today" and "Earlier in the
-# day" report the same visit, so "Earlier" counts only before a comma or "it was reported".
+# it names was met, discussed or dated on another occasion. "Earlier, he held talks with ...",
+# "Earlier today" and "Earlier in the day" report the same visit, so "Earlier" and "Previously"
+# count only before a report ("it was reported", "Kazinform reported").
 RECAP = re.compile(
-    r"^(?:Earlier(?:,|\s+it\s+was\s+reported|\s+\w+\s+(?:reported|wrote))|Previously,"
+    r"^(?:(?:Earlier|Previously),?\s+(?:it\s+was\s+reported|\w+\s+(?:reported|wrote))"
     r"|(?:It\s+was|As\s+(?:was\s+|it\s+was\s+)?)(?:earlier\s+|previously\s+)reported|(?:It\s+was|As)\s+reported\s+(?:earlier|previously)"
     r"|(?:To\s+)?[Rr]ecall(?:\s+that|,)|It\s+(?:should\s+be|is\s+worth)\s+recall|For\s+reference|Reference:|Background:)")
 # A line of an interview transcript that asks a question: "1. What ...? (TASS)".
