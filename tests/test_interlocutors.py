@@ -86,3 +86,11 @@ def test_a_paragraph_recalling_earlier_news_names_no_counterpart_place_or_topic(
     release = sco_data.parse_release(text)
     assert [person.name for person in release.counterparts] == ["Temir Asanov"]
     assert (release.location_city, release.topics) == ("Bishkek", ("transport_logistics",))
+
+
+@pytest.mark.parametrize(("title", "country"), [("President", "Kazakhstan"), ("Joint Secretary", "Kazakhstan"),
+                                                ("Executive Vice-President", None)])
+def test_an_official_of_no_named_country_met_where_the_engagement_was_is_the_hosts(title: str, country: str | None) -> None:
+    text = (f"ASTANA, 3 March 2025 (Kazinform) - {title} Askar Bekov received SCO Secretary-General Nurlan "
+            "Yermekbayev in Astana.\n\nThey discussed trade.")
+    assert people(text) == [("Askar Bekov", country)]

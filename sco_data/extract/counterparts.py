@@ -211,8 +211,10 @@ def first_counterpart_sentence(document: Document, counterparts: tuple[Person, .
 
 
 # Titles of a government's own officials, or of the head of a named body ("Rector of the
-# Diplomatic Academy"): met on a visit with no country named, they are the host's.
-HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Governor|Mayor|Prime|Speaker|Chairman|Akim|Hokim)\b|\s+of\s+")
+# Diplomatic Academy"): met on a visit with no country named, they are the host's. A president
+# is the head of state; a vice-president, as often a company's officer, is not taken so.
+HOST_OFFICIAL = re.compile(r"(?<![-\w])(?<!Vice\s)President\b"
+                           r"|\b(?:Minister|Ministry|Secretary|Governor|Mayor|Prime|Speaker|Chairman|Akim|Hokim)\b|\s+of\s+")
 
 
 def assign_host_country(counterparts: tuple[Person, ...], document: Document,
