@@ -10,6 +10,7 @@ import pytest
 import sco_data
 from sco_data.extract.datelines import Dateline, read_dateline
 from sco_data.extract.places import DOUBT_DATELINE
+from sco_data.schema import Doubt
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -175,3 +176,15 @@ def test_a_place_of_something_planned_is_not_where_the_meeting_was(lead: str) ->
             "producers at the SCO Secretariat.")
     assert sco_data.parse_release(text).location_city is None
     assert sco_data.parse_release(text.replace("proposed to hold", "recalled")).location_city == "Beijing"
+
+
+@pytest.mark.parametrize("stay", [", who is in Moscow on a working visit", ""])
+def test_a_coming_summits_host_after_the_lead_does_not_outrank_the_dateline(stay: str) -> None:
+    text = (f"MOSCOW, February 12. /TASS/. Russian Deputy Foreign Minister Andrei Rudenko held talks with SCO "
+            f"Secretary-General Nurlan Yermekbayev{stay}.\n\nThe sides discussed the preparations for the summit to "
+            "be held in Tianjin in 2025.")
+    release = sco_data.parse_release(text)
+    assert (release.location_city, release.counterparts[0].country) == ("Moscow", "Russia")
+    assert (Doubt("location_city", DOUBT_DATELINE) in release.doubts) == (not stay)
+    held = sco_data.parse_release(text.replace("summit to be held in Tianjin", "talks held in Kazan"))
+    assert held.location_city == ("Moscow" if stay else "Kazan")

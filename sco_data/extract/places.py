@@ -315,7 +315,7 @@ def _held_after_lead(document: Document, event_date: dt.date | None) -> Finding[
         return None
     paragraph = document.paragraphs[after_lead]
     held = HELD_IN.search(paragraph)
-    if held is None or _background(paragraph, held.start(), event_date, strict=True):
+    if held is None or _background(paragraph, held.start("city"), event_date, strict=True):
         return None
     city = find_city(held.group("city"))
     if city is None:
@@ -362,13 +362,13 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
             span = span_of(0, len(dateline.city))
             own_end = first.end - document.paragraph_starts[document.lead] if in_lead and first else len(text)
             elsewhere = [other for position, other, _ in found if other.city != location.city and position < own_end]
-            held = None if elsewhere else _held_after_lead(document, event_date)
+            named_again = any(other.city == location.city for _, other, _ in found)
+            held = None if elsewhere or named_again else _held_after_lead(document, event_date)
             if elsewhere:
                 found = [item for item in found if item[1] in elsewhere]
             elif held is not None and held.value.city != location.city:
                 return held
             else:
-                named_again = any(other.city == location.city for _, other, _ in found)
                 return _place_finding(location, span, () if named_again else (DOUBT_DATELINE,))
         if found:
             _, location, span = found[0]
