@@ -94,3 +94,21 @@ def test_an_official_of_no_named_country_met_where_the_engagement_was_is_the_hos
     text = (f"ASTANA, 3 March 2025 (Kazinform) - {title} Askar Bekov received SCO Secretary-General Nurlan "
             "Yermekbayev in Astana.\n\nThey discussed trade.")
     assert people(text) == [("Askar Bekov", country)]
+
+
+@pytest.mark.parametrize("sentence", ["Foreign Minister Jeenbek Kulubaev took part in the meeting.",
+                                      "Also present were Foreign Minister Jeenbek Kulubaev and others.",
+                                      "Also taking part in the talks was Foreign Minister Jeenbek Kulubaev."])
+def test_people_named_as_attending_talks_in_person_or_by_video_are_counterparts(sentence: str) -> None:
+    for how in ("received", "held a video conference with"):
+        text = (f"BISHKEK, 5 June 2024 (Kabar) - President of Kyrgyzstan Sadyr Japarov {how} SCO Secretary-General "
+                f"Zhang Ming.\n\n{sentence}")
+        # In person, the host's official; by video, no place says whose.
+        host = "Kyrgyzstan" if how == "received" else None
+        assert people(text) == [("Sadyr Japarov", "Kyrgyzstan"), ("Jeenbek Kulubaev", host)]
+
+
+def test_taking_part_in_a_council_meeting_is_no_attendance_of_talks() -> None:
+    text = ("On 5 June 2024, SCO Secretary-General Zhang Ming met with President of Kyrgyzstan Sadyr Japarov.\n\n"
+            "Foreign Minister Jeenbek Kulubaev took part in the meeting of the Council of Foreign Ministers.")
+    assert people(text) == [("Sadyr Japarov", "Kyrgyzstan")]

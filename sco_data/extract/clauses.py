@@ -151,10 +151,14 @@ AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})"
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
 HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
-# "<people> was also present", "<people> also attended the meeting": named as attending.
-ALSO_PRESENT = CuedPattern(("present", "also attended", "also took"),
-                           r"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
-                           r"(?:meeting|talks|conversation))\b")
+# "<people> was also present", "<people> (also) took part in the meeting": named as attending
+# (not "took part in the meeting of the Council", another event).
+ALSO_PRESENT = CuedPattern(("present", "attended", "took part"),
+                           r"\s+(?:(?:was|were)\s+also\s+present|(?:also\s+)?(?:attended|took\s+part\s+in)\s+the\s+"
+                           r"(?:meeting|talks|conversation|consultations)\b(?!\s+(?:of|on)\b))")
+# "Also present were <people>", "Also taking part in the talks was <people>": the same, inverted.
+PRESENT_BEFORE = CuedPattern(("Also",), r"\bAlso\s+(?:present|attending|taking\s+part)(?:\s+(?:at|in)\s+the\s+"
+                                        r"(?:meeting|talks|conversation|consultations))?\s+(?:was|were)\s+")
 # What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ",
 # "Today, ".
 LEAD_PREFIX = re.compile(
@@ -291,8 +295,9 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
     if AGENDA.search(text):
         for match in MEETING_WITH.finditer(text):
             yield text[match.end():match.end() + MAX_CHAIN_CHARS], False
-    for match in ATTENDED_BY.finditer(text):
-        yield text[match.end():match.end() + MAX_CHAIN_CHARS], True
+    for pattern in (ATTENDED_BY, PRESENT_BEFORE):
+        for match in pattern.finditer(text):
+            yield text[match.end():match.end() + MAX_CHAIN_CHARS], True
     for pattern in (HEADED_DELEGATION, ALSO_PRESENT):
         found = pattern.search(text)
         if found is not None and not side.search(text, 0, found.start()):

@@ -62,7 +62,7 @@ TRIGGER_WORDS = frozenset("""
     welcomed welcomes message messages letter letters greetings congratulations congratulated congratulates
     congratulatory condolences telegram invitation honour honor farewell connection between agenda programme
     program schedule attended headed led paid phoned called wrote sent dear discussed wished wishes hosted hosts
-    greeted signed accepted credentials present
+    greeted signed accepted credentials present attending
 """.split()) | frozenset(MEAL_WORDS)
 
 

@@ -86,7 +86,7 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
     date = choose_event_date(dates, lambda day: fits_term(name, day))
     found = extract_counterparts(document, official.value)
     kind = extract_engagement_type(document, _named_in_lead(document, found.met), bool(found.met.value))
-    people = add_office_holders(found.people(kind.value == MEETING), found.offices, document, official.value)
+    people = add_office_holders(found.people(kind.value in {MEETING, VIDEO_CALL}), found.offices, document, official.value)
     if kind.value in TALKS:
         people = add_speakers(people, document, official.value, found.offices)
     place = extract_place(document, kind.value, date.value)
