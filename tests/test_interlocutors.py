@@ -33,6 +33,11 @@ def people(text: str) -> list[tuple[str, str | None]]:
      "of Chile to China Pablo Ramos.", [("Pablo Ramos", "Chile")]),
     ("On 2 May 2023, SCO Secretary-General Zhang Ming met with Kazakhstan's Vice Minister of Healthcare Daulet "
      "Sultanov.", [("Daulet Sultanov", "Kazakhstan")]),
+    # The talks as an adverbial of the subject.
+    ("Tehran, IRNA -- Iranian Foreign Minister Ali Rezaei in a telephone conversation with Secretary-General of the "
+     "Shanghai Cooperation Organization Zhang Ming on Saturday discussed Iran's role.", [("Ali Rezaei", "Iran")]),
+    ("On 3 May 2023, Foreign Minister of Nepal Ram Thapa, during talks with SCO Secretary-General Zhang Ming, noted "
+     "the role of the SCO.", [("Ram Thapa", "Nepal")]),
     # Named in a sentence of their own, in talks.
     ("On 3 June 2019, the President of Kyrgyzstan received the Secretary-General of the SCO Vladimir Norov. "
      "Jusup Asanov noted the role of the organisation in the region.", [("Jusup Asanov", "Kyrgyzstan")]),

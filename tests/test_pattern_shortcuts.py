@@ -41,7 +41,8 @@ EXAMPLES = ("He held talks with Secretary-General Zhang Ming. It was attended by
             "Ministry. The agenda of the visit included meetings with Minister Li Wei. The meeting was attended by "
             "Ambassador Ali Khan. Ambassador Ali Khan headed the Pakistani delegation. A call of greetings came "
             "from the President. Minister Li Wei was also present. Zhang Ming accepted the letter of appointment "
-            "from Ambassador Ali Khan. Also present were Ambassador Ali Khan and Minister Li Wei.")
+            "from Ambassador Ali Khan. Also present were Ambassador Ali Khan and Minister Li Wei. Minister Li Wei in a telephone "
+            "conversation with Zhang Ming discussed trade.")
 PREFIXED = re.compile(r"\(\?=\[(?P<first>.+?)\]\)\(\?:(?P<inner>.*)\)", re.S)
 # Every module of the extractor, and every pattern of theirs made by starting_with (by module and name).
 MODULES = [importlib.import_module(f"sco_data.extract.{module.name}") for module in pkgutil.iter_modules(extract.__path__)]

@@ -77,6 +77,9 @@ SUBJECT_VERB = re.compile(
     r"(?P<spoken>(?:said|says|noted|notes|stated|stressed|emphasi[sz]ed)\s+(?:at|during)\s+(?:(?:a|an|the|his|her)\s+)?"
     r"(?:[\w-]+\s+)?(?:meeting|talks)\s+with)|"
     r"phoned|called)(?:\s+(?:in|at)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?(?:\s+with)?\s+")
+# "<people>(,) in a telephone conversation with <the SCO side> discussed": the talks as an adverbial.
+SUBJECT_IN_TALKS = CuedPattern((" in ", " during "), r",?\s+(?:in|during)\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,2}"
+                                                  r"(?:meeting|talks|conversation|call|video\s*-?\s*conference)\s+with\s+")
 # Where the speaker of "<what was said>, <people> said at a meeting with" begins.
 SPOKEN_BEFORE = re.compile(r".*[,\"“”]\s*", re.S)
 # The same in a release about messages: "<President X> also congratulated the Secretary-General".
@@ -278,7 +281,7 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
             if second is not None and side.match(text, second.end()):
                 yield text[match.end():second.start()], False
     if side_match is not None:  # (no SCO side anywhere in the sentence: none after a verb either)
-        for pattern in (SUBJECT_VERB, SUBJECT_WROTE) if letters else (SUBJECT_VERB,):
+        for pattern in (SUBJECT_VERB, SUBJECT_IN_TALKS, SUBJECT_WROTE) if letters else (SUBJECT_VERB, SUBJECT_IN_TALKS):
             verb = pattern.search(text)
             if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
                 start = max(0, verb.start() - MAX_CHAIN_CHARS)
