@@ -94,6 +94,9 @@ def test_a_sites_name_over_a_dash_is_no_dateline() -> None:
     assert read_dateline("Islamabad, 2023-11-14 (Press Release): The") == Dateline(
         "Islamabad", dt.date(2023, 11, 14), len("Islamabad, 2023-11-14 (Press Release): "), "2023-11-14", "Pakistan")
     assert read_dateline("Phnom Penh, May 17, 2023 AKP -- H.E.").end == len("Phnom Penh, May 17, 2023 AKP -- ")
+    # A city the gazetteer knows, and a colon; not any word before a colon.
+    assert read_dateline("Doha: Minister of State X met ...") == Dateline("Doha", None, len("Doha: "), None, "Qatar")
+    assert read_dateline("Note: the text") is None and read_dateline("Zhang Ming: the SCO is ...") is None
 
 
 @pytest.mark.parametrize(("lead", "name", "title"), [

@@ -33,6 +33,9 @@ def people(text: str) -> list[tuple[str, str | None]]:
      "of Chile to China Pablo Ramos.", [("Pablo Ramos", "Chile")]),
     ("On 2 May 2023, SCO Secretary-General Zhang Ming met with Kazakhstan's Vice Minister of Healthcare Daulet "
      "Sultanov.", [("Daulet Sultanov", "Kazakhstan")]),
+    # A name of many parts: its particles are no words of its length.
+    ("Doha: Minister of State at the Ministry of Foreign Affairs Dr Mohamed bin Abdulaziz bin Saleh al-Khulaifi met "
+     "yesterday with Secretary-General of the SCO Zhang Ming.", [("Mohamed bin Abdulaziz bin Saleh al-Khulaifi", "Qatar")]),
     # The talks as an adverbial of the subject.
     ("Tehran, IRNA -- Iranian Foreign Minister Ali Rezaei in a telephone conversation with Secretary-General of the "
      "Shanghai Cooperation Organization Zhang Ming on Saturday discussed Iran's role.", [("Ali Rezaei", "Iran")]),

@@ -126,9 +126,10 @@ def stamp_prefix(paragraph: str) -> tuple[dt.date | None, int]:
 
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a lead, if any. A city in capitals needs no date ("BEIJING:"); a
-    city in ordinary case needs one ("Tashkent, 13 May 2025 -") or its source in brackets and a
-    dash ("Hanoi (VNA) –"), and, with neither source nor region, a name the gazetteer knows
-    ("On Tuesday, 10 September 2019," opens a sentence, not a dateline)."""
+    city in ordinary case needs one ("Tashkent, 13 May 2025 -"), its source in brackets and a
+    dash ("Hanoi (VNA) –") or, as a city the gazetteer knows, a colon ("Doha: ..."), and, with
+    neither source nor region, a name the gazetteer knows ("On Tuesday, 10 September 2019,"
+    opens a sentence, not a dateline)."""
     head = paragraph[:DATELINE_MAX_CHARS]
     named = CITY_AND_COUNTRY.match(head)
     land = country_named(named.group("country").lstrip(", ")) if named else None
@@ -145,10 +146,13 @@ def read_dateline(paragraph: str) -> Dateline | None:
     capitals = city.isupper() and len(city) > 2
     # A source in slashes is a dateline's whatever follows ("Ulaanbaatar /MONTSAME/. On May 30").
     sourced = bool(match.group("region") or agency) and (match.group("end").strip() != "" or match.group("slashed"))
-    if not (written or (capitals and (agency or match.group("end").strip())) or sourced):
+    colon = match.group("end").strip() == ":"
+    if not (written or (capitals and (agency or match.group("end").strip())) or sourced or colon):
         return None
     city_named = find_city(city.title() if capitals else city)
     known = city_named is not None
+    if colon and not (written or capitals or sourced or known):
+        return None  # "Note: the text", "Zhang Ming: the SCO ..."
     if not written and not known:
         return None  # "SCO - Shanghai Cooperation Organisation": a site's name, not a dateline
     if not (capitals or known or match.group("region") or agency):

@@ -143,8 +143,11 @@ def split_title_name(part: str) -> tuple[str, str | None]:
     blocked = _affiliation_words(part, words)
     end = len(words)
     start = end
-    while start > 0 and end - start < MAX_NAME_WORDS and _may_extend(words, start - 1, end, blocked):
+    particles = name_particles()
+    size = 0  # the name's words, its particles not counted ("Mohamed bin Abdulaziz bin Saleh al-Khulaifi")
+    while start > 0 and size < MAX_NAME_WORDS and _may_extend(words, start - 1, end, blocked):
         start -= 1
+        size += words[start] not in particles
     while start < end and words[start] in name_particles():
         start += 1
     start += leading_honorific_words(words[start:end], ("courtesy",))  # "H.E. Prak Sokhonn"
