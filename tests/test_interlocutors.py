@@ -36,6 +36,10 @@ def people(text: str) -> list[tuple[str, str | None]]:
     # A name of many parts: its particles are no words of its length.
     ("Doha: Minister of State at the Ministry of Foreign Affairs Dr Mohamed bin Abdulaziz bin Saleh al-Khulaifi met "
      "yesterday with Secretary-General of the SCO Zhang Ming.", [("Mohamed bin Abdulaziz bin Saleh al-Khulaifi", "Qatar")]),
+    # A letter's addressee with the title after the name, then what it was about.
+    ("Bishkek, July 21 / Kabar /. Secretary-General of the Shanghai Cooperation Organization Nurlan Yermekbayev "
+     "sent a letter of condolence to Sadyr Japarov, President of the Kyrgyz Republic, in connection with the "
+     "mudflows that claimed human lives.", [("Sadyr Japarov", "Kyrgyzstan")]),
     # The talks as an adverbial of the subject.
     ("Tehran, IRNA -- Iranian Foreign Minister Ali Rezaei in a telephone conversation with Secretary-General of the "
      "Shanghai Cooperation Organization Zhang Ming on Saturday discussed Iran's role.", [("Ali Rezaei", "Iran")]),
