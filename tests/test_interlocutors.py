@@ -40,6 +40,9 @@ def people(text: str) -> list[tuple[str, str | None]]:
     ("Bishkek, July 21 / Kabar /. Secretary-General of the Shanghai Cooperation Organization Nurlan Yermekbayev "
      "sent a letter of condolence to Sadyr Japarov, President of the Kyrgyz Republic, in connection with the "
      "mudflows that claimed human lives.", [("Sadyr Japarov", "Kyrgyzstan")]),
+    # A national parliament's name is its country's and no part of a name.
+    ("Ulaanbaatar /MONTSAME/. Chairman of the State Great Khural D.Amarbayasgalan received SCO Secretary-General "
+     "Zhang Ming on May 30, 2023.", [("D.Amarbayasgalan", "Mongolia")]),
     # The talks as an adverbial of the subject.
     ("Tehran, IRNA -- Iranian Foreign Minister Ali Rezaei in a telephone conversation with Secretary-General of the "
      "Shanghai Cooperation Organization Zhang Ming on Saturday discussed Iran's role.", [("Ali Rezaei", "Iran")]),
