@@ -127,3 +127,13 @@ def test_taking_part_in_a_council_meeting_is_no_attendance_of_talks() -> None:
     text = ("On 5 June 2024, SCO Secretary-General Zhang Ming met with President of Kyrgyzstan Sadyr Japarov.\n\n"
             "Foreign Minister Jeenbek Kulubaev took part in the meeting of the Council of Foreign Ministers.")
     assert people(text) == [("Sadyr Japarov", "Kyrgyzstan")]
+
+
+@pytest.mark.parametrize("sentence", ["Separately, Minister of Information Ali Tarar said the visit was a success.",
+                                      "Minister of Information Ali Tarar told journalists the visit was a success."])
+def test_one_who_speaks_to_the_press_or_of_another_matter_is_no_counterpart(sentence: str) -> None:
+    text = ("ISLAMABAD, Oct 15 (APP): Prime Minister of Pakistan Shehbaz Sharif received SCO Secretary-General Zhang "
+            f"Ming.\n\n{sentence}")
+    assert people(text) == [("Shehbaz Sharif", "Pakistan")]
+    assert people(text.replace(sentence, "Minister of Information Ali Tarar noted the role of the SCO.")) == [
+        ("Shehbaz Sharif", "Pakistan"), ("Ali Tarar", "Pakistan")]

@@ -31,8 +31,11 @@ DOUBT_OFFICE_HOLDER = "a counterpart's name comes from another sentence that giv
 SPEAKING = re.compile(
     r"\s+(?:also\s+|further\s+|in\s+turn\s+|for\s+(?:his|her)\s+part\s+)?(?:noted|said|stressed|emphasi[sz]ed|"
     r"informed|thanked|congratulated|expressed|praised|briefed|welcomed|highlighted|pointed\s+out|underlined|"
-    r"underscored|confirmed|reaffirmed|commended|conveyed|assured|invited|proposed|suggested|shared|told|"
+    r"underscored|confirmed|reaffirmed|commended|conveyed|assured|invited|proposed|suggested|shared|"
+    r"told(?!\s+(?:journalists|reporters|the\s+(?:media|press)))|"
     r"recalled|outlined|handed|presented|called\s+for|spoke\s+about|drew\s+attention)\b")
+# How a sentence turns to another matter than the talks ("Separately, the Minister told ...").
+OTHER_MATTER = ("Separately", "Meanwhile", "In other news")
 # A name needs two capitalised words in a row (an initial counts).
 TWO_CAPITALISED = re.compile(r"[A-Z][\w'’\-.]*\s+[A-Z][\w'’\-]+")
 # How many sentences from the top are read for the other side speaking: reports of talks give
@@ -44,9 +47,10 @@ SUBJECT_MAX_CHARS = 200
 
 def _speaker(sentence: str, official: Official) -> Person | None:
     """The person a sentence opens with, when what follows is a verb of speaking (the SCO
-    official, "He" or "The Ambassador" are looked at no further)."""
+    official, "He" or "The Ambassador" are looked at no further); not one who spoke to the press
+    or of another matter."""
     verb = SPEAKING.search(sentence, 0, SUBJECT_MAX_CHARS)
-    if verb is None:
+    if verb is None or sentence.startswith(OTHER_MATTER):
         return None
     subject = LEAD_PREFIX.sub("", sentence[:verb.start()])
     if not subject[:1].isupper() or TWO_CAPITALISED.search(subject) is None \
