@@ -43,6 +43,10 @@ def people(text: str) -> list[tuple[str, str | None]]:
     # A national parliament's name is its country's and no part of a name.
     ("Ulaanbaatar /MONTSAME/. Chairman of the State Great Khural D.Amarbayasgalan received SCO Secretary-General "
      "Zhang Ming on May 30, 2023.", [("D.Amarbayasgalan", "Mongolia")]),
+    # Co-chairs of consultations between two bodies.
+    ("Minsk, 12 April 2017 – Consultations between the SCO Secretariat and the CIS Executive Committee were held. "
+     "The consultations were co-chaired by SCO Secretary-General Rashid Alimov and Chairman of the CIS Executive "
+     "Committee Sergei Lebedev.", [("Sergei Lebedev", "CIS")]),
     # The talks as an adverbial of the subject.
     ("Tehran, IRNA -- Iranian Foreign Minister Ali Rezaei in a telephone conversation with Secretary-General of the "
      "Shanghai Cooperation Organization Zhang Ming on Saturday discussed Iran's role.", [("Ali Rezaei", "Iran")]),

@@ -106,7 +106,8 @@ MEAL_GUEST_WORDS = 4
 # with ..."), not a document someone else signed ("the agreement Uzbekistan signed with ...").
 SIGNED_WITH = re.compile(r"\s*(?:also\s+)?signed\b[^.;]{0,60}?\bwith\s+(?:the\s+)?")
 # "between <SCO side> and <people>", "<SCO side> and <people> held talks".
-BETWEEN = CuedPattern(("between",), r"\bbetween\s+(?:the\s+)?")
+# "talks between <one> and <the other>", "the consultations were co-chaired by <one> and <the other>".
+BETWEEN = CuedPattern(("between", "chaired"), r"\b(?:between|co-?chaired\s+by|chaired\s+jointly\s+by)\s+(?:the\s+)?")
 SECOND_PARTY = re.compile(r",?\s+and\s+(?:the\s+)?")
 AND = re.compile(r",\s*|\s+and\s+")
 JOINT_SUBJECT = re.compile(r"\s+and\s+")
