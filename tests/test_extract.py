@@ -146,6 +146,15 @@ def test_today_or_a_weekday_is_read_against_the_dateline(dateline: str, words: s
     assert release.event_date == expected
 
 
+def test_a_person_who_said_it_on_a_weekday_dates_the_engagement_a_ministry_that_reported_it_does_not() -> None:
+    text = ("UFA, 24 October 2019 (TASS) - Traditional medicine can become a new area of cooperation, SCO "
+            "Secretary-General Vladimir Norov said on Thursday, addressing the forum on traditional medicine.")
+    assert sco_data.parse_release(text).event_date == D(2019, 10, 24)
+    reported = text.replace("Vladimir Norov said on Thursday, addressing", "Vladimir Norov addressed").replace(
+        "medicine.", "medicine, the Russian ministry said on Thursday.")
+    assert sco_data.parse_release(reported).event_date is None
+
+
 def test_a_weekday_is_read_against_the_pages_stamp_line_in_any_format() -> None:
     release = sco_data.parse_release("Updated 18:32, 09-Apr-2025\n\nWang Yi meets SCO Secretary-General\n\nChinese "
                                      "Foreign Minister Wang Yi met with SCO Secretary-General Nurlan Yermekbayev in "

@@ -89,11 +89,14 @@ DOUBT_CLOSING_LINE = "the date comes from the date line under the text"
 DOUBT_OUT_OF_TERM = "a date in the lead is outside the official's term"
 DOUBT_LATER_PARAGRAPH = "the date comes from the paragraph after the lead"
 # A day named relative to the page's date: "today", "this morning", "on Saturday"; not the day
-# a report was made ("the ministry said on Thursday"), which need not be the engagement's.
+# a body reported the news ("the ministry said on Thursday"), which need not be the engagement's
+# (where a person "said on Thursday, addressing the forum", it is).
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
-RELATIVE_DAY = re.compile(rf"\b(?<!said )(?<!reported )(?<!announced )(?<!stated )(?<!told )(?<!wrote )"
-                          rf"(?:(?P<word>today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)"
+RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)"
                           rf"|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
+REPORTED_BY_A_BODY = re.compile(r"\b(?:ministry|service|office|embassy|agency|website|secretariat|statement|report)"
+                                r"\s+(?:said|says|reported|reports|announced|stated|informed)\s+$", re.I)
+REPORTED_WINDOW = 40
 # The pattern has already cut the day and month out; the month's first three letters name it.
 MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -283,7 +286,9 @@ def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.dat
     """"today", "this morning", "yesterday" or "on Saturday" in the lead's first sentence, read
     against the page's printed date (the weekday on or before it)."""
     first = document.lead_sentence
-    match = RELATIVE_DAY.search(document.sentence_text(first)) if first is not None and printed else None
+    text = document.sentence_text(first) if first is not None and printed else ""
+    match = next((found for found in RELATIVE_DAY.finditer(text)
+                  if not REPORTED_BY_A_BODY.search(text, max(0, found.start() - REPORTED_WINDOW), found.start())), None)
     if match is None:
         return None
     group = "word" if match.group("word") else "weekday"
