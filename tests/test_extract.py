@@ -398,6 +398,19 @@ def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
 
 
+@pytest.mark.parametrize(("words", "kind", "city"), [
+    ("met at the SCO Secretariat with Director General of the Universal Postal Union Ali Hassan to discuss online "
+     "shopping and parcels", "meeting", "Beijing"),
+    ("met at the SCO Secretariat with Director General of the Universal Postal Union Ali Hassan, People's Daily "
+     "Online reported", "meeting", "Beijing"),
+    ("took part online in a forum on cross-border e-commerce in Chongqing", "event", None),
+    ("held talks online with Director General of the Universal Postal Union Ali Hassan", "video_call", None),
+])
+def test_online_is_how_it_was_held_not_what_was_discussed(words: str, kind: str, city: str | None) -> None:
+    release = sco_data.parse_release(f"On 5 September 2019, SCO Secretary-General Vladimir Norov {words}.")
+    assert (release.engagement_type, release.location_city) == (kind, city)
+
+
 def test_an_event_named_only_in_the_paragraph_after_a_news_reports_lead_types_it_with_a_doubt() -> None:
     text = ("SCO plans a development bank\n\nISLAMABAD, Apr 19 (Agency) - The SCO is working on a development bank. "
             "This was stated by SCO Secretary-General Nurlan Yermekbayev during his stay in Pakistan.\n\nDelivering "

@@ -22,12 +22,14 @@ PHONE_CUE = starting_with("boprt",
     r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\b(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b|\bphoned\b"
     r"|\bphone\s+talks\b|\breceived\s+an?\s+(?:(?:tele)?phone\s+)?call\s+from\b",
     re.I)
-VIDEO_CUE = starting_with("hiorvw",
+VIDEO_CUE = starting_with("ahijmoprstvw",
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message|meeting|talks|conversation)|"
     r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session|seminar|forum|"
     r"round\s+table|roundtable|lecture|briefing|exhibition|dialogue|ceremony|presentation|course)|"
     r"\bvirtual\s+(?:meeting|talks|conversation|format|conference|mode)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
-    r"\bremotely\b|\bwebinar\b|\bheld\s+online\b|\bonline\b",
+    r"\bremotely\b|\bwebinar\b|\b(?:held|took\s+part|participated|joined|spoke|attended|met|talked|addressed\s+\w+)\s+online\b"
+    # "online" on its own, but not as a thing's kind ("online shopping", "online platforms") nor a name's word.
+    r"|\b(?-i:online)\b(?!\s+(?:shopping|shops?|stores?|platforms?|trade|sales|commerce|payments?|services?|marketplaces?|retail))",
     re.I)
 # In person and online at once: the place still counts.
 HYBRID_CUE = starting_with("hio",
