@@ -59,6 +59,14 @@ def test_no_date_in_text(text: str) -> None:
     assert find_dates(text) == []
 
 
+@pytest.mark.parametrize(("opening", "expected"), [("Twenty years later, on 15 June 2021,", D(2021, 6, 15)),
+                                                  ("Twenty years ago, on 15 June 2001,", None)])
+def test_a_date_after_a_short_adverbial_opens_its_sentence_unless_it_is_history(opening: str, expected) -> None:
+    text = (f"SCO Secretary-General visits Shanghai\n\nThe SCO was founded in Shanghai in 2001. {opening} SCO "
+            "Secretary-General Vladimir Norov met with Mayor of Shanghai Gong Zheng.")
+    assert sco_data.parse_release(text).event_date == expected
+
+
 def test_a_later_sentence_of_the_lead_may_date_the_engagement_itself() -> None:
     lead = ("Islamabad (Staff Report) - Secretary General of the Shanghai Cooperation Organisation Zhang Ming on "
             "Monday held a meeting with Minister for Planning Ahsan Iqbal. The {} on 11 December 2023 in Islamabad.")

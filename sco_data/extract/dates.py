@@ -48,8 +48,9 @@ NUMERIC = r"(?P<num_a>\d{1,2})\.(?P<num_b>\d{1,2})\.(?P<num_year>\d{4})|(?P<iso>
 DATE_PATTERN = starting_with(r"\dADFJMNOS",
                              rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})(?:\b|(?<=\d)(?=[A-Z]))")
 # What opens a sentence with the engagement's own date: "On 3 March", "From 3 to 6 March",
-# "Between 23 and 26 July". Looked for just before a date.
-OPENER_CUE = re.compile(r"(?:^|[.;]\s+|^[A-Z][A-Z\s'-]{1,30},\s+)(?:On|From|Between)\s+(?:the\s+)?$")
+# "Between 23 and 26 July", "Twenty years later, on 15 June 2021". Looked for just before a date.
+OPENER_CUE = re.compile(r"(?:^|[.;]\s+|^[A-Z][A-Z\s'-]{1,30},\s+)(?:(?P<adverbial>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}),\s+)?"
+                        r"(?(adverbial)(?:on|from|between)|(?:On|From|Between))\s+(?:the\s+)?$")
 OPENER_WINDOW = 48
 # What says a date is not the engagement's: history ("ago", "since"), documents and decisions
 # ("signed", "adopted", "established"), plans ("scheduled for"), incidents ("attack on").
@@ -184,8 +185,13 @@ def borrow_year(mention: DateMention, release_date: dt.date | None) -> dt.date |
 
 
 def _opens_with(text: str, mention: DateMention) -> bool:
-    """The date opens its sentence: "On 3 March", "From 3 to 6 March"."""
-    return OPENER_CUE.search(text, max(0, mention.start - OPENER_WINDOW), mention.start) is not None
+    """The date opens its sentence: "On 3 March", "From 3 to 6 March"; or, with its year, after a
+    short adverbial that is no background ("Twenty years later, on 15 June 2021", not "Twenty
+    years ago, on ...")."""
+    opener = OPENER_CUE.search(text, max(0, mention.start - OPENER_WINDOW), mention.start)
+    if opener is None or opener.group("adverbial") is None:
+        return opener is not None
+    return mention.year is not None and BACKGROUND_CUE.search(opener.group("adverbial") + " ") is None
 
 
 def _dates_the_engagement(text: str, mention: DateMention) -> bool:
