@@ -181,6 +181,14 @@ def test_a_place_of_something_planned_is_not_where_the_meeting_was(lead: str) ->
     assert sco_data.parse_release(text.replace("proposed to hold", "recalled")).location_city == "Beijing"
 
 
+@pytest.mark.parametrize(("words", "city"), [("A week after the SCO summit in Astana granted Belarus membership,", "Beijing"),
+                                             ("On the sidelines of the SCO summit in Astana,", "Astana")])
+def test_the_host_of_an_event_the_engagement_came_after_is_not_its_place(words: str, city: str) -> None:
+    text = (f"BEIJING, July 11 (Xinhua) -- {words} SCO Secretary-General Zhang Ming met here with Belarusian "
+            "Ambassador to China Yuri Senko.")
+    assert sco_data.parse_release(text).location_city == city
+
+
 @pytest.mark.parametrize("stay", [", who is in Moscow on a working visit", ""])
 def test_a_coming_summits_host_after_the_lead_does_not_outrank_the_dateline(stay: str) -> None:
     text = (f"MOSCOW, February 12. /TASS/. Russian Deputy Foreign Minister Andrei Rudenko held talks with SCO "

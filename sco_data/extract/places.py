@@ -91,6 +91,12 @@ HELD_IN = starting_with("htw", r"\b(?:held|took\s+place|takes\s+place|was\s+orga
 COMING_HOST = starting_with("stw", r"\b(?:to\s+be|will\s+be|scheduled\s+to\s+be)\s+(?:held|hosted)\s+in\s+(?:the\s+)?$"
                                    r"|\b(?:to|will)\s+take\s+place\s+in\s+(?:the\s+)?$")
 COMING_HOST_WINDOW = 40
+# The host of an event the engagement came after or before: "A week after the SCO summit in",
+# "ahead of the Council meeting in" (not "on the sidelines of the summit in", where it was).
+OTHER_EVENTS_HOST = re.compile(r"\b(?:after|following|since|before|ahead\s+of)\s+(?:the\s+|its\s+|his\s+|her\s+)?"
+                               r"(?:[\w'’-]+\s+){0,4}(?:summit|meeting|session|forum|conference|council|visit|talks)"
+                               r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+OTHER_EVENTS_HOST_WINDOW = 80
 # What makes a place in the body that of something planned ("proposed to hold a presentation at
 # the SCO Secretariat", "invited him to visit"), looked for in its sentence before it.
 PLANNED = re.compile(r"\b(?:propos\w*|plan\w*|intend\w*|agreed|invit\w*|will|would|shall|next|upcoming|future|"
@@ -273,9 +279,11 @@ def visited_country(text: str) -> str | None:
 def _background(text: str, position: int, event_date: dt.date | None, strict: bool = False) -> bool:
     """The place stands in a clause dated otherwise than the engagement ("the summit that took
     place on 8-9 June 2017 in Astana"), or is the host of a coming event ("the summit to be held
-    in Tianjin"): the host of another event. `strict`: any date but the engagement's, known or
+    in Tianjin") or of one the engagement came after or before ("a week after the summit in
+    Astana"): the host of another event. `strict`: any date but the engagement's, known or
     not, makes it so."""
-    if COMING_HOST.search(text, max(0, position - COMING_HOST_WINDOW), position):
+    if COMING_HOST.search(text, max(0, position - COMING_HOST_WINDOW), position) or \
+            OTHER_EVENTS_HOST.search(text, max(0, position - OTHER_EVENTS_HOST_WINDOW), position):
         return True
     if event_date is None and not strict:
         return False
