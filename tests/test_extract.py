@@ -406,6 +406,20 @@ def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
 
 
+@pytest.mark.parametrize("headline", ["Greetings of SCO Secretary-General Zhang Ming on the occasion of Navruz",
+                                      "Message of the SCO Secretary-General on the International Day of Peace"])
+def test_a_greeting_given_in_full_is_no_event(headline: str) -> None:
+    text = f"{headline}\n\nDear friends,\n\nI sincerely congratulate you on this holiday. I wish you peace."
+    assert sco_data.parse_release(text).engagement_type == "other"
+
+
+def test_a_headline_names_a_letters_addressee_after_its_writer() -> None:
+    text = ("Congratulatory letter of SCO Secretary-General Vladimir Norov to President of the Kyrgyz Republic Sadyr "
+            "Japarov\n\nYour Excellency,\n\nPlease accept my congratulations on your election.")
+    release = sco_data.parse_release(text)
+    assert [(person.name, person.country) for person in release.counterparts] == [("Sadyr Japarov", "Kyrgyzstan")]
+
+
 @pytest.mark.parametrize(("words", "kind", "city"), [
     ("met at the SCO Secretariat with Director General of the Universal Postal Union Ali Hassan to discuss online "
      "shopping and parcels", "meeting", "Beijing"),

@@ -89,6 +89,10 @@ SUBJECT_WROTE = re.compile(r"\s+(?:also\s+)?(?:congratulated|congratulates|wrote
 MESSAGE_TO = re.compile(
     r"\b(?:message|letter|greetings|congratulations|condolences|telegram|wished|wishes)\b[^.;]{0,40}?\b(?:to|addressed\s+to)\s+"
     r"(?:the\s+)?(?=[A-Z])")
+# A headline's "Congratulatory letter of <the SCO side> to <people>": the message named before the side.
+MESSAGE_OF = re.compile(r"\b(?:message|letter|greetings|telegram|congratulations|condolences)\s+of\s+(?:the\s+)?$", re.I)
+MESSAGE_OF_WINDOW = 20
+TO_PEOPLE = re.compile(r"\s+to\s+(?:the\s+)?(?=[A-Z])")
 CALL_FROM = CuedPattern(("from",), r"\b(?:call|message|letter|greetings)\b[^.;]{0,90}?\bfrom\s+(?:the\s+)?(?=[A-Z])")
 MESSAGE_FROM = re.compile(
     r"\b(?:(?:message|letter|greetings|congratulations|telegram)s?\s+(?:from|by)|In\s+(?:his|her)\s+"
@@ -261,6 +265,10 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
         signed = SIGNED_WITH.match(text, side_match.end())
         if signed is not None:
             yield text[signed.end():signed.end() + MAX_CHAIN_CHARS], False
+        addressed = TO_PEOPLE.match(text, side_match.end())
+        if addressed is not None and MESSAGE_OF.search(text, max(0, side_match.start() - MESSAGE_OF_WINDOW),
+                                                        side_match.start()):
+            yield text[addressed.end():addressed.end() + MAX_CHAIN_CHARS], False
         # Apart, as it overlaps the others: "a message addressed to <the SCO side> from <people>".
         for match in CALL_FROM.finditer(text, side_match.end()):
             yield text[match.end():match.end() + MAX_CHAIN_CHARS], False

@@ -52,6 +52,7 @@ OTHER_CUE = re.compile(
     r"(?i:\b(?:sent|sends|send|addressed|addresses|wrote|writes)\b[^.;]{0,40}\b(?:message|letter|greetings|"
     r"telegram|congratulations|condolences)\b|"
     r"\b(?:message|letter|greetings|telegram)s?\s+(?:\w+\s+){0,3}(?:to|from|by|addressed)\b|"
+    r"\b(?:message|greetings|greeting\s+letter)\s+of\s+(?:the\s+)?(?:SCO\s+)?Secretary|"
     r"\bcongratulat\w*|\bcondolences?\b|\bcondemn\w*|\binterview\w*|\barticle\b|\bop-ed\b|"
     r"\bcolumn\b|\breplying\s+to\s+(?:a\s+)?question|\banswer(?:s|ed)?\s+(?:to\s+)?(?:\w+\s+)?questions|"
     r"\bObserver\s+Mission\b|\bMission\s+of\s+(?:Monitors|Observers)\b|\bmonitor(?:ed|ing|s)?\s+(?:the\s+)?"
