@@ -60,6 +60,8 @@ def people(text: str) -> list[tuple[str, str | None]]:
     # Met in a province, not a city: the dateline's country is the host's.
     ("Margao (Goa) [India], May 4 (ANI): External Affairs Minister Ravi Kumar held a meeting with the SCO "
      "Secretary-General Zhang Ming in Goa.", [("Ravi Kumar", "India")]),
+    ("ISLAMABAD: Pakistan's Prime Minister received the Secretary-General of the SCO, Zhang Ming, on 10 October "
+     "2024. Ali Raza said Pakistan looked forward to the meeting.", [("Ali Raza", "Pakistan")]),
     # A speaker whose own title is not the office's beginning does not take it.
     ("On 3 June 2019, Zhang Ming was received by the Vice President of Kazakhstan. President Askar Bekov noted "
      "the role of the organisation.", [("Askar Bekov", None)]),

@@ -348,7 +348,8 @@ def _with_body(person: Person, country: str | None, kind: str | None) -> Person:
 
 def office_only(chain: str) -> str | None:
     """The office a clause names without its holder ("the Director of the UNESCAP Secretariat's
-    Transport Department"), or None."""
+    Transport Department", "Pakistan's Prime Minister", "the Kyrgyz Foreign Minister"), or None."""
     office = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", cut(LEADING_CIRCUMSTANCE.sub("", chain)))
-    first = office.split(" ", 1)[0]
-    return office if first in office_heads() and not PART_SPLIT.search(office) else None
+    words = office.split(" ", 2)
+    head = words[1] if len(words) > 1 and affiliation_of(words[0])[0] is not None else words[0]
+    return office if head in office_heads() and not PART_SPLIT.search(office) else None
