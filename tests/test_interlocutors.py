@@ -109,6 +109,13 @@ def test_a_paragraph_recalling_earlier_news_names_no_counterpart_place_or_topic(
     assert (release.location_city, release.topics) == ("Bishkek", ("transport_logistics",))
 
 
+def test_an_official_of_no_named_country_on_a_call_is_of_the_country_the_report_was_filed_in() -> None:
+    text = ("ISLAMABAD – Foreign Minister Ali Raza received a telephone call from Secretary General of the SCO "
+            "Vladimir Norov on April 22, 2020.")
+    assert people(text) == [("Ali Raza", "Pakistan")]
+    assert people(text.replace("ISLAMABAD – ", "")) == [("Ali Raza", None)]
+
+
 @pytest.mark.parametrize(("title", "country"), [("President", "Kazakhstan"), ("Joint Secretary", "Kazakhstan"),
                                                 ("Executive Vice-President", None)])
 def test_an_official_of_no_named_country_met_where_the_engagement_was_is_the_hosts(title: str, country: str | None) -> None:
