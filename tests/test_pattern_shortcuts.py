@@ -27,8 +27,9 @@ from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = (REPO / "tests" / "gold" / "releases", REPO / "tests" / "second_gold" / "releases",
-           REPO / "data" / "releases")
-GOLD_FILES = (REPO / "tests" / "gold" / "gold.jsonl", REPO / "tests" / "second_gold" / "gold.jsonl")
+           REPO / "tests" / "probe_gold" / "releases", REPO / "data" / "releases")
+GOLD_FILES = (REPO / "tests" / "gold" / "gold.jsonl", REPO / "tests" / "second_gold" / "gold.jsonl",
+              REPO / "tests" / "probe_gold" / "gold.jsonl")
 # Forms the releases may lack, one for each way a match can begin (a pronoun only opens a text).
 EXAMPLES = ("He held talks with Secretary-General Zhang Ming. It was attended by Deputy Secretary-General "
             "Sohail Khan and Secretary-General Vladimir Norov, the adviser to the SCO Secretariat Habib Munir, "
