@@ -47,6 +47,10 @@ def people(text: str) -> list[tuple[str, str | None]]:
     ("Minsk, 12 April 2017 – Consultations between the SCO Secretariat and the CIS Executive Committee were held. "
      "The consultations were co-chaired by SCO Secretary-General Rashid Alimov and Chairman of the CIS Executive "
      "Committee Sergei Lebedev.", [("Sergei Lebedev", "CIS")]),
+    # A long title with its body's one-word short name in brackets.
+    ("On 28 November 2019, SCO Secretary-General Vladimir Norov met with Head of Russia's Federal Service for "
+     "Surveillance on Consumer Rights Protection and Human Welfare (Rospotrebnadzor) Anna Popova.",
+     [("Anna Popova", "Russia")]),
     # The talks as an adverbial of the subject.
     ("Tehran, IRNA -- Iranian Foreign Minister Ali Rezaei in a telephone conversation with Secretary-General of the "
      "Shanghai Cooperation Organization Zhang Ming on Saturday discussed Iran's role.", [("Ali Rezaei", "Iran")]),

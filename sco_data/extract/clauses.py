@@ -192,7 +192,7 @@ CHAIN_END = starting_with(r"\s,;:(A-Z",
     r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]"
     # After an apposition, what the letter or talks were about: "to X, President of Y, in connection with".
     r"|,\s+(?:in\s+connection\s+with|in\s+(?:light|view)\s+of|over|for|with\s+(?:regard|respect)\s+to)\s+"
-    r"|,\s+(?:and\s+)?(?:an?\s+)?(?:meetings?|talks)\s+with\b|\((?![A-Za-z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
+    r"|,\s+(?:and\s+)?(?:an?\s+)?(?:meetings?|talks)\s+with\b|\((?![A-Za-z][A-Za-z]{1,19}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"
     # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered"
     # (not "the newly appointed Ambassador").
