@@ -406,6 +406,31 @@ def test_engagement_type(text: str, engagement_type: str) -> None:
     assert sco_data.parse_release(text).engagement_type == engagement_type
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A signature line ending in a comma, a byline with a capital "By".
+    ("New Year greetings\n\nDear colleagues and friends,\n\nI wish you peace in the coming year.\n\n"
+     "Rashid Alimov,\n\nSecretary-General of the SCO", ("other", "Rashid Alimov")),
+    ("SCO economic cooperation in the digital era\n\nBy Grigory Logvinov, Deputy Secretary-General of the Shanghai "
+     "Cooperation Organisation\n\nThe SCO is often perceived as a security structure.", ("other", "Grigory Logvinov")),
+    # A deputy who reads out the Secretary-General's message at an event, on a line of its own or "on his behalf".
+    ("Message of SCO Secretary-General Vladimir Norov to the participants of the conference\n\nRead out by Deputy "
+     "Secretary-General of the SCO Grigory Logvinov\n\n(18 May 2021, Dushanbe)\n\nDistinguished participants,\n\n"
+     "I welcome you.", ("event", "Grigory Logvinov")),
+    ("On 18 November 2022, SCO Deputy Secretary-General Sohail Khan took part in the forum in Xi'an. He conveyed "
+     "the greetings of SCO Secretary-General Zhang Ming and delivered his remarks on his behalf.",
+     ("event", "Sohail Khan")),
+])
+def test_who_speaks_or_writes_for_the_sco(text: str, expected: tuple[str, str]) -> None:
+    release = sco_data.parse_release(text)
+    assert (release.engagement_type, release.sco_official) == expected
+
+
+def test_the_date_of_an_upcoming_event_in_the_lead_is_no_engagements() -> None:
+    text = ("In an interview with TASS, SCO Secretary-General Zhang Ming spoke about the upcoming summit in Samarkand "
+            "on 15-16 September 2022.")
+    assert sco_data.parse_release(text).event_date is None
+
+
 @pytest.mark.parametrize("headline", ["Greetings of SCO Secretary-General Zhang Ming on the occasion of Navruz",
                                       "Message of the SCO Secretary-General on the International Day of Peace"])
 def test_a_greeting_given_in_full_is_no_event(headline: str) -> None:

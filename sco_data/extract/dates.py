@@ -57,7 +57,7 @@ OPENER_WINDOW = 48
 # Looked for in the words just before a date.
 BACKGROUND_CUE = starting_with("abcdefiopstu",  # where one of its words can begin
     r"\b(?:ago|since|until|till|signed|adopted|approved|established|founded|endorsed|dated|"
-    r"scheduled|planned|due|expected|anniversary\s+of|attack|attacks|explosion|bombing|blast|"
+    r"scheduled|planned|due|expected|upcoming|forthcoming|anniversary\s+of|attack|attacks|explosion|bombing|blast|"
     r"earthquake|flood|floods|crash|disaster|tragedy|incident|fire|outbreak|turned|born|died)\b"
     r"[^.;]{0,90}$", re.I)
 BACKGROUND_WINDOW = 120

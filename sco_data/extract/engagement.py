@@ -60,7 +60,12 @@ OTHER_CUE = re.compile(
     # A statement issued, not a document's title ("the Joint Statement"): case matters here.
     r"|\bstatement\b|\bStatement\s+(?:by|of|on)\b|\bSTATEMENT\b")
 # A message read out at an event by someone else: the event is what happened.
-READ_OUT = starting_with("or", r"\bread\s+out\b|\bon\s+behalf\s+of\b", re.I)
+READ_OUT = starting_with("cor", r"\bread\s+out\b|\bon\s+(?:behalf\s+of|(?:his|her)\s+behalf)\b|\bconveyed\b", re.I)
+# A headline that calls a text given in full a message ("New Year greetings of ...").
+MESSAGE_TITLE = re.compile(r"\b(?:[Gg]reetings?|[Mm]essage|[Ll]etter|[Cc]ongratulations|[Cc]ondolences)\b")
+# Said of the message itself (not "on behalf of the SCO Secretariat and on my own behalf", which
+# greetings open with).
+READ_OUT_LINE = re.compile(r"\b[Rr]ead\s+out\s+by\b")
 VISIT_CUE = starting_with("tv", r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\btour\b", re.I)
 # A visit's purpose of preparing an event: "visited Samarkand to review preparations for the
 # summit" reports a visit, not the summit.
@@ -112,7 +117,10 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
         return Finding(PHONE_CALL)
     if PRESS_CUE.search(opening):
         return Finding(EVENT)
-    if OTHER_CUE.search(title) and not BILATERAL_CUE.search(title):
+    # A message read out at an event by someone else ("Read out by Deputy Secretary-General ...")
+    # reports the event, whatever the headline calls it.
+    read_out = READ_OUT_LINE.search("\n".join((*document.headings, paragraph))) is not None
+    if OTHER_CUE.search(title) and not BILATERAL_CUE.search(title) and not read_out:
         return Finding(OTHER)
     talks = VIDEO_CALL if is_online(opening) else MEETING
     bilateral = BILATERAL_CUE.search(opening) is not None
@@ -121,7 +129,9 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
     if lead_counterparts and RECEPTION_CUE.search(unquoted(f"{title}\n{paragraph}")):
         return Finding(MEETING)
     if document.opens_with_salutation:
-        return Finding(EVENT)
+        # Given in full: a greeting or letter its headline calls so, else a speech.
+        heads = "\n".join((title, *document.headings))
+        return Finding(OTHER if MESSAGE_TITLE.search(heads) and not read_out else EVENT)
     if OTHER_CUE.search(unquoted(f"{title}\n{paragraph}")) and not READ_OUT.search(paragraph):
         return Finding(OTHER, (), (), () if OTHER_CUE.search(opening) else (DOUBT_WEAK,))
     if any_counterparts and VISIT_CUE.search(opening) and not EVENT_CUE.search(PREPARING.sub("", sentence)):

@@ -48,7 +48,7 @@ OFFICE_FIRST: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?:^|(?<=[.;:(,]\s)|\b(?:[Tt]he|to|by|with|and|of|from|that|as)\s+){DEPUTY}{SG},?\s+{ADDRESS}{NAME}"),
 )
 NAME_FIRST = re.compile(
-    rf"(?:^|(?<=[,;(]\s)|(?<=\bby\s)|(?<=\band\s)|(?<=\bto\s)|(?<=\bwith\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+(?:the\s+)?{SCO})"
+    rf"(?:^(?!By\s)|(?<=[,;(]\s)|(?<=\b[Bb]y\s)|(?<=\band\s)|(?<=\bto\s)|(?<=\bwith\s)){NAME},\s+(?:the\s+)?{DEPUTY}(?:{SCO}\s+{DEPUTY}{SG}|{SG}\s+of\s+(?:the\s+)?{SCO})"
     # not when the office goes on to name its own holder: "to <A>, SCO Secretary-General <B> said"
     rf"(?!,?\s+{ADDRESS}[A-Z][\w'’\-]+\s+[A-Z])")
 # How far around a mention its sentence is looked for (enough for any real sentence).
@@ -77,7 +77,7 @@ DELEGATION = re.compile(
     rf"{SCO}\s+Secretariat\s+(?:takes|took)\s+part|{SCO}\s+Secretariat\s+(?:attends|attended))")
 # The Secretary-General present only through a message someone else reads out, or represented.
 REPRESENTED = starting_with("cgilmors", 
-    r"\b(?:on\s+behalf\s+of|read\s+out|conveyed|sent\s+(?:a|his|her)\s+(?:\w+\s+){0,2}(?:message|greetings?|letter)|"
+    r"\b(?:on\s+(?:behalf\s+of|(?:his|her)\s+behalf)|read\s+out|convey(?:ed|s)?|sent\s+(?:a|his|her)\s+(?:\w+\s+){0,2}(?:message|greetings?|letter)|"
     r"in\s+(?:his|her)\s+(?:\w+\s+){0,2}(?:message|letter)|"
     r"(?:message|greetings?|letter)\s+(?:\w+\s+){0,4}(?:was|were)\s+(?:read|delivered|conveyed))\b", re.I)
 
@@ -215,12 +215,14 @@ def _add_mentions(found: dict[int, _Mention], text: str, offset: int, title: boo
 
 
 def _principal(mentions: list[_Mention]) -> _Mention | None:
-    """The first mention, unless the Secretary-General is only represented by someone named."""
+    """The first mention, unless the Secretary-General is only represented by someone named: the
+    sentence naming him says so, or the stand-in's own does ("Read out by Deputy Secretary-General
+    Grigory Logvinov" under the message's title)."""
     if not mentions:
         return None
     secretary = _roles()["secretary_general"]
     stand_ins = [m for m in mentions if m.role != secretary]
-    if mentions[0].role == secretary and mentions[0].represented and stand_ins:
+    if mentions[0].role == secretary and stand_ins and (mentions[0].represented or stand_ins[0].represented):
         return stand_ins[0]
     return mentions[0]
 
@@ -237,7 +239,7 @@ def _signature(document: Document) -> _Mention | None:
         if office is None:
             office = SIGNATURE_OFFICE.search(paragraph)
             name_line = paragraph[:office.start()].rstrip(" ,") if office is not None and office.start() else ""
-        name_line = name_line.strip("\"“”")
+        name_line = name_line.strip("\"“”,")  # "Vladimir Norov," over the office
         name = _clean_name(name_line) if office and 0 < len(name_line) <= SIGNATURE_MAX_CHARS else None
         if name is not None and len(name.split()) == len(name_line.split()):
             start = document.paragraph_starts[index] + paragraph.find(name_line)
