@@ -143,11 +143,10 @@ def split_title_name(part: str) -> tuple[str, str | None]:
     blocked = _affiliation_words(part, words)
     end = len(words)
     start = end
-    particles = name_particles()
     size = 0  # the name's words, its particles not counted ("Mohamed bin Abdulaziz bin Saleh al-Khulaifi")
     while start > 0 and size < MAX_NAME_WORDS and _may_extend(words, start - 1, end, blocked):
         start -= 1
-        size += words[start] not in particles
+        size += words[start] not in name_particles()
     while start < end and words[start] in name_particles():
         start += 1
     start += leading_honorific_words(words[start:end], ("courtesy",))  # "H.E. Prak Sokhonn"
@@ -321,15 +320,12 @@ def person_from(name: str, title: str | None) -> Person:
 
 
 def clean_title(title: str | None) -> str | None:
-    if not title:
-        return None
-    words = title.strip(" ,;").split()
+    words = (title or "").strip(" ,;").split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words.pop(0)
     while words and is_honorific(words[-1]):
         words.pop()
-    cleaned = " ".join(words).strip(" ,")
-    return cleaned or None
+    return " ".join(words).strip(" ,") or None
 
 
 def organisation_of(title: str | None) -> str | None:

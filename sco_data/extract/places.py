@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from sco_data.extract.countries import affiliation_index, capitals, country_index, country_named
-from sco_data.extract.dates import find_dates, to_date
 from sco_data.extract.engagement import EVENT, MEETING, is_online
+from sco_data.extract.event_hosts import is_background, is_planned
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.datelines import Dateline, read_dateline
 from sco_data.extract.gazetteer import (
@@ -81,27 +81,9 @@ DOUBT_DATELINE = "the place is only the news agency's dateline"
 DOUBT_AMBIGUOUS = "the place's name is shared by places in several countries"
 DOUBT_LATER_PARAGRAPH = "the place comes from a paragraph after the lead"
 DOUBT_SECRETARIAT_IN_BODY = "the place is the Secretariat's city, named only in the body"
-# What ends the clause before a place: a place dated in another clause is not dated by it.
-CLAUSE_MARKS = (". ", ": ", "; ", ", ")
 # Where a meeting or event is said to be held, in the paragraph after the lead.
 HELD_IN = starting_with("htw", r"\b(?:held|took\s+place|takes\s+place|was\s+organi[sz]ed)\s+in\s+(?:the\s+city\s+of\s+)?"
                                 r"(?P<city>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
-# The host of a coming event, just before its city: "the summit to be held in", "which will take
-# place in", "scheduled to be held in".
-COMING_HOST = starting_with("stw", r"\b(?:to\s+be|will\s+be|scheduled\s+to\s+be)\s+(?:held|hosted)\s+in\s+(?:the\s+)?$"
-                                   r"|\b(?:to|will)\s+take\s+place\s+in\s+(?:the\s+)?$")
-COMING_HOST_WINDOW = 40
-# The host of an event the engagement came after or before: "A week after the SCO summit in",
-# "ahead of the Council meeting in" (not "on the sidelines of the summit in", where it was).
-OTHER_EVENTS_HOST = re.compile(r"\b(?:after|following|since|before|ahead\s+of)\s+(?:the\s+|its\s+|his\s+|her\s+)?"
-                               r"(?:[\w'’-]+\s+){0,4}(?:summit|meeting|session|forum|conference|council|visit|talks)"
-                               r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
-OTHER_EVENTS_HOST_WINDOW = 80
-# What makes a place in the body that of something planned ("proposed to hold a presentation at
-# the SCO Secretariat", "invited him to visit"), looked for in its sentence before it.
-PLANNED = re.compile(r"\b(?:propos\w*|plan\w*|intend\w*|agreed|invit\w*|will|would|shall|next|upcoming|future|"
-                     r"to\s+(?:hold|organi[sz]e|host|visit|open))\b", re.I)
-PLANNED_WINDOW = 100
 EMBASSY = re.compile(r"\bEmbassy\b(?:\s+of\s+[^,.;]{1,60}?)?\s+in\s+(?:the\s+)?(?=[A-Z])")
 EMBASSY_COUNTRY_MAX_CHARS = 60
 
@@ -276,30 +258,6 @@ def visited_country(text: str) -> str | None:
     return country_named(named) or province_country(named.split(" of ")[0])
 
 
-def _background(text: str, position: int, event_date: dt.date | None, strict: bool = False) -> bool:
-    """The place stands in a clause dated otherwise than the engagement ("the summit that took
-    place on 8-9 June 2017 in Astana"), or is the host of a coming event ("the summit to be held
-    in Tianjin") or of one the engagement came after or before ("a week after the summit in
-    Astana"): the host of another event. `strict`: any date but the engagement's, known or
-    not, makes it so."""
-    if COMING_HOST.search(text, max(0, position - COMING_HOST_WINDOW), position) or \
-            OTHER_EVENTS_HOST.search(text, max(0, position - OTHER_EVENTS_HOST_WINDOW), position):
-        return True
-    if event_date is None and not strict:
-        return False
-    start = max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
-    ends = [end for end in (text.find(mark, position) for mark in CLAUSE_MARKS) if end >= 0]
-    sentence = text[start:min(ends, default=len(text))]
-    days = [to_date(mention) for mention in find_dates(sentence) if mention.year is not None or mention.iso]
-    return any(day is not None and day != event_date for day in days) and event_date not in days
-
-
-def _planned(text: str, position: int) -> bool:
-    """The place stands in a sentence about something planned, before it."""
-    start = max(text.rfind(". ", 0, position) + 1, position - PLANNED_WINDOW, 0)
-    return PLANNED.search(text, start, position) is not None
-
-
 def _province_named(location: Location, document: Document) -> bool:
     """The name is also a province or state of a country the release names, other than the
     town's ("Goa": a state of India, and a town of the Philippines): the release means the
@@ -323,7 +281,7 @@ def _held_after_lead(document: Document, event_date: dt.date | None) -> Finding[
         return None
     paragraph = document.paragraphs[after_lead]
     held = HELD_IN.search(paragraph)
-    if held is None or _background(paragraph, held.start("city"), event_date, strict=True):
+    if held is None or is_background(paragraph, held.start("city"), event_date, strict=True):
         return None
     city = find_city(held.group("city"))
     if city is None:
@@ -359,7 +317,7 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
         return Finding(None)
     for index, (text, span_of) in enumerate(sources):
         found = [item for item in _in_text(text, span_of)
-                 if not _background(text, item[0], event_date) and not _province_named(item[1], document)]
+                 if not is_background(text, item[0], event_date) and not _province_named(item[1], document)]
         in_lead = index == 0 and document.lead is not None
         dateline = document.dateline if in_lead else read_dateline(text)
         location = _dateline_city(dateline)
@@ -395,12 +353,12 @@ def extract_place(document: Document, engagement_type: str, event_date: dt.date 
                 continue
             start, paragraph = document.paragraph_starts[index], document.paragraphs[index]
             for position, location, span in _in_text(paragraph, lambda a, b, s=start: in_text(s + a, s + b)):
-                if location.city.country == visited and not _planned(paragraph, position):
+                if location.city.country == visited and not is_planned(paragraph, position):
                     return Finding(location, (span.evidence("location_city", location.written),), (),
                                    (DOUBT_LATER_PARAGRAPH,))
     if engagement_type == MEETING:
         secretariat = next((match for match in SECRETARIAT.finditer(document.text)
-                            if not _planned(document.text, match.start())), None)
+                            if not is_planned(document.text, match.start())), None)
         city = find_city(load("places")["secretariat_city"])
         if secretariat is not None and city is not None:
             return Finding(Location(city.name, city), (in_text(*secretariat.span()).evidence("location_city", city.name),),
