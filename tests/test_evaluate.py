@@ -84,33 +84,33 @@ SECOND_MINIMUMS: dict[str, float] = {
     "topic_f1_education_science": 0.83,  # 0.857
     "topic_f1_energy": 0.97,  # 1.000
 }
-# tests/probe_gold/: 278 texts helper sessions wrote to probe the extractor in news-agency and
+# tests/probe_gold/: 308 texts helper sessions wrote to probe the extractor in news-agency and
 # Secretariat styles, each annotated before the extractor ran (see its README). Rules were changed
 # where they showed general misses, so these are held as a regression floor, not as unseen data.
 PROBE_MINIMUMS: dict[str, float] = {
-    "date": 0.95,  # 0.979
-    "engagement_type": 0.96,  # 0.985
+    "date": 0.95,  # 0.977
+    "engagement_type": 0.96,  # 0.987
     "official": 0.97,  # 0.993
-    "city": 0.95,  # 0.979
-    "counterpart_precision": 0.96,  # 0.982
-    "counterpart_recall": 0.93,  # 0.957
-    "counterpart_f1": 0.94,  # 0.969
-    "counterpart_country": 0.93,  # 0.955
-    "topic_f1": 0.91,  # 0.930
-    "user_topic_f1": 0.90,  # 0.920
-    "topic_f1_health": 0.88,  # 0.903
-    "topic_f1_covid19": 0.94,  # 0.960
-    "topic_f1_ecommerce": 0.80,  # 0.828
+    "city": 0.95,  # 0.977
+    "counterpart_precision": 0.96,  # 0.987
+    "counterpart_recall": 0.92,  # 0.949
+    "counterpart_f1": 0.94,  # 0.968
+    "counterpart_country": 0.94,  # 0.960
+    "topic_f1": 0.91,  # 0.931
+    "user_topic_f1": 0.90,  # 0.927
+    "topic_f1_health": 0.89,  # 0.912
+    "topic_f1_covid19": 0.94,  # 0.963
+    "topic_f1_ecommerce": 0.81,  # 0.839
     "topic_f1_women": 0.98,  # 1.000
-    "topic_f1_security": 0.96,  # 0.982
-    "topic_f1_economy_trade": 0.85,  # 0.877
-    "topic_f1_culture_humanitarian": 0.87,  # 0.895
-    "topic_f1_transport_logistics": 0.92,  # 0.948
-    "topic_f1_digital_tech": 0.86,  # 0.889
+    "topic_f1_security": 0.95,  # 0.979
+    "topic_f1_economy_trade": 0.86,  # 0.886
+    "topic_f1_culture_humanitarian": 0.88,  # 0.903
+    "topic_f1_transport_logistics": 0.92,  # 0.944
+    "topic_f1_digital_tech": 0.87,  # 0.898
     "topic_f1_agriculture": 0.92,  # 0.947
-    "topic_f1_tourism": 0.94,  # 0.962
-    "topic_f1_education_science": 0.88,  # 0.906
-    "topic_f1_energy": 0.96,  # 0.986
+    "topic_f1_tourism": 0.94,  # 0.964
+    "topic_f1_education_science": 0.87,  # 0.893
+    "topic_f1_energy": 0.95,  # 0.974
 }
 GOLD_SETS = {"gold": (GOLD_PATH, MINIMUMS), "second_gold": (SECOND_GOLD_PATH, SECOND_MINIMUMS),
              "probe_gold": (PROBE_GOLD_PATH, PROBE_MINIMUMS)}
