@@ -746,3 +746,41 @@ def test_cities_of_sco_meetings_resolve(city: str, country: str) -> None:
     release = sco_data.parse_release(f"On 3 March 2021, SCO Secretary-General Vladimir Norov met in {city} "
                                      "with Minister of Foreign Affairs of Iran Javad Zarif.")
     assert (release.location_city, release.location_country) == (city, country)
+
+
+# A reviewer's sentences that broke rules of the same session; each field as the rules now read it.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yesterday SCO Secretary-General Zhang Ming met Ambassador Ali Khan, the new envoy of Pakistan.",
+     (None, "meeting", None, ["Ali Khan"])),
+    ("BEIJING, May 5 (Xinhua) -- On Friday Zhang Ming met Ambassador Ali Khan, who presented his credentials.",
+     (None, "meeting", "Beijing", ["Ali Khan"])),
+    ("Friday, 24 March 2023\n\nMOSCOW -- SCO Secretary-General Zhang Ming, who left for Astana this morning, met "
+     "with Deputy Foreign Minister Andrei Rudenko on Thursday.\n\nThey talked.",
+     (D(2023, 3, 23), "meeting", "Moscow", ["Andrei Rudenko"])),
+    ("On 5 May 2023, SCO Secretary-General Zhang Ming met with Ambassador of Pakistan Ali Khan. A year earlier, on "
+     "12 March 2022, the Ambassador presented his credentials.", (D(2023, 5, 5), "meeting", None, ["Ali Khan"])),
+    ("On 20 May 2023, SCO Secretary-General Zhang Ming met with Foreign Minister of Tajikistan Sirojiddin Muhriddin "
+     "in Dushanbe. Following the talks in Dushanbe, the sides signed a memorandum.",
+     (D(2023, 5, 20), "meeting", "Dushanbe", ["Sirojiddin Muhriddin"])),
+    ("From 3 to 5 May 2023, SCO Secretary-General Zhang Ming paid a working visit to Uzbekistan.\n\nAt the "
+     "invitation of the Uzbek side, he travelled to Samarkand, where he met with Governor Erkinjon Turdimov.",
+     (D(2023, 5, 3), "meeting", "Samarkand", ["Erkinjon Turdimov"])),
+    ("On 5 May 2023, SCO Secretary-General Zhang Ming met with the Vice-Rector of Peking University Li Wei.",
+     (D(2023, 5, 5), "meeting", None, ["Li Wei"])),
+    ("SCO Secretary-General meets Ambassador\n\nDate: 5 May 2023\n\nSCO Secretary-General Zhang Ming met with "
+     "Ambassador of Pakistan Ali Khan.", (None, "meeting", None, ["Ali Khan"])),
+    ("On 5 May 2023, SCO Deputy Secretary-General Sohail Khan took part in a conference on counter-terrorism in "
+     "Dushanbe and delivered the greetings of SCO Secretary-General Zhang Ming to the participants.",
+     (D(2023, 5, 5), "event", "Dushanbe", [])),
+    ("TASHKENT, May 5 (UzA) -- The SCO is a platform for stability, SCO Secretary-General Zhang Ming said.\n\nThe "
+     "SCO summit will be held in Astana on 3-4 July.", (None, "other", None, [])),
+    ("On 5 May 2023, Foreign Minister Bilawal Bhutto Zardari, in a meeting with Russian Foreign Minister Sergey "
+     "Lavrov, praised the SCO Secretariat.", (D(2023, 5, 5), "meeting", None, [])),
+    ("On 5 May 2023, SCO Secretary-General Zhang Ming met with Ambassador of Pakistan Ali Khan in Beijing. On 4 May, "
+     "Foreign Minister Bilawal Bhutto Zardari attended the meeting in Goa.",
+     (D(2023, 5, 5), "meeting", "Beijing", ["Ali Khan"])),
+])
+def test_rules_hold_against_the_reviewers_sentences(text: str, expected: tuple) -> None:
+    release = sco_data.parse_release(text)
+    assert (release.event_date, release.engagement_type, release.location_city,
+            [person.name for person in release.counterparts]) == expected

@@ -159,20 +159,23 @@ AFTER_SIDE = starting_with("abcdefgilmprstvw", "|".join(f"(?:{pattern.pattern})"
 # reports a meeting.
 ATTENDED_BY = CuedPattern(("attended",), r"\b(?:meeting|talks|conversation)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
 HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:[\w'’-]+\s+){0,4}delegation\b")
-# "<people> was also present", "<people> (also) took part in the meeting": named as attending
-# (not "took part in the meeting of the Council", another event).
+# "<people> was also present", "<people> also took part in the meeting", or without "also" where
+# the sentence ends there: named as attending (not "took part in the meeting of the Council" nor
+# "attended the meeting in Goa", other events).
 ALSO_PRESENT = CuedPattern(("present", "attended", "took part"),
-                           r"\s+(?:(?:was|were)\s+also\s+present|(?:also\s+)?(?:attended|took\s+part\s+in)\s+the\s+"
-                           r"(?:meeting|talks|conversation|consultations)\b(?!\s+(?:of|on)\b))")
+                           r"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
+                           r"(?:meeting|talks|conversation|consultations)\b(?!\s+(?:of|on)\b)|(?:attended|took\s+part\s+in)\s+"
+                           r"the\s+(?:meeting|talks|conversation|consultations)(?=\s*[.;]))")
 # "Also present were <people>", "Also taking part in the talks was <people>": the same, inverted.
 PRESENT_BEFORE = CuedPattern(("Also",), r"\bAlso\s+(?:present|attending|taking\s+part)(?:\s+(?:at|in)\s+the\s+"
                                         r"(?:meeting|talks|conversation|consultations))?\s+(?:was|were)\s+")
 # What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ",
 # "Today, ".
 LEAD_PREFIX = re.compile(
-    r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also"
-    r"|Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\b"
-    r"[^,]{0,60},(?:\s*\d{4},)?\s+|"
+    r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
+    # up to a comma, but not past a verb ("On Friday Zhang Ming met Ambassador X, who ...")
+    r"(?:(?!\b(?:met|meets|received|receives|held|holds|had|has|visited|visits|said|says)\b)[^,]){0,60},(?:\s*\d{4},)?\s+|"
+    r"(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening)),\s+|"
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # An envoy's office accredited to the Secretariat: "to the SCO Secretariat" goes on its title.
 ENVOY_TO_BODY = re.compile(r"\bRepresentatives?\b")
@@ -192,7 +195,7 @@ CHAIN_END = starting_with(r"\s,;:(A-Z",
     r"|,\s+to\s+the\s+(?:SCO\s+)?(?:Secretariat|[Hh]eadquarters)|,\s+(?:at|during)\s+|,\s+in\s+(?=[A-Z])|[;:]"
     # After an apposition, what the letter or talks were about: "to X, President of Y, in connection with".
     r"|,\s+(?:in\s+connection\s+with|in\s+(?:light|view)\s+of|over|for|with\s+(?:regard|respect)\s+to)\s+"
-    r"|,\s+(?:and\s+)?(?:an?\s+)?(?:meetings?|talks)\s+with\b|\((?![A-Za-z][A-Za-z]{1,19}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
+    r"|,\s+(?:and\s+)?(?:an?\s+)?(?:meetings?|talks)\s+with\b|\((?![A-Za-z][A-Za-z]{1,9}\))|\s+(?:is|are|was|were|had|has|have|said|says|noted|took|gave|made|told|"
     r"held|met|led|spoke|sent|paid|will|would|also)\b"
     # A verb in the past tense right after a name ends the list: "... Emomali Rahmon offered"
     # (not "the newly appointed Ambassador").
@@ -294,7 +297,9 @@ def clauses(sentence: str, side: re.Pattern[str], letters: bool) -> Iterator[tup
     if side_match is not None:  # (no SCO side anywhere in the sentence: none after a verb either)
         for pattern in (SUBJECT_VERB, SUBJECT_IN_TALKS, SUBJECT_WROTE) if letters else (SUBJECT_VERB, SUBJECT_IN_TALKS):
             verb = pattern.search(text)
-            if verb is not None and side.search(text, verb.end()) and not side.search(text, 0, verb.start()):
+            # The talks as an adverbial join the side only right after "with" ("in a meeting with <side>").
+            side_after = side.match if pattern is SUBJECT_IN_TALKS else side.search
+            if verb is not None and side_after(text, verb.end()) and not side.search(text, 0, verb.start()):
                 start = max(0, verb.start() - MAX_CHAIN_CHARS)
                 said = SPOKEN_BEFORE.match(text, start, verb.start()) if verb.groupdict().get("spoken") else None
                 # Past the last comma or quote, unless it closes an apposition ("X, Minister of Y, said").

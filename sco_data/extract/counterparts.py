@@ -211,10 +211,11 @@ def first_counterpart_sentence(document: Document, counterparts: tuple[Person, .
 
 
 # Titles of a government's own officials, or of the head of a named body ("Rector of the
-# Diplomatic Academy"): met on a visit with no country named, they are the host's. A president
-# is the head of state; a vice-president, as often a company's officer, is not taken so.
-HOST_OFFICIAL = re.compile(r"(?<![-\w])(?<!Vice\s)President\b"
-                           r"|\b(?:Minister|Ministry|Secretary|Governor|Mayor|Prime|Speaker|Chairman|Akim|Hokim)\b|\s+of\s+")
+# Diplomatic Academy"): met on a visit with no country named, they are the host's ("Foreign
+# Secretary", "Joint Secretary"). Not a president: a visiting head of state, or a company's or
+# bank's, is met as often as the host's; nor a Secretary-General, an organisation's.
+HOST_OFFICIAL = re.compile(r"\b(?:Minister|Ministry|Secretary(?![-\s]General)|Governor|Mayor|Prime|Speaker|Chairman|Akim|Hokim)\b"
+                           r"|\s+of\s+")
 
 
 def assign_host_country(counterparts: tuple[Person, ...], document: Document,

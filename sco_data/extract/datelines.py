@@ -64,6 +64,8 @@ DATELINE = re.compile(
     r"|(?:[.,]\s*|\s+)(?P<capitals>[A-Z]{2,12})(?=\s*(?:--|-|–|—|:|$)))?"
     r"(?P<end>\s*(?:--|-|–|—|:)\s*|,?\s+(?=[A-Z\"“])|\s*$)")
 DATELINE_MAX_CHARS = 140
+# A city in ordinary case before a colon opens a dateline only if it is this big ("Doha:").
+COLON_CITY_MIN_POPULATION = 100_000
 # A city with its country after a comma, before the rest of a dateline: "BAKU, Azerbaijan, February 8",
 # "Tashkent, Uzbekistan (UzA) --".
 CITY_AND_COUNTRY = re.compile(r"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)"
@@ -151,8 +153,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     city_named = find_city(city.title() if capitals else city)
     known = city_named is not None
-    if colon and not (written or capitals or sourced or known):
-        return None  # "Note: the text", "Zhang Ming: the SCO ..."
+    if colon and not (written or capitals or sourced or (known and city_named.population >= COLON_CITY_MIN_POPULATION)):
+        return None  # "Note: the text", "Zhang Ming: the SCO ...", "Date: 5 May" (a town in Japan)
     if not written and not known:
         return None  # "SCO - Shanghai Cooperation Organisation": a site's name, not a dateline
     if not (capitals or known or match.group("region") or agency):

@@ -52,6 +52,8 @@ DATE_PATTERN = starting_with(r"\dADFJMNOS",
 OPENER_CUE = re.compile(r"(?:^|[.;]\s+|^[A-Z][A-Z\s'-]{1,30},\s+)(?:(?P<adverbial>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}),\s+)?"
                         r"(?(adverbial)(?:on|from|between)|(?:On|From|Between))\s+(?:the\s+)?$")
 OPENER_WINDOW = 48
+# The SCO side as a sentence's subject may name it.
+SCO_SIDE = re.compile(r"\b(?:SCO|Shanghai\s+Cooperation|Secretary[- ]General|Secretariat)\b")
 # What says a date is not the engagement's: history ("ago", "since"), documents and decisions
 # ("signed", "adopted", "established"), plans ("scheduled for"), incidents ("attack on").
 # Looked for in the words just before a date.
@@ -95,6 +97,7 @@ DOUBT_LATER_PARAGRAPH = "the date comes from the paragraph after the lead"
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)"
                           rf"|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
+PART_OF_DAY = re.compile(r"this\s|tonight", re.I)
 REPORTED_BY_A_BODY = re.compile(r"\b(?:ministry|service|office|embassy|agency|website|secretariat|statement|report)"
                                 r"\s+(?:said|says|reported|reports|announced|stated|informed)\s+$", re.I)
 REPORTED_WINDOW = 40
@@ -186,12 +189,15 @@ def borrow_year(mention: DateMention, release_date: dt.date | None) -> dt.date |
 
 def _opens_with(text: str, mention: DateMention) -> bool:
     """The date opens its sentence: "On 3 March", "From 3 to 6 March"; or, with its year, after a
-    short adverbial that is no background ("Twenty years later, on 15 June 2021", not "Twenty
-    years ago, on ...")."""
+    short adverbial that is no background, in a sentence whose subject is the SCO side
+    ("Twenty years later, on 15 June 2021, SCO Secretary-General ...", not "Twenty years ago,
+    on ..." nor "A year earlier, on 12 March 2022, the Ambassador presented ...")."""
     opener = OPENER_CUE.search(text, max(0, mention.start - OPENER_WINDOW), mention.start)
     if opener is None or opener.group("adverbial") is None:
         return opener is not None
-    return mention.year is not None and BACKGROUND_CUE.search(opener.group("adverbial") + " ") is None
+    end = text.find(". ", mention.end)
+    return mention.year is not None and BACKGROUND_CUE.search(opener.group("adverbial") + " ") is None \
+        and SCO_SIDE.search(text, mention.end, end if end >= 0 else len(text)) is not None
 
 
 def _dates_the_engagement(text: str, mention: DateMention) -> bool:
@@ -293,8 +299,10 @@ def _relative_day(document: Document, printed: dt.date | None) -> Finding[dt.dat
     against the page's printed date (the weekday on or before it)."""
     first = document.lead_sentence
     text = document.sentence_text(first) if first is not None and printed else ""
-    match = next((found for found in RELATIVE_DAY.finditer(text)
-                  if not REPORTED_BY_A_BODY.search(text, max(0, found.start() - REPORTED_WINDOW), found.start())), None)
+    found = [match for match in RELATIVE_DAY.finditer(text)
+             if not REPORTED_BY_A_BODY.search(text, max(0, match.start() - REPORTED_WINDOW), match.start())]
+    # "this morning" or "tonight" yields to a plainer day ("who left this morning, met ... on Thursday").
+    match = next((match for match in found if not PART_OF_DAY.match(match.group())), found[0] if found else None)
     if match is None:
         return None
     group = "word" if match.group("word") else "weekday"

@@ -13,6 +13,7 @@ import re
 
 from sco_data.extract.clauses import MEAL
 from sco_data.extract.findings import Finding
+from sco_data.extract.paragraphs import split_sentences
 from sco_data.extract.pattern_shortcuts import starting_with
 from sco_data.extract.segment import Document
 
@@ -22,14 +23,15 @@ PHONE_CUE = starting_with("boprt",
     r"\b(?:tele)?phone\s+(?:conversation|call|talks|conference)|\b(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone\b|\bphoned\b"
     r"|\bphone\s+talks\b|\breceived\s+an?\s+(?:(?:tele)?phone\s+)?call\s+from\b",
     re.I)
-VIDEO_CUE = starting_with("ahijmoprstvw",
+VIDEO_CUE = starting_with("hiorvw",
     r"\bvideo[\s-]*conferenc\w*|\bvideo\s+(?:link|call|format|mode|communication|message|meeting|talks|conversation)|"
     r"\bonline\s+(?:meeting|talks|conversation|format|mode|conference|event|session|seminar|forum|"
     r"round\s+table|roundtable|lecture|briefing|exhibition|dialogue|ceremony|presentation|course)|"
-    r"\bvirtual\s+(?:meeting|talks|conversation|format|conference|mode)|\bvia\s+(?:zoom|video)|\bin\s+(?:an?\s+)?online\b|"
-    r"\bremotely\b|\bwebinar\b|\b(?:held|took\s+part|participated|joined|spoke|attended|met|talked|addressed\s+\w+)\s+online\b"
-    # "online" on its own, but not as a thing's kind ("online shopping", "online platforms") nor a name's word.
-    r"|\b(?-i:online)\b(?!\s+(?:shopping|shops?|stores?|platforms?|trade|sales|commerce|payments?|services?|marketplaces?|retail))",
+    r"\bvirtual\s+(?:meeting|talks|conversation|format|conference|mode)|\bvia\s+(?:zoom|video)|"
+    r"\bremotely\b|\bwebinar\b"
+    # "online" on its own ("took part online", "held online"), in lower case only, so not a name's
+    # word ("People's Daily Online"), and not as the kind of thing discussed ("online shopping").
+    r"|\b(?-i:online)\b(?!\s+(?:shopping|shops?|stores?|platforms?|trade|sales|commerce|payments?|services?|marketplaces?|retail|education|banking|learning|courses?))",
     re.I)
 # In person and online at once: the place still counts.
 HYBRID_CUE = starting_with("hio",
@@ -52,7 +54,6 @@ OTHER_CUE = re.compile(
     r"(?i:\b(?:sent|sends|send|addressed|addresses|wrote|writes)\b[^.;]{0,40}\b(?:message|letter|greetings|"
     r"telegram|congratulations|condolences)\b|"
     r"\b(?:message|letter|greetings|telegram)s?\s+(?:\w+\s+){0,3}(?:to|from|by|addressed)\b|"
-    r"\b(?:message|greetings|greeting\s+letter)\s+of\s+(?:the\s+)?(?:SCO\s+)?Secretary|"
     r"\bcongratulat\w*|\bcondolences?\b|\bcondemn\w*|\binterview\w*|\barticle\b|\bop-ed\b|"
     r"\bcolumn\b|\breplying\s+to\s+(?:a\s+)?question|\banswer(?:s|ed)?\s+(?:to\s+)?(?:\w+\s+)?questions|"
     r"\bObserver\s+Mission\b|\bMission\s+of\s+(?:Monitors|Observers)\b|\bmonitor(?:ed|ing|s)?\s+(?:the\s+)?"
@@ -61,6 +62,12 @@ OTHER_CUE = re.compile(
     r"|\bstatement\b|\bStatement\s+(?:by|of|on)\b|\bSTATEMENT\b")
 # A message read out at an event by someone else: the event is what happened.
 READ_OUT = starting_with("cor", r"\bread\s+out\b|\bon\s+(?:behalf\s+of|(?:his|her)\s+behalf)\b|\bconveyed\b", re.I)
+# What makes a sentence's event a coming occasion, not the one reported ("The summit will be
+# held in Astana"); a paragraph opening "Earlier" tells an earlier one.
+COMING_OCCASION = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next)\b|\bto\s+be\s+held\b", re.I)
+# A headline naming a message by its writer: "Greetings of / Letter of SCO Secretary-General ...".
+MESSAGE_OF_TITLE = re.compile(r"\b(?:[Mm]essage|[Gg]reetings?|[Gg]reeting\s+letter|[Ll]etter|[Tt]elegram)\s+of\s+"
+                              r"(?:the\s+)?(?:SCO\s+)?(?:Deputy\s+)?Secretary")
 # A headline that calls a text given in full a message ("New Year greetings of ...").
 MESSAGE_TITLE = re.compile(r"\b(?:[Gg]reetings?|[Mm]essage|[Ll]etter|[Cc]ongratulations|[Cc]ondolences)\b")
 # Said of the message itself (not "on behalf of the SCO Secretariat and on my own behalf", which
@@ -105,6 +112,14 @@ def is_online(text: str) -> bool:
     return VIDEO_CUE.search(text) is not None and HYBRID_CUE.search(text) is None
 
 
+def _names_an_occasion(paragraph: str) -> bool:
+    """The paragraph names an event the official took part in, not a coming or earlier one."""
+    if paragraph.startswith("Earlier"):
+        return False
+    return any(EVENT_CUE.search(sentence) and not COMING_OCCASION.search(sentence)
+               for sentence in split_sentences(unquoted(paragraph)))
+
+
 def extract_engagement_type(document: Document, lead_counterparts: bool, any_counterparts: bool) -> Finding[str]:
     """The engagement type from the headline and lead; `lead_counterparts` says whether the
     headline or lead names people met, `any_counterparts` whether the release does at all."""
@@ -120,7 +135,7 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
     # A message read out at an event by someone else ("Read out by Deputy Secretary-General ...")
     # reports the event, whatever the headline calls it.
     read_out = READ_OUT_LINE.search("\n".join((*document.headings, paragraph))) is not None
-    if OTHER_CUE.search(title) and not BILATERAL_CUE.search(title) and not read_out:
+    if (OTHER_CUE.search(title) or MESSAGE_OF_TITLE.search(title)) and not BILATERAL_CUE.search(title) and not read_out:
         return Finding(OTHER)
     talks = VIDEO_CALL if is_online(opening) else MEETING
     bilateral = BILATERAL_CUE.search(opening) is not None
@@ -145,6 +160,6 @@ def extract_engagement_type(document: Document, lead_counterparts: bool, any_cou
     # A news report that opens with what was said names the occasion next ("This was stated
     # by ... / Delivering a lecture at ...").
     following = document.after_lead
-    if following is not None and EVENT_CUE.search(unquoted(document.paragraphs[following])):
+    if following is not None and _names_an_occasion(document.paragraphs[following]):
         return Finding(EVENT, (), (), (DOUBT_NEXT_PARAGRAPH,))
     return Finding(OTHER, (), (), (DOUBT_NO_CUE,))

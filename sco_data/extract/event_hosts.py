@@ -20,15 +20,16 @@ COMING_HOST = starting_with("stw", r"\b(?:to\s+be|will\s+be|scheduled\s+to\s+be)
                                    r"|\b(?:to|will)\s+take\s+place\s+in\s+(?:the\s+)?$")
 COMING_HOST_WINDOW = 40
 # The host of an event the engagement came after or before: "A week after the SCO summit in",
-# "ahead of the Council meeting in" (not "on the sidelines of the summit in", where it was).
+# "ahead of the Council session in" (not "on the sidelines of the summit in", where it was; nor
+# "following the talks in", which may be the engagement itself).
 OTHER_EVENTS_HOST = re.compile(r"\b(?:after|following|since|before|ahead\s+of)\s+(?:the\s+|its\s+|his\s+|her\s+)?"
-                               r"(?:[\w'’-]+\s+){0,4}(?:summit|meeting|session|forum|conference|council|visit|talks)"
+                               r"(?:[\w'’-]+\s+){0,4}(?:summit|session|forum|conference|council)"
                                r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 OTHER_EVENTS_HOST_WINDOW = 80
 # What makes a place in the body that of something planned ("proposed to hold a presentation at
 # the SCO Secretariat", "invited him to visit"), looked for in its sentence before it.
-PLANNED = re.compile(r"\b(?:propos\w*|plan\w*|intend\w*|agreed|invit\w*|will|would|shall|next|upcoming|future|"
-                     r"to\s+(?:hold|organi[sz]e|host|visit|open))\b", re.I)
+PLANNED = re.compile(r"\b(?:propos(?:ed|es|al|ing)|plann(?:ed|ing)|plans?\s+to|intend(?:s|ed)?\s+to|agreed\s+to|"
+                     r"invited\s+\w+\s+to|upcoming|future|to\s+(?:hold|organi[sz]e|host|open))\b", re.I)
 PLANNED_WINDOW = 100
 
 

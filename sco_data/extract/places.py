@@ -49,8 +49,7 @@ HOST_PHRASES = tuple(tuple(phrase.split()) for phrase in load("places")["host_ph
 EVENT_NAME_NOUNS = words("places", "event_name_nouns")
 VENUE_JOINERS = words("places", "venue_joiners")
 AFFILIATED_AT_WORDS = words("places", "affiliated_at_words")
-ON_BEHALF_WORDS = words("places", "on_behalf_words")
-OFFICES = frozenset(load("titles")["offices"])
+ROOM_OR_AUDIENCE_WORDS = words("places", "room_or_audience_words")
 # What follows "Shanghai" in the organisation's own name.
 SCO_NAME_TAILS = frozenset({("cooperation", "organisation"), ("cooperation", "organization")})
 # A city named after a description of it that a cue opens: "in the second largest city in Anhui
@@ -134,17 +133,17 @@ def _ends_a_venue(tokens: Tokens, first: int, last: int) -> bool:
 
 def _in_a_title(tokens: Tokens, first: int) -> bool:
     """A site named as part of someone's title or affiliation ("Rector of Peking University", "a
-    professor at Moscow State University", "a delegation from ..."), or whose invitation it was,
+    professor at Moscow State University", "a delegation from ...", "at the invitation of ..."),
     not as where the engagement was; a room or an audience of it ("the gymnasium of", "students
     of") leaves it the venue."""
     before = first - 1 if first > 0 and tokens.folded[first - 1] != "the" else first - 2
     if before < 0:
         return False
     word = tokens.folded[before]
-    owner = tokens.words[before - 1] if before > 0 else ""
+    owner = tokens.folded[before - 1] if before > 0 else ""
     if word == "of":
-        return owner.capitalize() in OFFICES or owner.lower() in ON_BEHALF_WORDS
-    return word == "from" or (word == "at" and owner.lower() in AFFILIATED_AT_WORDS)
+        return owner not in ROOM_OR_AUDIENCE_WORDS
+    return word == "from" or (word == "at" and owner in AFFILIATED_AT_WORDS)
 
 
 def _after_the(tokens: Tokens, first: int) -> bool:

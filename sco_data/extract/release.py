@@ -91,10 +91,10 @@ def parse_release(text: str, source: str | None = None, *, published: str | None
         people = add_speakers(people, document, official.value, found.offices)
     place = extract_place(document, kind.value, date.value)
     city = place.value.city if place.value else None
-    # Met where no city is found (a province, a venue no gazetteer knows), or called from the
-    # country the report was filed in, an official the title gives no country is of the country
-    # the report's dateline names ("ISLAMABAD – Foreign Minister X received a telephone call").
-    dateline = document.dateline if kind.value != "other" else None
+    # Met where no city is found (a province, a venue no gazetteer knows), a host's official
+    # is of the country the report's dateline names (not on a call: the dateline may be the
+    # SCO side's, "BEIJING (Xinhua) -- ... held a telephone conversation with ...").
+    dateline = document.dateline if kind.value in {MEETING, EVENT} else None
     host = city.country if city else (dateline.country if dateline else None)
     counterparts = assign_host_country(people.value or (), document, host)
     event_date = refine_event_date(date.value, first_counterpart_sentence(document, counterparts)) \

@@ -177,6 +177,8 @@ def _reads_as_lead(paragraph: str) -> bool:
 
 
 def _only_a_dateline(paragraph: str) -> bool:
+    """A paragraph that is nothing but a dateline ("Baku, September 9, AZERTAC"): it heads the
+    lead under it, and is neither the lead nor the headline."""
     dateline = read_dateline(paragraph) if len(paragraph) <= DATELINE_MAX_CHARS else None
     return dateline is not None and dateline.end >= len(paragraph.rstrip(" .,:-–—"))
 
