@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from sco_data.extract.datelines import WEEKDAY, read_dateline
+from sco_data.extract.datelines import RELATIVE_DAY_WORDS, WEEKDAY, read_dateline
 from sco_data.extract.gazetteer import City, cities
 from sco_data.extract.officials import Official
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
@@ -162,20 +162,20 @@ HEADED_DELEGATION = CuedPattern(("delegation",), r"\s+(?:headed|led)\s+the\s+(?:
 # "<people> was also present", "<people> also took part in the meeting", or without "also" where
 # the sentence ends there: named as attending (not "took part in the meeting of the Council" nor
 # "attended the meeting in Goa", other events).
+TALKS_NOUN = r"(?:meeting|talks|conversation|consultations)"
 ALSO_PRESENT = CuedPattern(("present", "attended", "took part"),
-                           r"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
-                           r"(?:meeting|talks|conversation|consultations)\b(?!\s+(?:of|on)\b)|(?:attended|took\s+part\s+in)\s+"
-                           r"the\s+(?:meeting|talks|conversation|consultations)(?=\s*[.;]))")
+                           rf"\s+(?:(?:was|were)\s+also\s+present|also\s+(?:attended|took\s+part\s+in)\s+the\s+"
+                           rf"{TALKS_NOUN}\b(?!\s+(?:of|on)\b)|(?:attended|took\s+part\s+in)\s+the\s+{TALKS_NOUN}(?=\s*[.;]))")
 # "Also present were <people>", "Also taking part in the talks was <people>": the same, inverted.
-PRESENT_BEFORE = CuedPattern(("Also",), r"\bAlso\s+(?:present|attending|taking\s+part)(?:\s+(?:at|in)\s+the\s+"
-                                        r"(?:meeting|talks|conversation|consultations))?\s+(?:was|were)\s+")
+PRESENT_BEFORE = CuedPattern(("Also",), rf"\bAlso\s+(?:present|attending|taking\s+part)(?:\s+(?:at|in)\s+the\s+"
+                                        rf"{TALKS_NOUN})?\s+(?:was|were)\s+")
 # What opens a sentence before its subject: "On 3 March 2023, ", "On February 22, 2023, ", "In Tashkent, ",
 # "Today, ".
 LEAD_PREFIX = re.compile(
     r"^(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Dd]uring|[Aa]t|[Bb]etween|[Aa]fter|[Bb]efore|[Ll]ater|That\s+same\s+day|Also)\b"
     # up to a comma, but not past a verb ("On Friday Zhang Ming met Ambassador X, who ...")
     r"(?:(?!\b(?:met|meets|received|receives|held|holds|had|has|visited|visits|said|says)\b)[^,]){0,60},(?:\s*\d{4},)?\s+|"
-    r"(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening)),\s+|"
+    rf"(?:(?i:{RELATIVE_DAY_WORDS})|Earlier\s+today),\s+|"
     r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*[-–—/,]\s*)+")
 # An envoy's office accredited to the Secretariat: "to the SCO Secretariat" goes on its title.
 ENVOY_TO_BODY = re.compile(r"\bRepresentatives?\b")

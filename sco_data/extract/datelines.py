@@ -54,6 +54,9 @@ DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # The days of the week, Monday first, and as a pattern (dates, clauses and datelines read them).
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY = f"(?:{'|'.join(WEEKDAY_NAMES)})"
+# Days named relative to the page's date, in lower case (dates read them against it; a lead may
+# open with one before its subject).
+RELATIVE_DAY_WORDS = r"(?:today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)"
 DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?)(?:\s*\((?P<region>[^()]{{1,30}})\))?(?:\s*\[(?P<land>[^\]]{{1,30}})\])?"
     rf"(?:,\s*{WEEKDAY}(?=,))?"

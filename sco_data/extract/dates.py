@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from dateutil import parser as date_parser
 
-from sco_data.extract.datelines import WEEKDAY, WEEKDAY_NAMES, read_dateline
+from sco_data.extract.datelines import RELATIVE_DAY_WORDS, WEEKDAY, WEEKDAY_NAMES, read_dateline
 from sco_data.extract.findings import Finding, Span, in_text, in_title
 from sco_data.extract.pattern_shortcuts import CuedPattern, starting_with
 from sco_data.extract.segment import Document
@@ -95,7 +95,7 @@ DOUBT_LATER_PARAGRAPH = "the date comes from the paragraph after the lead"
 # a body reported the news ("the ministry said on Thursday"), which need not be the engagement's
 # (where a person "said on Thursday, addressing the forum", it is).
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
-RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)"
+RELATIVE_DAY = re.compile(rf"\b(?:(?P<word>{RELATIVE_DAY_WORDS})"
                           rf"|on\s+(?P<weekday>{WEEKDAY}))\b", re.I)
 PART_OF_DAY = re.compile(r"this\s|tonight", re.I)
 REPORTED_BY_A_BODY = re.compile(r"\b(?:ministry|service|office|embassy|agency|website|secretariat|statement|report)"

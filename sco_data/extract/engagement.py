@@ -65,11 +65,11 @@ READ_OUT = starting_with("cor", r"\bread\s+out\b|\bon\s+(?:behalf\s+of|(?:his|he
 # What makes a sentence's event a coming occasion, not the one reported ("The summit will be
 # held in Astana"); a paragraph opening "Earlier" tells an earlier one.
 COMING_OCCASION = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next)\b|\bto\s+be\s+held\b", re.I)
-# A headline naming a message by its writer: "Greetings of / Letter of SCO Secretary-General ...".
-MESSAGE_OF_TITLE = re.compile(r"\b(?:[Mm]essage|[Gg]reetings?|[Gg]reeting\s+letter|[Ll]etter|[Tt]elegram)\s+of\s+"
-                              r"(?:the\s+)?(?:SCO\s+)?(?:Deputy\s+)?Secretary")
-# A headline that calls a text given in full a message ("New Year greetings of ...").
-MESSAGE_TITLE = re.compile(r"\b(?:[Gg]reetings?|[Mm]essage|[Ll]etter|[Cc]ongratulations|[Cc]ondolences)\b")
+# How a headline calls a message: a text given in full so called is one ("New Year greetings"),
+# and so is one named by its writer ("Greetings of / Letter of SCO Secretary-General ...").
+MESSAGE_NOUN = r"\b(?:[Gg]reetings?|[Mm]essage|[Ll]etter|[Tt]elegram|[Cc]ongratulations|[Cc]ondolences)\b"
+MESSAGE_TITLE = re.compile(MESSAGE_NOUN)
+MESSAGE_OF_TITLE = re.compile(rf"{MESSAGE_NOUN}\s+of\s+(?:the\s+)?(?:SCO\s+)?(?:Deputy\s+)?Secretary")
 # Said of the message itself (not "on behalf of the SCO Secretariat and on my own behalf", which
 # greetings open with).
 READ_OUT_LINE = re.compile(r"\b[Rr]ead\s+out\s+by\b")

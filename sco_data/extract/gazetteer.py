@@ -90,7 +90,8 @@ def cities() -> dict[str, City]:
 @lru_cache(maxsize=1)
 def subdivision_countries() -> dict[str, str]:
     """The names of the SCO family's provinces, states and regions, without their suffixes ->
-    the English short name of their country."""
+    the English short name of their country (for a name of several countries' regions, such as
+    Punjab, the last in pycountry's order, as this map always gave; `province_country` gives none)."""
     return {name: countries[-1] for name, countries in _subdivision_lands().items()}
 
 
